@@ -1,0 +1,314 @@
+#include "app/ctlcommands.h"
+
+#include "central/central.h"
+#include "central/referencedata.h"
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "intake/importfile.h"
+#include "resources/resources.h"
+#include "sync/syncsession.h"
+#include "sync/verify.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace CivicDesk {
+namespace {
+
+const QString usageText = QStringLiteral(
+    "Usage: civicdeskctl COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  init    --central URL [--reference DIR]\n"
+    "          Create the central database, or refresh it, with the reference data of the\n"
+    "          Hue deployment (fields, agencies, the 40 wards and communes).\n"
+    "  import  FILE... --central URL [--source NAME] [--timezone ZONE] [--mapping FILE]\n"
+    "          [--strict]\n"
+    "          Import Open311 GeoReport v2 JSON or XML, or CSV described by a mapping file.\n"
+    "  sync    --central URL --replica PATH --once [--fail-after send|apply|ack]\n"
+    "          Send the outbox and pull every change; --fail-after exits with code 70\n"
+    "          right after that step.\n"
+    "  verify  --central URL --replica PATH\n"
+    "          Compare the replica with the central; print the first difference, exit 1.\n"
+    "  stats   (--central URL | --replica PATH) [--json]\n"
+    "          Count reports: total, with a position, by status and by field.\n"
+    "\n"
+    "URL is sqlite:PATH for the embedded central database.\n");
+
+struct Context
+{
+    QCommandLineParser parser;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+int usageError(Context &context, const QString &message)
+{
+    context.err << "civicdeskctl: " << message << "\n\n" << usageText;
+    return ExitUsage;
+}
+
+std::unique_ptr<Central> openCentral(Context &context, bool create)
+{
+    const QString url = context.parser.value(QStringLiteral("central"));
+    QString error;
+    auto central = Central::open(url, create, &error);
+    if (!central)
+        context.err << "civicdeskctl: " << error << '\n';
+    return central;
+}
+
+std::unique_ptr<Replica> openReplica(Context &context)
+{
+    auto replica = std::make_unique<Replica>(context.parser.value(QStringLiteral("replica")));
+    QString error;
+    if (!replica->open(&error)) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return nullptr;
+    }
+    return replica;
+}
+
+int runInit(Context &context)
+{
+    if (!context.parser.isSet(QStringLiteral("central")))
+        return usageError(context, QStringLiteral("init needs --central URL"));
+    const QString directory = context.parser.isSet(QStringLiteral("reference"))
+                                  ? context.parser.value(QStringLiteral("reference"))
+                                  : builtInReferenceDirectory();
+    QString error;
+    const auto data = readReferenceData(directory, &error);
+    if (!data) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    auto central = openCentral(context, true);
+    if (!central)
+        return ExitFailure;
+    if (!central->initialize(*data, &error)) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    context.out << "initialised " << central->url() << ": " << data->categories.size()
+                << " fields, " << data->agencies.size() << " agencies, "
+                << data->adminUnits.size() << " wards and communes\n";
+    return ExitOk;
+}
+
+int importOne(Context &context, Central &central, const QString &path, ImportOptions options)
+{
+    const ParsedFile parsed = readImportFile(path, options);
+    for (const QString &warning : parsed.warnings)
+        context.err << "warning: " << warning << '\n';
+    if (!parsed.ok()) {
+        context.err << "civicdeskctl: " << parsed.error << '\n'
+                    << path << ": nothing imported\n";
+        return ExitFailure;
+    }
+
+    QString error;
+    const auto summary = central.importReports(parsed.reports, &error);
+    if (!summary) {
+        context.err << "civicdeskctl: importing " << path << " failed: " << error << '\n';
+        return ExitFailure;
+    }
+    QList<Rejection> rejections = parsed.rejections;
+    for (Rejection rejection : summary->rejections) {
+        rejection.file = path;
+        rejections.append(rejection);
+    }
+    for (const Rejection &rejection : std::as_const(rejections))
+        context.err << "rejected: " << rejection.toString() << '\n';
+
+    context.out << path << " (" << parsed.format << "): " << summary->imported << " imported, "
+                << summary->updated << " updated, " << summary->unchanged << " unchanged, "
+                << rejections.size() << " rejected; times without a zone read in "
+                << QString::fromUtf8(options.timeZone.id()) << '\n';
+    return ExitOk;
+}
+
+int runImport(Context &context)
+{
+    const QStringList files = context.parser.positionalArguments().mid(1);
+    if (files.isEmpty() || !context.parser.isSet(QStringLiteral("central")))
+        return usageError(context, QStringLiteral("import needs FILE... and --central URL"));
+
+    ImportOptions options;
+    options.source = context.parser.value(QStringLiteral("source"));
+    options.mappingPath = context.parser.value(QStringLiteral("mapping"));
+    options.strict = context.parser.isSet(QStringLiteral("strict"));
+    const QString zoneId = context.parser.isSet(QStringLiteral("timezone"))
+                               ? context.parser.value(QStringLiteral("timezone"))
+                               : QString::fromLatin1(defaultTimeZoneId);
+    options.timeZone = QTimeZone(zoneId.toUtf8());
+    if (!options.timeZone.isValid())
+        return usageError(context, QStringLiteral("unknown time zone \"%1\" given to --timezone; "
+                                                  "use an IANA name such as Asia/Ho_Chi_Minh").arg(zoneId));
+
+    auto central = openCentral(context, false);
+    if (!central)
+        return ExitFailure;
+    int status = ExitOk;
+    for (const QString &file : files) {
+        if (importOne(context, *central, file, options) != ExitOk)
+            status = ExitFailure;
+    }
+    return status;
+}
+
+int runSync(Context &context)
+{
+    if (!context.parser.isSet(QStringLiteral("central")) || !context.parser.isSet(QStringLiteral("replica")))
+        return usageError(context, QStringLiteral("sync needs --central URL and --replica PATH"));
+    if (!context.parser.isSet(QStringLiteral("once")))
+        return usageError(context, QStringLiteral("sync runs one pass only: add --once "
+                                                  "(the civicdesk program syncs continuously)"));
+    std::optional<SyncStep> failAfter;
+    if (context.parser.isSet(QStringLiteral("fail-after"))) {
+        failAfter = syncStepFromCode(context.parser.value(QStringLiteral("fail-after")));
+        if (!failAfter)
+            return usageError(context, QStringLiteral("--fail-after takes send, apply or ack, not \"%1\"")
+                                           .arg(context.parser.value(QStringLiteral("fail-after"))));
+    }
+
+    auto central = openCentral(context, false);
+    auto replica = central ? openReplica(context) : nullptr;
+    if (!replica)
+        return ExitFailure;
+
+    SyncSession session(*replica, *central);
+    if (failAfter) {
+        session.setStepHook([&context, failAfter](SyncStep step) {
+            if (step != *failAfter)
+                return;
+            context.err << "civicdeskctl: failing on purpose after step " << syncStepCode(step) << '\n';
+            context.err.flush();
+            // Ends the process as a crash would: no destructor runs, no transaction is left
+            // half done because every step has committed before the hook runs.
+            _exit(ExitInjected);
+        });
+    }
+    QString error;
+    const auto summary = session.run(&error);
+    if (!summary) {
+        context.err << "civicdeskctl: sync failed: " << error << '\n';
+        return ExitFailure;
+    }
+    context.out << "sent " << summary->sent << " operation(s): " << summary->accepted
+                << " accepted, " << summary->refused << " refused; received "
+                << summary->received << " changed report(s); feed position " << summary->cursor
+                << '\n';
+    for (const AttentionItem &item : replica->attentionItems(nullptr))
+        context.out << "needs attention: report " << item.reportId << ": "
+                    << operationKindCode(item.kind) << " refused: " << item.reason << '\n';
+    return ExitOk;
+}
+
+int runVerify(Context &context)
+{
+    if (!context.parser.isSet(QStringLiteral("central")) || !context.parser.isSet(QStringLiteral("replica")))
+        return usageError(context, QStringLiteral("verify needs --central URL and --replica PATH"));
+    auto central = openCentral(context, false);
+    auto replica = central ? openReplica(context) : nullptr;
+    if (!replica)
+        return ExitFailure;
+    QString error;
+    const auto result = verifyReplica(*replica, *central, &error);
+    if (!result) {
+        context.err << "civicdeskctl: verify failed: " << error << '\n';
+        return ExitFailure;
+    }
+    if (!result->matches()) {
+        context.out << "replica differs from the central: " << result->firstDifference << '\n';
+        return ExitFailure;
+    }
+    context.out << "replica matches the central: " << result->reportsCompared << " reports\n";
+    return ExitOk;
+}
+
+int runStats(Context &context)
+{
+    const bool fromCentral = context.parser.isSet(QStringLiteral("central"));
+    if (fromCentral == context.parser.isSet(QStringLiteral("replica")))
+        return usageError(context, QStringLiteral("stats needs either --central URL or --replica PATH"));
+    QString error;
+    std::optional<ReportStats> stats;
+    if (fromCentral) {
+        auto central = openCentral(context, false);
+        if (!central)
+            return ExitFailure;
+        stats = central->stats(&error);
+    } else {
+        auto replica = openReplica(context);
+        if (!replica)
+            return ExitFailure;
+        stats = replica->stats(&error);
+    }
+    if (!stats) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    if (context.parser.isSet(QStringLiteral("json"))) {
+        context.out << QJsonDocument(stats->toJson()).toJson(QJsonDocument::Compact) << '\n';
+        return ExitOk;
+    }
+    context.out << "total: " << stats->total << "\nwith position: " << stats->withPosition << '\n';
+    for (auto it = stats->byStatus.cbegin(); it != stats->byStatus.cend(); ++it)
+        context.out << "status " << it.key() << ": " << it.value() << '\n';
+    for (auto it = stats->byCategory.cbegin(); it != stats->byCategory.cend(); ++it)
+        context.out << "field " << it.key() << ": " << it.value() << '\n';
+    return ExitOk;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("central"), QStringLiteral("Central database URL."), QStringLiteral("URL")},
+        {QStringLiteral("replica"), QStringLiteral("Replica file."), QStringLiteral("PATH")},
+        {QStringLiteral("reference"), QStringLiteral("Folder of reference data."), QStringLiteral("DIR")},
+        {QStringLiteral("source"), QStringLiteral("Source name of imported records."), QStringLiteral("NAME")},
+        {QStringLiteral("timezone"), QStringLiteral("Zone of times written without one."), QStringLiteral("ZONE")},
+        {QStringLiteral("mapping"), QStringLiteral("JSON mapping of a CSV file."), QStringLiteral("FILE")},
+        {QStringLiteral("strict"), QStringLiteral("Reject the whole file when a record is invalid.")},
+        {QStringLiteral("once"), QStringLiteral("Run one sync and exit.")},
+        {QStringLiteral("fail-after"), QStringLiteral("Exit with code 70 after this sync step."), QStringLiteral("STEP")},
+        {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+    });
+    parser.addHelpOption();
+}
+
+} // namespace
+
+int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Context context{{}, out, err};
+    addOptions(context.parser);
+    if (!context.parser.parse(arguments))
+        return usageError(context, context.parser.errorText());
+    if (context.parser.isSet(QStringLiteral("help"))) {
+        out << usageText;
+        return ExitOk;
+    }
+
+    const QStringList positional = context.parser.positionalArguments();
+    const QString command = positional.value(0);
+    if (command == QLatin1String("init"))
+        return runInit(context);
+    if (command == QLatin1String("import"))
+        return runImport(context);
+    if (command == QLatin1String("sync"))
+        return runSync(context);
+    if (command == QLatin1String("verify"))
+        return runVerify(context);
+    if (command == QLatin1String("stats"))
+        return runStats(context);
+    if (command.isEmpty())
+        return usageError(context, QStringLiteral("no command given"));
+    return usageError(context, QStringLiteral("unknown command \"%1\"").arg(command));
+}
+
+} // namespace CivicDesk

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/incoming.h"
+#include "core/operation.h"
+#include "core/reference.h"
+#include "core/report.h"
+#include "core/stats.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace CivicDesk {
+
+struct ImportSummary
+{
+    int imported = 0;  // new reports
+    int updated = 0;   // reports whose fields the source changed
+    int unchanged = 0; // reports already there with nothing new
+    QList<Rejection> rejections;
+};
+
+// A page of the change feed: every report changed after a cursor, in commit order.
+struct ChangeBatch
+{
+    QList<ReportSnapshot> reports;
+    qint64 cursor = 0; // pass back to get the next page
+    bool more = false;
+    qint64 referenceRevision = 0; // changes when fields, agencies or units change
+};
+
+// The central database behind one interface, whatever holds it: an embedded SQLite file
+// ("sqlite:PATH") now, PostgreSQL ("postgresql://...") later. An object is used on the
+// thread that opened it.
+class Central
+{
+public:
+    virtual ~Central() = default;
+
+    // Opens the central database named by `url`. `create` allows making a new embedded file.
+    static std::unique_ptr<Central> open(const QString &url, bool create, QString *error);
+
+    virtual QString url() const = 0;
+    // UUID made when the database was created; a replica is tied to it.
+    virtual QString centralId() const = 0;
+
+    // Clock for the times the central records; the system clock by default.
+    virtual void setClock(std::function<QDateTime()> clock) = 0;
+
+    // Creates or replaces the reference data (fields, agencies, wards and communes).
+    virtual bool initialize(const ReferenceData &data, QString *error) = 0;
+    virtual bool isInitialized() const = 0;
+    virtual std::optional<ReferenceData> referenceData(qint64 *revision, QString *error) = 0;
+
+    // Stores imported records. The key is (source, source id): a record seen before updates
+    // only the fields that no operator has changed since the last import.
+    virtual std::optional<ImportSummary> importReports(const QList<IncomingReport> &records,
+                                                       QString *error) = 0;
+
+    virtual std::optional<ChangeBatch> changesSince(qint64 cursor, int limit, QString *error) = 0;
+
+    // Decides each operation in order, exactly once: an operation seen before gets its first
+    // decision back and changes nothing.
+    virtual std::optional<QList<OperationResult>> submit(const QList<Operation> &operations,
+                                                         QString *error) = 0;
+
+    virtual std::optional<QList<ReportSnapshot>> snapshots(QString *error) = 0;
+    virtual std::optional<ReportStats> stats(QString *error) = 0;
+    // Reads a stored media file's content by its SHA-256.
+    virtual std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) = 0;
+};
+
+} // namespace CivicDesk

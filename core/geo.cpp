@@ -1,0 +1,139 @@
+#include "core/geo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace CivicDesk {
+namespace {
+
+Ring ringFromJson(const QJsonArray &coordinates)
+{
+    Ring ring;
+    ring.reserve(coordinates.size());
+    for (const QJsonValue &position : coordinates) {
+        const QJsonArray pair = position.toArray();
+        if (pair.size() >= 2)
+            ring.append(QPointF(pair.at(0).toDouble(), pair.at(1).toDouble()));
+    }
+    return ring;
+}
+
+Rings polygonFromJson(const QJsonArray &rings)
+{
+    Rings polygon;
+    for (const QJsonValue &ring : rings)
+        polygon.append(ringFromJson(ring.toArray()));
+    return polygon;
+}
+
+QJsonArray ringToJson(const Ring &ring)
+{
+    QJsonArray coordinates;
+    for (const QPointF &point : ring)
+        coordinates.append(QJsonArray{point.x(), point.y()});
+    return coordinates;
+}
+
+bool samePoint(const QPointF &a, const QPointF &b)
+{
+    return qFuzzyCompare(a.x(), b.x()) && qFuzzyCompare(a.y(), b.y());
+}
+
+} // namespace
+
+bool ringContains(const Ring &ring, const QPointF &point)
+{
+    // Even-odd rule: count the edges that a ray towards +x crosses.
+    bool inside = false;
+    for (qsizetype i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const QPointF &a = ring.at(i);
+        const QPointF &b = ring.at(j);
+        if ((a.y() > point.y()) == (b.y() > point.y()))
+            continue;
+        const double crossX = a.x() + (point.y() - a.y()) * (b.x() - a.x()) / (b.y() - a.y());
+        if (point.x() < crossX)
+            inside = !inside;
+    }
+    return inside;
+}
+
+bool contains(const MultiPolygon &shape, const GeoPoint &point)
+{
+    const QPointF p(point.longitude, point.latitude);
+    for (const Rings &polygon : shape) {
+        if (polygon.isEmpty() || !ringContains(polygon.first(), p))
+            continue;
+        bool inHole = false;
+        for (qsizetype i = 1; i < polygon.size() && !inHole; ++i)
+            inHole = ringContains(polygon.at(i), p);
+        if (!inHole)
+            return true;
+    }
+    return false;
+}
+
+MultiPolygon multiPolygonFromGeoJson(const QByteArray &geometryJson)
+{
+    const QJsonObject geometry = QJsonDocument::fromJson(geometryJson).object();
+    const QString type = geometry.value(QLatin1String("type")).toString();
+    const QJsonArray coordinates = geometry.value(QLatin1String("coordinates")).toArray();
+
+    MultiPolygon shape;
+    if (type == QLatin1String("Polygon")) {
+        shape.append(polygonFromJson(coordinates));
+    } else if (type == QLatin1String("MultiPolygon")) {
+        for (const QJsonValue &polygon : coordinates)
+            shape.append(polygonFromJson(polygon.toArray()));
+    }
+    return shape;
+}
+
+QByteArray multiPolygonToGeoJson(const MultiPolygon &shape)
+{
+    QJsonArray polygons;
+    for (const Rings &polygon : shape) {
+        QJsonArray rings;
+        for (const Ring &ring : polygon)
+            rings.append(ringToJson(ring));
+        polygons.append(rings);
+    }
+    const QJsonObject geometry{{QLatin1String("type"), QLatin1String("MultiPolygon")},
+                               {QLatin1String("coordinates"), polygons}};
+    return QJsonDocument(geometry).toJson(QJsonDocument::Compact);
+}
+
+QList<Ring> joinWaysIntoRings(QList<Ring> ways, int *unclosed)
+{
+    QList<Ring> rings;
+    int open = 0;
+    while (!ways.isEmpty()) {
+        Ring ring = ways.takeFirst();
+        bool extended = true;
+        while (!samePoint(ring.first(), ring.last()) && extended) {
+            extended = false;
+            for (qsizetype i = 0; i < ways.size(); ++i) {
+                Ring way = ways.at(i);
+                if (samePoint(way.last(), ring.last()))
+                    std::reverse(way.begin(), way.end());
+                if (!samePoint(way.first(), ring.last()))
+                    continue;
+                ring.append(way.mid(1));
+                ways.removeAt(i);
+                extended = true;
+                break;
+            }
+        }
+        if (samePoint(ring.first(), ring.last()) && ring.size() >= 4)
+            rings.append(ring);
+        else
+            ++open;
+    }
+    if (unclosed)
+        *unclosed = open;
+    return rings;
+}
+
+} // namespace CivicDesk

@@ -1,0 +1,260 @@
+#include "core/operation.h"
+
+#include "core/timeutil.h"
+#include "core/workflow.h"
+
+#include <QJsonValue>
+
+#include <array>
+#include <utility>
+
+namespace CivicDesk {
+namespace {
+
+constexpr std::array<std::pair<OperationKind, const char *>, 4> kindCodes{{
+    {OperationKind::Classify, "classify"},
+    {OperationKind::Assign, "assign"},
+    {OperationKind::Reject, "reject"},
+    {OperationKind::AddNote, "note"},
+}};
+
+constexpr std::array<std::pair<Refusal, const char *>, 6> refusalCodes{{
+    {Refusal::None, "none"},
+    {Refusal::UnknownReport, "unknown_report"},
+    {Refusal::StaleVersion, "stale_version"},
+    {Refusal::InvalidTransition, "invalid_transition"},
+    {Refusal::MissingValue, "missing_value"},
+    {Refusal::InvalidValue, "invalid_value"},
+}};
+
+OperationOutcome refuse(Refusal refusal, const QString &reason)
+{
+    OperationOutcome outcome;
+    outcome.refusal = refusal;
+    outcome.reason = reason;
+    return outcome;
+}
+
+Event makeEvent(const Operation &operation, EventKind kind, QJsonObject data)
+{
+    Event event;
+    event.id = operation.eventId;
+    event.reportId = operation.reportId;
+    event.kind = kind;
+    event.actor = operation.actor;
+    event.at = operation.createdAt;
+    event.data = std::move(data);
+    return event;
+}
+
+OperationOutcome checkTransition(const Report &report, Status to, const Operation &operation)
+{
+    if (isTransitionAllowed(report.status, to, operation.actorRole))
+        return {};
+    return refuse(Refusal::InvalidTransition,
+                  QStringLiteral("a %1 may not move a report from %2 to %3")
+                      .arg(roleCode(operation.actorRole), statusCode(report.status),
+                           statusCode(to)));
+}
+
+OperationOutcome classify(Report &report, const Operation &operation, const ReferenceCodes &codes)
+{
+    const QString category = operation.payload.value(QLatin1String("category")).toString();
+    const QString priorityText = operation.payload.value(QLatin1String("priority")).toString();
+    if (category.isEmpty())
+        return refuse(Refusal::MissingValue, QStringLiteral("classify needs a field"));
+    if (!codes.categories.isEmpty() && !codes.categories.contains(category))
+        return refuse(Refusal::InvalidValue, QStringLiteral("unknown field \"%1\"").arg(category));
+
+    const auto priority = priorityFromCode(priorityText);
+    if (!priority)
+        return refuse(Refusal::InvalidValue,
+                      QStringLiteral("unknown priority \"%1\"").arg(priorityText));
+
+    // Classifying again while still triaged corrects the field without a transition.
+    if (report.status != Status::Triaged) {
+        OperationOutcome check = checkTransition(report, Status::Triaged, operation);
+        if (!check.accepted())
+            return check;
+    }
+
+    QJsonObject data{{QLatin1String("category"), category},
+                     {QLatin1String("priority"), priorityCode(*priority)},
+                     {QLatin1String("from"), statusCode(report.status)},
+                     {QLatin1String("to"), statusCode(Status::Triaged)}};
+    report.category = category;
+    report.subcategory = operation.payload.value(QLatin1String("subcategory")).toString();
+    report.priority = *priority;
+    report.status = Status::Triaged;
+
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::Classified, data);
+    return outcome;
+}
+
+OperationOutcome assign(Report &report, const Operation &operation, const ReferenceCodes &codes)
+{
+    const QString agency = operation.payload.value(QLatin1String("agency")).toString();
+    if (agency.isEmpty())
+        return refuse(Refusal::MissingValue, QStringLiteral("assign needs an agency"));
+    if (!codes.agencies.isEmpty() && !codes.agencies.contains(agency))
+        return refuse(Refusal::InvalidValue, QStringLiteral("unknown agency \"%1\"").arg(agency));
+
+    OperationOutcome check = checkTransition(report, Status::Assigned, operation);
+    if (!check.accepted())
+        return check;
+
+    report.agency = agency;
+    report.status = Status::Assigned;
+    report.dueAt = defaultDueTime(report.receivedAt);
+
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::Assigned,
+                              {{QLatin1String("agency"), agency},
+                               {QLatin1String("due_at"), toStorageTime(report.dueAt)},
+                               {QLatin1String("from"), statusCode(Status::Triaged)},
+                               {QLatin1String("to"), statusCode(Status::Assigned)}});
+    return outcome;
+}
+
+OperationOutcome reject(Report &report, const Operation &operation)
+{
+    const QString reason = operation.payload.value(QLatin1String("reason")).toString().trimmed();
+    if (reason.isEmpty())
+        return refuse(Refusal::MissingValue, QStringLiteral("reject needs a reason"));
+
+    OperationOutcome check = checkTransition(report, Status::Rejected, operation);
+    if (!check.accepted())
+        return check;
+
+    const Status from = report.status;
+    report.status = Status::Rejected;
+    report.rejectReason = reason;
+
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::StatusChanged,
+                              {{QLatin1String("reason"), reason},
+                               {QLatin1String("from"), statusCode(from)},
+                               {QLatin1String("to"), statusCode(Status::Rejected)}});
+    return outcome;
+}
+
+OperationOutcome addNote(const Operation &operation)
+{
+    const QString text = operation.payload.value(QLatin1String("text")).toString().trimmed();
+    if (text.isEmpty())
+        return refuse(Refusal::MissingValue, QStringLiteral("a note needs text"));
+
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::Note, {{QLatin1String("text"), text}});
+    return outcome;
+}
+
+} // namespace
+
+QString operationKindCode(OperationKind kind)
+{
+    for (const auto &[entry, code] : kindCodes) {
+        if (entry == kind)
+            return QString::fromLatin1(code);
+    }
+    return {};
+}
+
+std::optional<OperationKind> operationKindFromCode(const QString &code)
+{
+    for (const auto &[entry, name] : kindCodes) {
+        if (code == QLatin1String(name))
+            return entry;
+    }
+    return std::nullopt;
+}
+
+QString refusalCode(Refusal refusal)
+{
+    for (const auto &[entry, code] : refusalCodes) {
+        if (entry == refusal)
+            return QString::fromLatin1(code);
+    }
+    return {};
+}
+
+Refusal refusalFromCode(const QString &code)
+{
+    for (const auto &[entry, name] : refusalCodes) {
+        if (code == QLatin1String(name))
+            return entry;
+    }
+    return Refusal::InvalidValue;
+}
+
+QJsonObject Operation::toJson() const
+{
+    return {{QLatin1String("id"), id},
+            {QLatin1String("report_id"), reportId},
+            {QLatin1String("kind"), operationKindCode(kind)},
+            {QLatin1String("base_version"), baseVersion},
+            {QLatin1String("actor"), actor},
+            {QLatin1String("actor_role"), roleCode(actorRole)},
+            {QLatin1String("created_at"), toStorageTime(createdAt)},
+            {QLatin1String("event_id"), eventId},
+            {QLatin1String("payload"), payload}};
+}
+
+std::optional<Operation> Operation::fromJson(const QJsonObject &json, QString *error)
+{
+    Operation operation;
+    operation.id = json.value(QLatin1String("id")).toString();
+    operation.reportId = json.value(QLatin1String("report_id")).toString();
+    operation.baseVersion = json.value(QLatin1String("base_version")).toInt();
+    operation.actor = json.value(QLatin1String("actor")).toString();
+    operation.createdAt = fromStorageTime(json.value(QLatin1String("created_at")).toString());
+    operation.eventId = json.value(QLatin1String("event_id")).toString();
+    operation.payload = json.value(QLatin1String("payload")).toObject();
+
+    const QString kind = json.value(QLatin1String("kind")).toString();
+    const auto parsedKind = operationKindFromCode(kind);
+    const auto role = roleFromCode(json.value(QLatin1String("actor_role")).toString());
+    if (!parsedKind || !role || operation.id.isEmpty() || operation.reportId.isEmpty()
+        || operation.eventId.isEmpty() || !operation.createdAt.isValid()) {
+        if (error)
+            *error = QStringLiteral("invalid operation \"%1\" of kind \"%2\"").arg(operation.id, kind);
+        return std::nullopt;
+    }
+    operation.kind = *parsedKind;
+    operation.actorRole = *role;
+    return operation;
+}
+
+OperationOutcome applyOperation(Report &report, const Operation &operation,
+                                const ReferenceCodes &codes)
+{
+    switch (operation.kind) {
+    case OperationKind::Classify:
+        return classify(report, operation, codes);
+    case OperationKind::Assign:
+        return assign(report, operation, codes);
+    case OperationKind::Reject:
+        return reject(report, operation);
+    case OperationKind::AddNote:
+        return addNote(operation);
+    }
+    return refuse(Refusal::InvalidValue, QStringLiteral("unknown operation kind"));
+}
+
+ReferenceCodes referenceCodesOf(const ReferenceData &data)
+{
+    ReferenceCodes codes;
+    for (const Category &category : data.categories)
+        codes.categories.insert(category.code);
+    for (const Agency &agency : data.agencies)
+        codes.agencies.insert(agency.id);
+    return codes;
+}
+
+bool operationChangesVersion(OperationKind kind)
+{
+    return kind != OperationKind::AddNote;
+}
+
+} // namespace CivicDesk

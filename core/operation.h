@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/codes.h"
+#include "core/reference.h"
+#include "core/report.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace CivicDesk {
+
+enum class OperationKind { Classify, Assign, Reject, AddNote };
+
+QString operationKindCode(OperationKind kind);
+std::optional<OperationKind> operationKindFromCode(const QString &code);
+
+// An operator's action on one report. It is applied to the replica at once and sent to the
+// central through the outbox; its id makes a second delivery a no-op.
+struct Operation
+{
+    QString id; // UUID
+    QString reportId;
+    OperationKind kind = OperationKind::AddNote;
+    int baseVersion = 0; // report version the operator saw; checked by the central
+    QString actor;
+    Role actorRole = Role::Operator;
+    QDateTime createdAt;
+    QString eventId;     // id of the timeline event the operation produces, the same everywhere
+    QJsonObject payload; // category/priority, agency, reason or text, depending on kind
+
+    QJsonObject toJson() const;
+    static std::optional<Operation> fromJson(const QJsonObject &json, QString *error);
+};
+
+// Why the central refused an operation.
+enum class Refusal {
+    None,
+    UnknownReport,
+    StaleVersion,
+    InvalidTransition,
+    MissingValue,
+    InvalidValue,
+};
+
+QString refusalCode(Refusal refusal);
+Refusal refusalFromCode(const QString &code);
+
+// Codes the rules accept for fields and agencies; empty sets accept any code.
+struct ReferenceCodes
+{
+    QSet<QString> categories;
+    QSet<QString> agencies;
+};
+
+ReferenceCodes referenceCodesOf(const ReferenceData &data);
+
+struct OperationOutcome
+{
+    Refusal refusal = Refusal::None;
+    QString reason; // English sentence for logs and the "needs attention" list
+    Event event;
+
+    bool accepted() const { return refusal == Refusal::None; }
+};
+
+// The central's decision on one operation. A refused operation carries the report as the
+// central holds it, so that the replica can return to that state.
+struct OperationResult
+{
+    QString operationId;
+    Refusal refusal = Refusal::None;
+    QString reason;
+    std::optional<ReportSnapshot> current;
+
+    bool accepted() const { return refusal == Refusal::None; }
+};
+
+// The one implementation of what an operation does to a report. The replica runs it to show
+// the change at once and the central runs it to decide; both reach the same result because
+// the operation carries its own event id and time. The version check against baseVersion is
+// the central's business and is not done here.
+OperationOutcome applyOperation(Report &report, const Operation &operation,
+                                const ReferenceCodes &codes);
+
+// Returns whether an accepted operation of this kind increases the report version. Notes are
+// timeline entries and never conflict with changes to the report's fields.
+bool operationChangesVersion(OperationKind kind);
+
+} // namespace CivicDesk

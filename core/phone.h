@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+namespace CivicDesk {
+
+// Normalises a phone number to E.164. Numbers in national form ("0912 345 678") get the
+// country code given (Vietnam's 84 by default); "+", "00" and the bare country code are
+// understood; spaces, dots, dashes and brackets are ignored. Returns an empty string when
+// the text is not a phone number (letters, too few or too many digits).
+QString normalisePhone(const QString &text, const QString &countryCode = QStringLiteral("84"));
+
+} // namespace CivicDesk

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/codes.h"
+
+#include <QList>
+
+namespace CivicDesk {
+
+// What a transition needs before it may happen.
+enum class Requirement {
+    None = 0,
+    Category = 1 << 0,    // a field
+    Priority = 1 << 1,
+    Reason = 1 << 2,      // a written reason
+    DuplicateOf = 1 << 3, // the report it duplicates
+    Agency = 1 << 4,      // the agency it is forwarded to; the deadline is computed
+    Question = 1 << 5,    // the question put to the citizen; the deadline clock pauses
+    Answer = 1 << 6,      // the citizen's answer; the report returns to its previous state
+    PublicResponse = 1 << 7,
+    Rating = 1 << 8,      // a citizen rating, or the end of the rating period
+};
+
+constexpr Requirement operator|(Requirement a, Requirement b)
+{
+    return static_cast<Requirement>(static_cast<int>(a) | static_cast<int>(b));
+}
+
+constexpr bool needs(Requirement set, Requirement item)
+{
+    return (static_cast<int>(set) & static_cast<int>(item)) != 0;
+}
+
+// One allowed move of the workflow. A transition listed twice with different roles is
+// allowed to each of them.
+struct Transition
+{
+    Status from;
+    Status to;
+    QList<Role> roles;
+    Requirement requirements = Requirement::None;
+};
+
+// The workflow of every mode and of the central side: the only place where transitions are
+// decided. WaitingInfo returns to the state it came from; that state is kept in the event.
+const QList<Transition> &transitionTable();
+
+// Returns the transition from one state to another, or nullptr when the table has none.
+const Transition *findTransition(Status from, Status to);
+
+bool isTransitionAllowed(Status from, Status to, Role role);
+
+// States that end the work on a report unless a supervisor reopens it.
+bool isFinalStatus(Status status);
+
+} // namespace CivicDesk

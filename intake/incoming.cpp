@@ -1,0 +1,1 @@
+// The import types are defined in core/incoming.cpp.

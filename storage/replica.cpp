@@ -1,0 +1,405 @@
+#include "storage/replica.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "db/reportstore.h"
+#include "db/sqlquery.h"
+#include "storage/replicamigrations.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+
+namespace CivicDesk {
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+bool onGuiThread()
+{
+    const QCoreApplication *app = QCoreApplication::instance();
+    return app && app->inherits("QGuiApplication") && QThread::currentThread() == app->thread();
+}
+
+QString toJsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Replica::Replica(QString path)
+    : m_path(std::move(path))
+    , m_connection(QStringLiteral("civicdesk-replica"))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+Replica::~Replica() = default;
+
+QSqlDatabase Replica::database() const
+{
+    return m_connection.database();
+}
+
+int Replica::latestSchemaVersion()
+{
+    return replicaMigrations().last().version;
+}
+
+int Replica::schemaVersion() const
+{
+    return sqliteUserVersion(database());
+}
+
+bool Replica::open(QString *error)
+{
+    if (onGuiThread()) {
+        *error = QStringLiteral("the replica must not be opened on the GUI thread");
+        qCCritical(lcStorage) << *error;
+        return false;
+    }
+
+    const QString what = QStringLiteral("replica %1").arg(m_path);
+    if (!m_connection.open(m_path, 10000, what, error))
+        return false;
+
+    QString migrateError;
+    if (!migrateSqlite(database(), replicaMigrations(), what, &migrateError)) {
+        *error = migrateError;
+        return false;
+    }
+    qCInfo(lcStorage) << "opened replica" << m_path << "schema" << schemaVersion();
+    return true;
+}
+
+bool Replica::bindToCentral(const QString &centralId, QString *error)
+{
+    const QString bound = state(QStringLiteral("central_id"));
+    if (bound.isEmpty())
+        return setState(QStringLiteral("central_id"), centralId, error);
+    if (bound == centralId)
+        return true;
+    *error = QStringLiteral("the replica %1 was filled from central database %2, not from %3; "
+                            "use another replica file for this central database")
+                 .arg(m_path, bound, centralId);
+    return false;
+}
+
+qint64 Replica::feedCursor() const
+{
+    return state(QStringLiteral("feed_cursor")).toLongLong();
+}
+
+qint64 Replica::referenceRevision() const
+{
+    return state(QStringLiteral("reference_revision")).toLongLong();
+}
+
+QDateTime Replica::lastSyncTime() const
+{
+    return fromStorageTime(state(QStringLiteral("last_sync_at")));
+}
+
+QString Replica::state(const QString &key) const
+{
+    SqlStatement statement(database(), QStringLiteral("SELECT value FROM sync_state WHERE key = :key"));
+    const auto value = statement.bind(QStringLiteral(":key"), key).scalar(nullptr);
+    return value ? value->toString() : QString();
+}
+
+bool Replica::setState(const QString &key, const QString &value, QString *error)
+{
+    SqlStatement statement(database(), QStringLiteral(
+        "INSERT OR REPLACE INTO sync_state (key, value) VALUES (:key, :value)"));
+    return statement.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":value"), value).exec(error);
+}
+
+bool Replica::storeReferenceData(const ReferenceData &data, qint64 revision, QString *error)
+{
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    if (!replaceReferenceData(database(), data, error))
+        return false;
+    if (!setState(QStringLiteral("reference_revision"), QString::number(revision), error))
+        return false;
+    return transaction.commit(error);
+}
+
+std::optional<ReferenceData> Replica::referenceData(QString *error) const
+{
+    return loadReferenceData(database(), error);
+}
+
+ReferenceCodes Replica::referenceCodes() const
+{
+    const auto data = loadReferenceData(database(), nullptr);
+    return data ? referenceCodesOf(*data) : ReferenceCodes();
+}
+
+bool Replica::storeLocalChange(const Report &report, const Event &event, QString *error)
+{
+    const QVariantMap extra{
+        {QStringLiteral("local_pending"), 1},
+        {QStringLiteral("search_text"),
+         reportSearchText(report.publicCode, report.title, report.description, report.address)}};
+    if (!upsertReport(database(), report, error, extra))
+        return false;
+    return insertEvent(database(), event, error, {{QStringLiteral("pending"), 1}});
+}
+
+std::optional<Operation> Replica::submit(OperationKind kind, const QString &reportId,
+                                         const QJsonObject &payload, const QString &actor,
+                                         Role role, QString *error)
+{
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return std::nullopt;
+    }
+    auto report = loadReport(database(), reportId, error);
+    if (!report)
+        return std::nullopt;
+
+    Operation operation;
+    operation.id = newId();
+    operation.reportId = reportId;
+    operation.kind = kind;
+    operation.baseVersion = report->version;
+    operation.actor = actor;
+    operation.actorRole = role;
+    operation.createdAt = m_clock();
+    operation.eventId = newId();
+    operation.payload = payload;
+
+    const OperationOutcome outcome = applyOperation(*report, operation, referenceCodes());
+    if (!outcome.accepted()) {
+        *error = outcome.reason;
+        return std::nullopt;
+    }
+    if (operationChangesVersion(kind)) {
+        report->version += 1;
+        report->updatedAt = operation.createdAt;
+    }
+    if (!storeLocalChange(*report, outcome.event, error))
+        return std::nullopt;
+
+    SqlStatement outbox(database(), QStringLiteral(
+        "INSERT INTO outbox (operation_id, report_id, kind, body, created_at) "
+        "VALUES (:operation_id, :report_id, :kind, :body, :created_at)"));
+    outbox.bindAll({{QStringLiteral("operation_id"), operation.id},
+                    {QStringLiteral("report_id"), reportId},
+                    {QStringLiteral("kind"), operationKindCode(kind)},
+                    {QStringLiteral("body"), toJsonText(operation.toJson())},
+                    {QStringLiteral("created_at"), toStorageTime(operation.createdAt)}});
+    if (!outbox.exec(error) || !transaction.commit(error))
+        return std::nullopt;
+
+    qCDebug(lcStorage) << "queued operation" << operation.id << operationKindCode(kind)
+                       << "on report" << reportId;
+    return operation;
+}
+
+QList<Operation> Replica::pendingOperations(QString *error) const
+{
+    QList<Operation> operations;
+    const auto rows = SqlStatement(database(), QStringLiteral(
+        "SELECT body FROM outbox WHERE state = 'pending' ORDER BY seq")).rows(error);
+    if (!rows)
+        return operations;
+    for (const QVariantMap &row : *rows) {
+        const QJsonObject body =
+            QJsonDocument::fromJson(row[QStringLiteral("body")].toString().toUtf8()).object();
+        QString parseError;
+        const auto operation = Operation::fromJson(body, &parseError);
+        if (operation)
+            operations.append(*operation);
+        else
+            qCCritical(lcStorage) << "outbox row cannot be read:" << parseError;
+    }
+    return operations;
+}
+
+int Replica::pendingOperationCount() const
+{
+    const auto count = SqlStatement(database(), QStringLiteral(
+        "SELECT count(*) FROM outbox WHERE state = 'pending'")).scalar(nullptr);
+    return count ? count->toInt() : 0;
+}
+
+bool Replica::writeSnapshot(const ReportSnapshot &snapshot, QString *error)
+{
+    const Report &report = snapshot.report;
+    SqlStatement clearEvents(database(), QStringLiteral("DELETE FROM event WHERE report_id = :id"));
+    SqlStatement clearMedia(database(), QStringLiteral("DELETE FROM media WHERE report_id = :id"));
+    if (!clearEvents.bind(QStringLiteral(":id"), report.id).exec(error)
+        || !clearMedia.bind(QStringLiteral(":id"), report.id).exec(error)) {
+        return false;
+    }
+
+    const QVariantMap extra{
+        {QStringLiteral("local_pending"), 0},
+        {QStringLiteral("search_text"),
+         reportSearchText(report.publicCode, report.title, report.description, report.address)}};
+    if (!upsertReport(database(), report, error, extra))
+        return false;
+    for (const Event &event : snapshot.events) {
+        if (!insertEvent(database(), event, error))
+            return false;
+    }
+    for (const Media &media : snapshot.media) {
+        if (!insertMedia(database(), media, error))
+            return false;
+    }
+    return rebasePending(report.id, error);
+}
+
+bool Replica::rebasePending(const QString &reportId, QString *error)
+{
+    SqlStatement pending(database(), QStringLiteral(
+        "SELECT body FROM outbox WHERE report_id = :id AND state = 'pending' ORDER BY seq"));
+    const auto rows = pending.bind(QStringLiteral(":id"), reportId).rows(error);
+    if (!rows)
+        return false;
+    if (rows->isEmpty())
+        return true;
+
+    auto report = loadReport(database(), reportId, error);
+    if (!report)
+        return false;
+    const ReferenceCodes codes = referenceCodes();
+    for (const QVariantMap &row : *rows) {
+        const auto operation = Operation::fromJson(
+            QJsonDocument::fromJson(row[QStringLiteral("body")].toString().toUtf8()).object(), error);
+        if (!operation)
+            return false;
+        const OperationOutcome outcome = applyOperation(*report, *operation, codes);
+        if (!outcome.accepted()) {
+            // The central decides; until then the operator sees the central's version.
+            qCDebug(lcStorage) << "pending operation" << operation->id
+                               << "no longer applies locally:" << outcome.reason;
+            continue;
+        }
+        if (operationChangesVersion(operation->kind)) {
+            report->version += 1;
+            report->updatedAt = operation->createdAt;
+        }
+        if (!storeLocalChange(*report, outcome.event, error))
+            return false;
+    }
+    return true;
+}
+
+bool Replica::applyFromCentral(const QList<OperationResult> &results,
+                               const QList<ReportSnapshot> &snapshots, QString *error)
+{
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+
+    QList<ReportSnapshot> toWrite = snapshots;
+    for (const OperationResult &result : results) {
+        SqlStatement decide(database(), QStringLiteral(
+            "UPDATE outbox SET state = :state, attempts = attempts + 1, last_error = :reason "
+            "WHERE operation_id = :id AND state = 'pending'"));
+        decide.bindAll({{QStringLiteral("state"), result.accepted() ? QStringLiteral("accepted")
+                                                                    : QStringLiteral("refused")},
+                        {QStringLiteral("reason"), result.reason},
+                        {QStringLiteral("id"), result.operationId}});
+        if (!decide.exec(error))
+            return false;
+        if (result.current)
+            toWrite.append(*result.current);
+        if (result.accepted())
+            continue;
+
+        SqlStatement attention(database(), QStringLiteral(
+            "INSERT OR IGNORE INTO attention (operation_id, report_id, kind, refusal, reason, "
+            "body, created_at) SELECT operation_id, report_id, kind, :refusal, :reason, body, "
+            ":now FROM outbox WHERE operation_id = :id"));
+        attention.bindAll({{QStringLiteral("refusal"), refusalCode(result.refusal)},
+                           {QStringLiteral("reason"), result.reason},
+                           {QStringLiteral("now"), toStorageTime(m_clock())},
+                           {QStringLiteral("id"), result.operationId}});
+        if (!attention.exec(error))
+            return false;
+        qCWarning(lcSync) << "operation" << result.operationId << "refused:" << result.reason;
+    }
+
+    for (const ReportSnapshot &snapshot : std::as_const(toWrite)) {
+        if (!writeSnapshot(snapshot, error))
+            return false;
+    }
+    return transaction.commit(error);
+}
+
+bool Replica::acknowledge(qint64 cursor, QString *error)
+{
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    if (cursor > feedCursor()
+        && !setState(QStringLiteral("feed_cursor"), QString::number(cursor), error)) {
+        return false;
+    }
+    if (!execSql(database(), QStringLiteral("DELETE FROM outbox WHERE state <> 'pending'"), error))
+        return false;
+    if (!setState(QStringLiteral("last_sync_at"), toStorageTime(m_clock()), error))
+        return false;
+    return transaction.commit(error);
+}
+
+QList<AttentionItem> Replica::attentionItems(QString *error) const
+{
+    QList<AttentionItem> items;
+    const auto rows = SqlStatement(database(), QStringLiteral(
+        "SELECT operation_id, report_id, kind, refusal, reason, created_at FROM attention "
+        "WHERE dismissed = 0 ORDER BY created_at")).rows(error);
+    if (!rows)
+        return items;
+    for (const QVariantMap &row : *rows) {
+        AttentionItem item;
+        item.operationId = row[QStringLiteral("operation_id")].toString();
+        item.reportId = row[QStringLiteral("report_id")].toString();
+        item.kind = operationKindFromCode(row[QStringLiteral("kind")].toString())
+                        .value_or(OperationKind::AddNote);
+        item.refusal = refusalFromCode(row[QStringLiteral("refusal")].toString());
+        item.reason = row[QStringLiteral("reason")].toString();
+        item.createdAt = fromStorageTime(row[QStringLiteral("created_at")].toString());
+        items.append(item);
+    }
+    return items;
+}
+
+std::optional<Report> Replica::report(const QString &id, QString *error) const
+{
+    return loadReport(database(), id, error);
+}
+
+std::optional<QList<ReportSnapshot>> Replica::snapshots(QString *error) const
+{
+    const auto ids = allReportIds(database(), error);
+    if (!ids)
+        return std::nullopt;
+    return loadSnapshots(database(), *ids, error);
+}
+
+std::optional<ReportStats> Replica::stats(QString *error) const
+{
+    return loadReportStats(database(), error);
+}
+
+} // namespace CivicDesk

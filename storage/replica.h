@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/operation.h"
+#include "core/reference.h"
+#include "core/report.h"
+#include "core/stats.h"
+#include "db/sqliteconnection.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace CivicDesk {
+
+// A refused operation or a conflict, kept for the operator with the central's reason.
+struct AttentionItem
+{
+    QString operationId;
+    QString reportId;
+    OperationKind kind = OperationKind::AddNote;
+    Refusal refusal = Refusal::None;
+    QString reason;
+    QDateTime createdAt;
+};
+
+// The workstation's local SQLite copy of the reports it may see, with the outbox of operations
+// made here. One Replica object owns one connection and must be used on the thread that
+// opened it; opening it on the GUI thread is refused, so that the interface never waits on
+// the disk.
+class Replica
+{
+public:
+    explicit Replica(QString path);
+    ~Replica();
+    Replica(const Replica &) = delete;
+    Replica &operator=(const Replica &) = delete;
+
+    // Opens or creates the file (WAL mode, a busy timeout) and migrates its schema. Refuses a
+    // schema newer than this build knows.
+    bool open(QString *error);
+    QString path() const { return m_path; }
+    QSqlDatabase database() const;
+
+    static int latestSchemaVersion();
+    int schemaVersion() const;
+
+    // The clock used for operation times; the system clock by default.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    // Ties the replica to one central database; refuses a replica filled from another.
+    bool bindToCentral(const QString &centralId, QString *error);
+
+    // Feed position: the central's revision of the last change applied here.
+    qint64 feedCursor() const;
+    qint64 referenceRevision() const;
+    QDateTime lastSyncTime() const;
+
+    bool storeReferenceData(const ReferenceData &data, qint64 revision, QString *error);
+    std::optional<ReferenceData> referenceData(QString *error) const;
+
+    // Applies an operator's action to the report at once and queues it in the outbox, both in
+    // one transaction. An operation that the rules refuse here is neither applied nor queued.
+    std::optional<Operation> submit(OperationKind kind, const QString &reportId,
+                                    const QJsonObject &payload, const QString &actor,
+                                    Role role, QString *error);
+
+    // Operations that the central has not decided yet, in the order they were made.
+    QList<Operation> pendingOperations(QString *error) const;
+    int pendingOperationCount() const;
+
+    // Records the central's decisions and writes the changed reports, in one transaction. A
+    // report with operations still pending keeps them: they are applied again on top of the
+    // central's version. Safe to repeat with the same input.
+    bool applyFromCentral(const QList<OperationResult> &results,
+                          const QList<ReportSnapshot> &snapshots, QString *error);
+
+    // Saves the feed position and drops decided outbox rows, in one transaction.
+    bool acknowledge(qint64 feedCursor, QString *error);
+
+    QList<AttentionItem> attentionItems(QString *error) const;
+
+    std::optional<Report> report(const QString &id, QString *error) const;
+    std::optional<QList<ReportSnapshot>> snapshots(QString *error) const;
+    std::optional<ReportStats> stats(QString *error) const;
+
+private:
+    bool writeSnapshot(const ReportSnapshot &snapshot, QString *error);
+    bool rebasePending(const QString &reportId, QString *error);
+    bool storeLocalChange(const Report &report, const Event &event, QString *error);
+    bool setState(const QString &key, const QString &value, QString *error);
+    QString state(const QString &key) const;
+    ReferenceCodes referenceCodes() const;
+
+    QString m_path;
+    SqliteConnection m_connection;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace CivicDesk

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "db/migrations.h"
+
+namespace CivicDesk {
+
+// The replica's schema versions, oldest first.
+const QList<Migration> &replicaMigrations();
+
+// Returns the folded text a report is searched by: its code, title, description and address.
+QString reportSearchText(const QString &code, const QString &title, const QString &description,
+                         const QString &address);
+
+} // namespace CivicDesk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/operation.h"
+#include "sync/syncsession.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace CivicDesk {
+
+class SyncWorker;
+
+// What the interface shows of sync: whether the central answered the last attempt, when the
+// replica last caught up, and how many operations wait in the outbox.
+struct SyncStatus
+{
+    bool online = false;
+    QString message; // last error, empty while online
+    QDateTime lastSync;
+    int pendingOperations = 0;
+    int attentionItems = 0;
+};
+
+// Runs sync on a thread of its own, with its own replica and central connections, so that no
+// database work happens on the GUI thread. Results come back as queued signals.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(QString centralUrl, QString replicaPath, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // Starts the thread, opens both databases there and syncs every `intervalMs`.
+    void start(int intervalMs = 2000);
+    void stop();
+
+public Q_SLOTS:
+    void syncNow();
+    // Applies an operator's action to the replica and queues it for the central.
+    void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
+                const QString &actor);
+
+Q_SIGNALS:
+    void statusChanged(const CivicDesk::SyncStatus &status);
+    void synced(const CivicDesk::SyncSummary &summary);
+    void operationQueued(const QString &operationId, const QString &reportId);
+    void operationRejected(const QString &reportId, const QString &reason);
+    void failed(const QString &message);
+
+private:
+    QString m_centralUrl;
+    QString m_replicaPath;
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr;
+};
+
+} // namespace CivicDesk
+
+Q_DECLARE_METATYPE(CivicDesk::SyncStatus)
+Q_DECLARE_METATYPE(CivicDesk::SyncSummary)
+Q_DECLARE_METATYPE(CivicDesk::OperationKind)

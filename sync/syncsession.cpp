@@ -1,0 +1,115 @@
+#include "sync/syncsession.h"
+
+#include "core/logging.h"
+
+namespace CivicDesk {
+
+QString syncStepCode(SyncStep step)
+{
+    switch (step) {
+    case SyncStep::Send:
+        return QStringLiteral("send");
+    case SyncStep::Apply:
+        return QStringLiteral("apply");
+    case SyncStep::Ack:
+        return QStringLiteral("ack");
+    }
+    return {};
+}
+
+std::optional<SyncStep> syncStepFromCode(const QString &code)
+{
+    for (SyncStep step : {SyncStep::Send, SyncStep::Apply, SyncStep::Ack}) {
+        if (syncStepCode(step) == code)
+            return step;
+    }
+    return std::nullopt;
+}
+
+SyncSession::SyncSession(Replica &replica, Central &central)
+    : m_replica(replica)
+    , m_central(central)
+{
+}
+
+void SyncSession::reached(SyncStep step)
+{
+    qCDebug(lcSync) << "sync step done:" << syncStepCode(step);
+    if (m_hook)
+        m_hook(step);
+}
+
+bool SyncSession::refreshReferenceData(qint64 centralRevision, QString *error)
+{
+    if (centralRevision == m_replica.referenceRevision())
+        return true;
+    qint64 revision = 0;
+    const auto data = m_central.referenceData(&revision, error);
+    if (!data)
+        return false;
+    qCInfo(lcSync) << "reference data changed on the central; revision" << revision;
+    return m_replica.storeReferenceData(*data, revision, error);
+}
+
+std::optional<SyncSummary> SyncSession::run(QString *error)
+{
+    if (!m_replica.bindToCentral(m_central.centralId(), error))
+        return std::nullopt;
+
+    SyncSummary summary;
+    const QList<Operation> pending = m_replica.pendingOperations(error);
+    QList<OperationResult> results;
+    if (!pending.isEmpty()) {
+        auto decided = m_central.submit(pending, error);
+        if (!decided)
+            return std::nullopt;
+        results = *decided;
+    }
+    summary.sent = int(pending.size());
+    for (const OperationResult &result : std::as_const(results))
+        ++(result.accepted() ? summary.accepted : summary.refused);
+    reached(SyncStep::Send);
+
+    // The decisions go into the replica with the first page of the feed, in one transaction,
+    // so an accepted operation is never applied locally a second time on top of the central's
+    // version that already holds it.
+    qint64 cursor = m_replica.feedCursor();
+    bool first = true;
+    bool more = true;
+    while (more) {
+        const auto batch = m_central.changesSince(cursor, m_pageSize, error);
+        if (!batch)
+            return std::nullopt;
+        if (first && !refreshReferenceData(batch->referenceRevision, error))
+            return std::nullopt;
+        if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
+                                        error)) {
+            return std::nullopt;
+        }
+        summary.received += int(batch->reports.size());
+        cursor = batch->cursor;
+        more = batch->more;
+        first = false;
+    }
+    reached(SyncStep::Apply);
+
+    if (!m_replica.acknowledge(cursor, error))
+        return std::nullopt;
+    summary.cursor = cursor;
+    reached(SyncStep::Ack);
+
+    // A pass that moved nothing is routine polling and stays at debug level.
+    const QString done = QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4, cursor %5")
+                             .arg(summary.sent)
+                             .arg(summary.accepted)
+                             .arg(summary.refused)
+                             .arg(summary.received)
+                             .arg(summary.cursor);
+    if (summary.sent > 0 || summary.received > 0)
+        qCInfo(lcSync).noquote() << done;
+    else
+        qCDebug(lcSync).noquote() << done;
+    return summary;
+}
+
+} // namespace CivicDesk

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "central/central.h"
+#include "storage/replica.h"
+
+#include <functional>
+
+namespace CivicDesk {
+
+// Steps of one sync, in order. A failure injected after a step (see SyncSession::setStepHook)
+// reproduces a crash at that point; the next sync must then finish the work exactly once.
+enum class SyncStep {
+    Send,  // the outbox was sent and the central has decided every operation
+    Apply, // the decisions and the changed reports are in the replica, the cursor not saved
+    Ack,   // the feed position is saved and decided outbox rows are gone
+};
+
+QString syncStepCode(SyncStep step);
+std::optional<SyncStep> syncStepFromCode(const QString &code);
+
+struct SyncSummary
+{
+    int sent = 0;
+    int accepted = 0;
+    int refused = 0;
+    int received = 0; // reports received from the change feed
+    qint64 cursor = 0;
+};
+
+// One pass of sync between a replica and a central database, on the calling thread: send
+// the outbox, apply the decisions and every change after the replica's feed position, then
+// save the new position.
+class SyncSession
+{
+public:
+    SyncSession(Replica &replica, Central &central);
+
+    // Called after each step completes; used to inject crashes.
+    void setStepHook(std::function<void(SyncStep)> hook) { m_hook = std::move(hook); }
+    void setPageSize(int reports) { m_pageSize = reports; }
+
+    std::optional<SyncSummary> run(QString *error);
+
+private:
+    bool refreshReferenceData(qint64 centralRevision, QString *error);
+    void reached(SyncStep step);
+
+    Replica &m_replica;
+    Central &m_central;
+    std::function<void(SyncStep)> m_hook;
+    int m_pageSize = 500;
+};
+
+} // namespace CivicDesk

@@ -1,0 +1,156 @@
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace CivicDesk;
+
+class CentralOperationsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Central> m_central;
+
+    // Returns the first new report in id order; the fixture holds open and closed ones.
+    Report firstReport()
+    {
+        QString error;
+        const auto snapshots = m_central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.status == Status::New)
+                return snapshot.report;
+        }
+        qFatal("the fixture has no new report");
+    }
+
+    ReportSnapshot snapshotOf(const QString &id)
+    {
+        QString error;
+        const auto snapshots = m_central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.id == id)
+                return snapshot;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_central = Test::createCentral(m_dir, QStringLiteral("ops-%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
+        QVERIFY(m_central);
+        QVERIFY(Test::importFile(*m_central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json"))));
+    }
+
+    void cleanup() { m_central.reset(); }
+
+    void appliedExactlyOnce()
+    {
+        const Report report = firstReport();
+        const Operation classify = Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
+        QString error;
+        const auto first = m_central->submit({classify}, &error);
+        QVERIFY2(first, qPrintable(error));
+        QVERIFY(first->first().accepted());
+        const auto second = m_central->submit({classify}, &error);
+        QVERIFY2(second, qPrintable(error));
+        QVERIFY(second->first().accepted());
+
+        const ReportSnapshot after = snapshotOf(report.id);
+        QCOMPARE(after.report.version, report.version + 1);
+        QCOMPARE(after.report.status, Status::Triaged);
+        int classified = 0;
+        for (const Event &event : after.events)
+            classified += event.kind == EventKind::Classified ? 1 : 0;
+        QCOMPARE(classified, 1);
+    }
+
+    void staleVersionRefused()
+    {
+        const Report report = firstReport();
+        const Operation a = Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
+        const Operation b = Test::makeOperation(OperationKind::Classify, report,
+                                                Test::classifyPayload(QStringLiteral("environmental_sanitation")),
+                                                QStringLiteral("minh"));
+        QString error;
+        const auto results = m_central->submit({a, b}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QVERIFY(results->at(0).accepted());
+        QCOMPARE(results->at(1).refusal, Refusal::StaleVersion);
+        QVERIFY2(results->at(1).reason.contains(QStringLiteral("version")), qPrintable(results->at(1).reason));
+        QVERIFY(results->at(1).current);
+        QCOMPARE(results->at(1).current->report.category, QStringLiteral("urban_infrastructure"));
+    }
+
+    void refusalRepeatedOnRetry()
+    {
+        const Report report = firstReport();
+        const Operation assign = Test::makeOperation(OperationKind::Assign, report, Test::assignPayload());
+        QString error;
+        const auto first = m_central->submit({assign}, &error);
+        QCOMPARE(first->first().refusal, Refusal::InvalidTransition);
+        const auto second = m_central->submit({assign}, &error);
+        QCOMPARE(second->first().refusal, Refusal::InvalidTransition);
+        QCOMPARE(second->first().reason, first->first().reason);
+    }
+
+    void unknownAgencyRefused()
+    {
+        Report report = firstReport();
+        QString error;
+        QVERIFY(m_central->submit({Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload())}, &error));
+        report = snapshotOf(report.id).report;
+        const auto results = m_central->submit(
+            {Test::makeOperation(OperationKind::Assign, report, Test::assignPayload(QStringLiteral("nobody")))}, &error);
+        QCOMPARE(results->first().refusal, Refusal::InvalidValue);
+        QVERIFY(results->first().reason.contains(QStringLiteral("nobody")));
+    }
+
+    void unknownReportRefused()
+    {
+        Report ghost;
+        ghost.id = QStringLiteral("00000000-0000-4000-8000-00000000dead");
+        QString error;
+        const auto results = m_central->submit(
+            {Test::makeOperation(OperationKind::AddNote, ghost, {{QStringLiteral("text"), QStringLiteral("?")}})}, &error);
+        QCOMPARE(results->first().refusal, Refusal::UnknownReport);
+    }
+
+    void notesNeverConflict()
+    {
+        const Report report = firstReport();
+        const Operation a = Test::makeOperation(OperationKind::AddNote, report, {{QStringLiteral("text"), QStringLiteral("Đã gọi lại")}});
+        const Operation b = Test::makeOperation(OperationKind::AddNote, report, {{QStringLiteral("text"), QStringLiteral("Chờ ảnh")}},
+                                                QStringLiteral("minh"));
+        QString error;
+        const auto results = m_central->submit({a, b}, &error);
+        QVERIFY(results->at(0).accepted());
+        QVERIFY(results->at(1).accepted());
+        QCOMPARE(snapshotOf(report.id).report.version, report.version);
+    }
+
+    void feedInCommitOrder()
+    {
+        QString error;
+        const auto all = m_central->changesSince(0, 1000, &error);
+        QVERIFY2(all, qPrintable(error));
+        QCOMPARE(all->reports.size(), 21);
+        QVERIFY(!all->more);
+
+        const auto page = m_central->changesSince(0, 5, &error);
+        QCOMPARE(page->reports.size(), 5);
+        QVERIFY(page->more);
+        const Report report = firstReport();
+        QVERIFY(m_central->submit({Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload())}, &error));
+        const auto after = m_central->changesSince(all->cursor, 1000, &error);
+        QCOMPARE(after->reports.size(), 1);
+        QCOMPARE(after->reports.first().report.id, report.id);
+        QVERIFY(after->cursor > all->cursor);
+    }
+};
+
+QTEST_GUILESS_MAIN(CentralOperationsTest)
+#include "tst_centraloperations.moc"

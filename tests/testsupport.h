@@ -1,0 +1,35 @@
+#pragma once
+
+#include "central/central.h"
+#include "storage/replica.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace CivicDesk::Test {
+
+// Path of a fixture under tests/data.
+QString dataPath(const QString &relative);
+
+// Creates an embedded central in `dir` with the built-in reference data of Hue.
+std::unique_ptr<Central> createCentral(const QTemporaryDir &dir,
+                                       const QString &name = QStringLiteral("central.sqlite"));
+std::unique_ptr<Replica> openReplica(const QTemporaryDir &dir, const QString &name);
+
+// Imports a file through the same reader as civicdeskctl; fails the test on a parse error.
+std::optional<ImportSummary> importFile(Central &central, const QString &path,
+                                        const QString &zone = QStringLiteral("Asia/Ho_Chi_Minh"),
+                                        const QString &mapping = QString());
+
+// Builds an operation as a workstation would, based on the report's current version.
+Operation makeOperation(OperationKind kind, const Report &report, const QJsonObject &payload,
+                        const QString &actor = QStringLiteral("lan"));
+
+// Classify and assign payloads used across the tests.
+QJsonObject classifyPayload(const QString &category = QStringLiteral("urban_infrastructure"),
+                            const QString &priority = QStringLiteral("normal"));
+QJsonObject assignPayload(const QString &agency = QStringLiteral("hepco"));
+
+} // namespace CivicDesk::Test
