@@ -1,6 +1,7 @@
 #include "app/ctlcommands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -9,6 +10,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("civicdeskctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CIVICDESK_VERSION));
+
+    // The commands print their own summary; progress logs are for QT_LOGGING_RULES to enable.
+    QLoggingCategory::setFilterRules(QStringLiteral("civicdesk.*.info=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

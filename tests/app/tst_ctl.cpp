@@ -1,0 +1,190 @@
+#include "db/sqlquery.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace CivicDesk;
+
+namespace {
+
+struct CtlRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs civicdeskctl to its end; a run that has not ended after two minutes fails the test.
+CtlRun ctl(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
+    process.setArguments(arguments);
+    process.start();
+    CtlRun run;
+    if (!process.waitForFinished(120000)) {
+        qWarning() << "civicdeskctl did not finish:" << arguments;
+        process.kill();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+class CtlTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_central;
+
+    QString source(const QString &relative) const
+    {
+        return QDir(QStringLiteral(CIVICDESK_SOURCE_DIR)).filePath(relative);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_central = QStringLiteral("sqlite:") + m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
+        const CtlRun run = ctl({QStringLiteral("init"), QStringLiteral("--central"), m_central});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("40 wards and communes")), qPrintable(run.out));
+    }
+
+    void importTwiceThenStats()
+    {
+        const QStringList import{QStringLiteral("import"), Test::dataPath(QStringLiteral("open311/ServiceRequests_Complete.json")),
+                                 QStringLiteral("--central"), m_central, QStringLiteral("--timezone"),
+                                 QStringLiteral("America/Los_Angeles")};
+        CtlRun run = ctl(import);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1000 imported, 0 updated, 0 unchanged, 1 rejected")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("America/Los_Angeles")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("record 698")), qPrintable(run.err));
+
+        run = ctl(import);
+        QVERIFY2(run.out.contains(QStringLiteral("0 imported, 0 updated, 1000 unchanged")), qPrintable(run.out));
+
+        run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(stats.keys(), (QStringList{QStringLiteral("by_category"), QStringLiteral("by_status"),
+                                           QStringLiteral("total"), QStringLiteral("with_position")}));
+        QCOMPARE(stats.value(QStringLiteral("total")).toInt(), 1000);
+        QCOMPARE(stats.value(QStringLiteral("with_position")).toInt(), 945);
+        QCOMPARE(stats.value(QStringLiteral("by_category")).toObject().value(QStringLiteral("unclassified")).toInt(), 1000);
+    }
+
+    void truncatedXmlImportsNothing()
+    {
+        const CtlRun run = ctl({QStringLiteral("import"), Test::dataPath(QStringLiteral("open311/service_requests.xml")),
+                                QStringLiteral("--central"), m_central});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("service_requests.xml:2:")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("nothing imported")), qPrintable(run.err));
+        const CtlRun stats = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(QStringLiteral("total")).toInt(), 0);
+    }
+
+    void hueCsvWithMapping()
+    {
+        const CtlRun run = ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
+                                QStringLiteral("--mapping"), source(QStringLiteral("resources/demo/hue_reports.mapping.json")),
+                                QStringLiteral("--central"), m_central});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("16 imported, 0 updated, 0 unchanged, 12 rejected")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("Asia/Ho_Chi_Minh")), qPrintable(run.out));
+    }
+
+    void csvWithoutMappingRefused()
+    {
+        const CtlRun run = ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
+                                QStringLiteral("--central"), m_central});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("--mapping")), qPrintable(run.err));
+    }
+
+    void verifyFindsDifference()
+    {
+        const QString replica = m_dir.filePath(QStringLiteral("verify-replica.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("import"), Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
+                      QStringLiteral("--central"), m_central}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("sync"), QStringLiteral("--central"), m_central, QStringLiteral("--replica"), replica,
+                      QStringLiteral("--once")}).exitCode, 0);
+        const QStringList verify{QStringLiteral("verify"), QStringLiteral("--central"), m_central,
+                                 QStringLiteral("--replica"), replica};
+        QCOMPARE(ctl(verify).exitCode, 0);
+
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(replica);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(execSql(db, QStringLiteral("UPDATE report SET description = 'sửa tay' "
+                                                "WHERE id = (SELECT min(id) FROM report)"), &error), qPrintable(error));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+
+        const CtlRun run = ctl(verify);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("sửa tay")), qPrintable(run.out));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("explode")} << QStringLiteral("explode");
+        QTest::newRow("sync without --once") << QStringList{QStringLiteral("sync"), QStringLiteral("--central"), QStringLiteral("sqlite:x"),
+                                                            QStringLiteral("--replica"), QStringLiteral("y")} << QStringLiteral("--once");
+        QTest::newRow("bad fail-after") << QStringList{QStringLiteral("sync"), QStringLiteral("--central"), QStringLiteral("sqlite:x"),
+                                                       QStringLiteral("--replica"), QStringLiteral("y"), QStringLiteral("--once"),
+                                                       QStringLiteral("--fail-after"), QStringLiteral("later")} << QStringLiteral("later");
+        QTest::newRow("bad time zone") << QStringList{QStringLiteral("import"), QStringLiteral("a.json"), QStringLiteral("--central"),
+                                                      QStringLiteral("sqlite:x"), QStringLiteral("--timezone"), QStringLiteral("Mars/Olympus")}
+                                       << QStringLiteral("Mars/Olympus");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const CtlRun run = ctl(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void missingCentralNamed()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("absent.sqlite"));
+        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("sqlite:") + missing});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(missing), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("civicdeskctl init")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(missing));
+    }
+
+    void unsupportedUrlNamed()
+    {
+        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("mysql://db")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("mysql://db")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(CtlTest)
+#include "tst_ctl.moc"
