@@ -1,64 +1,177 @@
 #include "app/datafolder.h"
-#include "app/mainwindow.h"
+#include "app/logfile.h"
+#include "app/screenshot.h"
+#include "app/simulatorrunner.h"
 #include "core/logging.h"
-#include "sync/syncengine.h"
+#include "models/workstation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickWindow>
+#include <QRandomGenerator>
+#include <QSettings>
 #include <QThread>
+#include <QTranslator>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
+Q_IMPORT_QML_PLUGIN(CivicDesk_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(CivicDesk_UiPlugin)
+Q_IMPORT_QML_PLUGIN(CivicDesk_OperatorPlugin)
 
 using namespace CivicDesk;
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("civicdesk"));
-    QApplication::setOrganizationName(QStringLiteral("CivicDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(CIVICDESK_VERSION));
+namespace {
 
+struct Options
+{
+    QString centralUrl;
+    QString replicaPath;
+    QString dataFolder;
+    QString language;
+    QString screenshot;
+    QString select;
+    bool simulator = true;
+};
+
+Options parseOptions(const QApplication &app)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CivicDesk operator's workstation"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("central"), QStringLiteral("Central database URL (sqlite:PATH)."), QStringLiteral("URL")},
+        {QStringLiteral("central"), QStringLiteral("Central database URL (sqlite:PATH). Without it, the embedded demo runs."), QStringLiteral("URL")},
         {QStringLiteral("replica"), QStringLiteral("Replica file."), QStringLiteral("PATH")},
-        {QStringLiteral("data-dir"), QStringLiteral("Folder of the embedded demo."), QStringLiteral("DIR")},
+        {QStringLiteral("data-dir"), QStringLiteral("Data folder (demo, replica, logs, media cache)."), QStringLiteral("DIR")},
+        {QStringLiteral("lang"), QStringLiteral("Interface language: vi (default) or en."), QStringLiteral("LANG")},
+        {QStringLiteral("no-simulator"), QStringLiteral("Do not replay demo reports.")},
+        {QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window once loaded, then exit."), QStringLiteral("FILE")},
+        {QStringLiteral("select"), QStringLiteral("Open this report (public code or id)."), QStringLiteral("CODE_OR_ID")},
     });
     parser.process(app);
 
-    MainWindow window;
-    window.show();
+    Options options;
+    options.centralUrl = parser.value(QStringLiteral("central"));
+    options.replicaPath = parser.value(QStringLiteral("replica"));
+    options.dataFolder = parser.value(QStringLiteral("data-dir"));
+    options.language = parser.value(QStringLiteral("lang"));
+    options.screenshot = parser.value(QStringLiteral("screenshot"));
+    options.select = parser.value(QStringLiteral("select"));
+    options.simulator = !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
+    return options;
+}
 
-    QString centralUrl = parser.value(QStringLiteral("central"));
-    QString replicaPath = parser.value(QStringLiteral("replica"));
-    const bool demo = centralUrl.isEmpty();
-    const DemoPaths paths = demoPaths(parser.value(QStringLiteral("data-dir")));
-    if (demo) {
-        centralUrl = paths.centralUrl;
-        replicaPath = paths.replicaPath;
-    } else if (replicaPath.isEmpty()) {
-        replicaPath = paths.replicaPath;
+// Loads the interface translation; English is the language of the source texts.
+void loadTranslation(QTranslator &translator, const QString &language)
+{
+    QCoreApplication::removeTranslator(&translator);
+    if (translator.load(QStringLiteral(":/civicdesk/i18n/civicdesk_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(&translator);
+    else
+        qCWarning(lcApp) << "no translation for language" << language;
+}
+
+QString operatorName()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("operator") : user;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Qt Multimedia picks its backend when first used; the FFmpeg one plays every demo
+    // video without extra GStreamer packages.
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("civicdesk"));
+    QApplication::setOrganizationName(QStringLiteral("CivicDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(CIVICDESK_VERSION));
+    Options options = parseOptions(app);
+
+    const DemoPaths paths = demoPaths(options.dataFolder);
+    QDir().mkpath(paths.folder);
+    const QString logPath = QDir(paths.folder).filePath(QStringLiteral("logs/civicdesk.log"));
+    installLogFile(logPath);
+
+    if (QQuickWindow::graphicsApi() == QSGRendererInterface::Software) {
+        std::fprintf(stderr, "civicdesk: the software scene graph cannot draw the map; "
+                             "run with OpenGL (unset QT_QUICK_BACKEND)\n");
     }
 
-    SyncEngine engine(centralUrl, replicaPath);
-    QObject::connect(&engine, &SyncEngine::statusChanged, &window, &MainWindow::showStatus);
-    QObject::connect(&engine, &SyncEngine::synced, &window, &MainWindow::showSummary);
-    QObject::connect(&engine, &SyncEngine::failed, &window, &MainWindow::showError);
+    QSettings settings;
+    if (options.language.isEmpty())
+        options.language = settings.value(QStringLiteral("language"), QStringLiteral("vi")).toString();
+    if (options.language != QLatin1String("vi") && options.language != QLatin1String("en")) {
+        std::fprintf(stderr, "civicdesk: --lang takes vi or en, not \"%s\"\n", qPrintable(options.language));
+        return 2;
+    }
+    QTranslator translator;
+    loadTranslation(translator, options.language);
+
+    const bool demo = options.centralUrl.isEmpty();
+    if (demo) {
+        options.centralUrl = paths.centralUrl;
+        options.replicaPath = paths.replicaPath;
+    } else if (options.replicaPath.isEmpty()) {
+        options.replicaPath = paths.replicaPath;
+    }
+
+    Workstation workstation(options.centralUrl, options.replicaPath, paths.folder, operatorName());
+    workstation.setLogFile(logPath);
+    Workstation::setInstance(&workstation);
+    workstation.setLanguage(options.language);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
+    QObject::connect(&workstation, &Workstation::languageRequested, &app, [&](const QString &language) {
+        loadTranslation(translator, language);
+        QSettings().setValue(QStringLiteral("language"), language);
+        engine.retranslate();
+    });
+    engine.load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        std::fprintf(stderr, "civicdesk: the operator's window could not be loaded; see %s\n", qPrintable(logPath));
+        return 1;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+
+    std::unique_ptr<ScreenshotTaker> screenshot;
+    if (!options.screenshot.isEmpty())
+        screenshot = std::make_unique<ScreenshotTaker>(window, &workstation, options.screenshot, options.select);
 
     // The demo central is prepared off the GUI thread, like all database work.
-    QThread *setup = QThread::create([paths, demo, &window] {
+    QThread *setup = QThread::create([paths, demo, &workstation] {
         QString error;
         if (demo && !prepareDemoCentral(paths, &error)) {
             qCCritical(lcApp) << "cannot prepare the demo:" << error;
-            QMetaObject::invokeMethod(&window, [&window, error] { window.showError(error); });
+            QMetaObject::invokeMethod(&workstation, [&workstation, error] {
+                Q_EMIT workstation.errorOccurred(error);
+            });
         }
     });
-    QObject::connect(setup, &QThread::finished, &engine, [&engine] { engine.start(); });
+    SimulatorRunner simulator(options.centralUrl, QRandomGenerator::global()->generate());
+    QObject::connect(setup, &QThread::finished, &workstation, [&workstation, &simulator, options, demo] {
+        workstation.start();
+        if (demo && options.simulator)
+            simulator.start();
+        if (!options.select.isEmpty())
+            workstation.selectByCodeOrId(options.select);
+    });
     QObject::connect(setup, &QThread::finished, setup, &QObject::deleteLater);
     setup->start();
 
     const int status = app.exec();
-    engine.stop();
+    simulator.stop();
+    workstation.stop();
     return status;
 }

@@ -3,6 +3,7 @@
 #include "central/central.h"
 #include "central/referencedata.h"
 #include "core/logging.h"
+#include "core/textfold.h"
 #include "core/timeutil.h"
 #include "intake/importfile.h"
 #include "resources/resources.h"
@@ -29,6 +30,9 @@ const QString usageText = QStringLiteral(
     "  import  FILE... --central URL [--source NAME] [--timezone ZONE] [--mapping FILE]\n"
     "          [--strict]\n"
     "          Import Open311 GeoReport v2 JSON or XML, or CSV described by a mapping file.\n"
+    "          A record is known by its source and id: --source defaults to the file name\n"
+    "          without extension, so give the same --source when a feed comes back under\n"
+    "          another file name. --timezone defaults to Asia/Ho_Chi_Minh.\n"
     "  sync    --central URL --replica PATH --once [--fail-after send|apply|ack]\n"
     "          Send the outbox and pull every change; --fail-after exits with code 70\n"
     "          right after that step.\n"
@@ -62,11 +66,13 @@ std::unique_ptr<Central> openCentral(Context &context, bool create)
     return central;
 }
 
-std::unique_ptr<Replica> openReplica(Context &context)
+// Opens the replica named by --replica; only sync may create a new one, so that a mistyped
+// path is an error instead of an empty replica.
+std::unique_ptr<Replica> openReplica(Context &context, bool create)
 {
     auto replica = std::make_unique<Replica>(context.parser.value(QStringLiteral("replica")));
     QString error;
-    if (!replica->open(&error)) {
+    if (!replica->open(&error, create)) {
         context.err << "civicdeskctl: " << error << '\n';
         return nullptr;
     }
@@ -103,9 +109,9 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
 {
     const ParsedFile parsed = readImportFile(path, options);
     for (const QString &warning : parsed.warnings)
-        context.err << "warning: " << warning << '\n';
+        context.err << "warning: " << printableText(warning) << '\n';
     if (!parsed.ok()) {
-        context.err << "civicdeskctl: " << parsed.error << '\n'
+        context.err << "civicdeskctl: " << printableText(parsed.error) << '\n'
                     << path << ": nothing imported\n";
         return ExitFailure;
     }
@@ -121,10 +127,15 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
         rejection.file = path;
         rejections.append(rejection);
     }
-    for (const Rejection &rejection : std::as_const(rejections))
-        context.err << "rejected: " << rejection.toString() << '\n';
+    // Past a screenful the list stops helping; the count still tells how many there were.
+    constexpr int listedRejections = 20;
+    for (qsizetype i = 0; i < rejections.size() && i < listedRejections; ++i)
+        context.err << "rejected: " << rejections.at(i).toString() << '\n';
+    if (rejections.size() > listedRejections)
+        context.err << "rejected: " << rejections.size() - listedRejections
+                    << " more records not listed\n";
 
-    context.out << path << " (" << parsed.format << "): " << summary->imported << " imported, "
+    context.out << path << " (" << parsed.format << ", source \"" << printableText(options.source.isEmpty() ? QFileInfo(path).completeBaseName() : options.source) << "\"): " << summary->imported << " imported, "
                 << summary->updated << " updated, " << summary->unchanged << " unchanged, "
                 << rejections.size() << " rejected; times without a zone read in "
                 << QString::fromUtf8(options.timeZone.id()) << '\n';
@@ -145,7 +156,7 @@ int runImport(Context &context)
                                ? context.parser.value(QStringLiteral("timezone"))
                                : QString::fromLatin1(defaultTimeZoneId);
     options.timeZone = QTimeZone(zoneId.toUtf8());
-    if (!options.timeZone.isValid())
+    if (zoneId.isEmpty() || !options.timeZone.isValid())
         return usageError(context, QStringLiteral("unknown time zone \"%1\" given to --timezone; "
                                                   "use an IANA name such as Asia/Ho_Chi_Minh").arg(zoneId));
 
@@ -176,7 +187,7 @@ int runSync(Context &context)
     }
 
     auto central = openCentral(context, false);
-    auto replica = central ? openReplica(context) : nullptr;
+    auto replica = central ? openReplica(context, true) : nullptr;
     if (!replica)
         return ExitFailure;
 
@@ -198,10 +209,10 @@ int runSync(Context &context)
         context.err << "civicdeskctl: sync failed: " << error << '\n';
         return ExitFailure;
     }
-    context.out << "sent " << summary->sent << " operation(s): " << summary->accepted
-                << " accepted, " << summary->refused << " refused; received "
-                << summary->received << " changed report(s); feed position " << summary->cursor
-                << '\n';
+    context.out << "sent " << summary->sent << (summary->sent == 1 ? " operation: " : " operations: ")
+                << summary->accepted << " accepted, " << summary->refused << " refused; received "
+                << summary->received << (summary->received == 1 ? " changed report" : " changed reports")
+                << "; feed position " << summary->cursor << '\n';
     for (const AttentionItem &item : replica->attentionItems(nullptr))
         context.out << "needs attention: report " << item.reportId << ": "
                     << operationKindCode(item.kind) << " refused: " << item.reason << '\n';
@@ -213,7 +224,7 @@ int runVerify(Context &context)
     if (!context.parser.isSet(QStringLiteral("central")) || !context.parser.isSet(QStringLiteral("replica")))
         return usageError(context, QStringLiteral("verify needs --central URL and --replica PATH"));
     auto central = openCentral(context, false);
-    auto replica = central ? openReplica(context) : nullptr;
+    auto replica = central ? openReplica(context, false) : nullptr;
     if (!replica)
         return ExitFailure;
     QString error;
@@ -223,10 +234,11 @@ int runVerify(Context &context)
         return ExitFailure;
     }
     if (!result->matches()) {
-        context.out << "replica differs from the central: " << result->firstDifference << '\n';
+        context.out << "replica differs from the central: " << printableText(result->firstDifference) << '\n';
         return ExitFailure;
     }
-    context.out << "replica matches the central: " << result->reportsCompared << " reports\n";
+    context.out << "replica matches the central: " << result->reportsCompared
+                << (result->reportsCompared == 1 ? " report\n" : " reports\n");
     return ExitOk;
 }
 
@@ -243,7 +255,7 @@ int runStats(Context &context)
             return ExitFailure;
         stats = central->stats(&error);
     } else {
-        auto replica = openReplica(context);
+        auto replica = openReplica(context, false);
         if (!replica)
             return ExitFailure;
         stats = replica->stats(&error);

@@ -4,7 +4,7 @@
 #include "central/referencedata.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
-#include "intake/importfile.h"
+#include "intake/demoplacement.h"
 #include "resources/resources.h"
 
 #include <QDir>
@@ -41,21 +41,18 @@ bool prepareDemoCentral(const DemoPaths &paths, QString *error)
     if (!reference || !central->initialize(*reference, error))
         return false;
 
-    const QString csv = builtInDemoDirectory() + QStringLiteral("/hue_reports.csv");
-    ImportOptions options;
-    options.source = QStringLiteral("hue-tuongtac");
-    options.timeZone = zoneOrUtc(QString::fromLatin1(defaultTimeZoneId));
-    options.mappingPath = builtInDemoDirectory() + QStringLiteral("/hue_reports.mapping.json");
-    const ParsedFile parsed = readImportFile(csv, options);
-    if (!parsed.ok()) {
-        *error = parsed.error;
+    // No street data exists offline, so each demo report is placed at a seeded random point
+    // inside the ward it names. The same seed gives the same demo on every machine.
+    qCInfo(lcApp) << "placing the demo reports with seed" << demoSeed;
+    const QList<IncomingReport> reports =
+        loadDemoReports(builtInDemoDirectory(), builtInReferenceDirectory(), demoSeed, error);
+    if (reports.isEmpty())
         return false;
-    }
-    const auto summary = central->importReports(parsed.reports, error);
+    const auto summary = central->importReports(reports, error);
     if (!summary)
         return false;
     qCInfo(lcApp) << "demo reports imported:" << summary->imported << "; rejected:"
-                  << parsed.rejections.size() + summary->rejections.size();
+                  << summary->rejections.size();
     return true;
 }
 

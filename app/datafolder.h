@@ -4,7 +4,7 @@
 
 namespace CivicDesk {
 
-// Where the program keeps its files when no central is configured: an embedded central
+// Files of the program when no central is configured: an embedded central
 // database and a replica in the user's data folder.
 struct DemoPaths
 {
@@ -12,6 +12,9 @@ struct DemoPaths
     QString centralUrl;
     QString replicaPath;
 };
+
+// Seed of the demo's random placement of reports in their wards.
+inline constexpr quint32 demoSeed = 20250701;
 
 DemoPaths demoPaths(const QString &folder = QString());
 

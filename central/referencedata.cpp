@@ -16,25 +16,6 @@
 namespace CivicDesk {
 namespace {
 
-std::optional<QJsonObject> readJsonObject(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        *error = QStringLiteral("%1: invalid JSON at byte %2: %3")
-                     .arg(path)
-                     .arg(parseError.offset)
-                     .arg(parseError.errorString());
-        return std::nullopt;
-    }
-    return document.object();
-}
-
 QList<Category> categoriesFrom(const QJsonObject &root)
 {
     QList<Category> categories;
@@ -136,6 +117,25 @@ std::optional<AdminUnit> unitFromRelation(const QJsonObject &relation, const QSt
 
 } // namespace
 
+std::optional<QJsonObject> readJsonObjectFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        *error = QStringLiteral("%1: invalid JSON at byte %2: %3")
+                     .arg(path)
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    return document.object();
+}
+
 QString adminUnitCode(const QString &nameVi)
 {
     static const QRegularExpression prefix(QStringLiteral("^(phuong|xa) "));
@@ -178,10 +178,10 @@ std::optional<QList<AdminUnit>> adminUnitsFromOverpass(const QByteArray &json,
 std::optional<ReferenceData> readReferenceData(const QString &directory, QString *error)
 {
     const QDir dir(directory);
-    const auto categories = readJsonObject(dir.filePath(QStringLiteral("categories.json")), error);
+    const auto categories = readJsonObjectFile(dir.filePath(QStringLiteral("categories.json")), error);
     if (!categories)
         return std::nullopt;
-    const auto agencies = readJsonObject(dir.filePath(QStringLiteral("agencies.json")), error);
+    const auto agencies = readJsonObjectFile(dir.filePath(QStringLiteral("agencies.json")), error);
     if (!agencies)
         return std::nullopt;
 

@@ -2,6 +2,7 @@
 
 #include "core/reference.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -18,6 +19,9 @@ std::optional<ReferenceData> readReferenceData(const QString &directory, QString
 // Builds the boundary of every admin_level relation in an Overpass JSON document.
 std::optional<QList<AdminUnit>> adminUnitsFromOverpass(const QByteArray &json,
                                                        const QString &fileName, QString *error);
+
+// Reads a file holding one JSON object; the error names the file and the byte offset.
+std::optional<QJsonObject> readJsonObjectFile(const QString &path, QString *error);
 
 // Returns the code of a unit: its Vietnamese name without prefix, folded, words joined by
 // "-" ("Phường Phú Xuân" -> "phu-xuan").

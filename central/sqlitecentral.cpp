@@ -61,9 +61,9 @@ bool SqliteCentral::open(bool create, QString *error)
     }
 
     const QString what = QStringLiteral("central database %1").arg(m_path);
-    if (!m_connection.open(m_path, 30000, what, error))
+    if (!m_connection.open(m_path, 30000, create, what, error))
         return false;
-    if (!migrateSqlite(database(), centralMigrations(), what, error))
+    if (!migrateSqlite(database(), centralMigrations(), centralApplicationId, what, error))
         return false;
     m_centralId = meta(QStringLiteral("central_id"));
     qCInfo(lcCentral) << "opened embedded central" << m_path << "id" << m_centralId;

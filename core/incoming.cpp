@@ -1,5 +1,7 @@
 #include "core/incoming.h"
 
+#include "core/textfold.h"
+
 namespace CivicDesk {
 
 QString Rejection::toString() const
@@ -10,7 +12,7 @@ QString Rejection::toString() const
     QString text = QStringLiteral("%1: record %2").arg(where).arg(recordNumber);
     if (!sourceId.isEmpty())
         text += QStringLiteral(" (id %1)").arg(sourceId);
-    return text + QStringLiteral(": ") + reason;
+    return printableText(text + QStringLiteral(": ") + reason);
 }
 
 } // namespace CivicDesk

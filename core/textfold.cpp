@@ -28,4 +28,20 @@ QString foldText(const QString &text)
     return folded;
 }
 
+QString printableText(const QString &text)
+{
+    QString printable;
+    printable.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t code = ch.unicode();
+        const bool control = ch.category() == QChar::Other_Control;
+        const bool bidi = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+        if (control || bidi)
+            printable += QStringLiteral("\\u{%1}").arg(int(code), 4, 16, QLatin1Char('0'));
+        else
+            printable += ch;
+    }
+    return printable;
+}
+
 } // namespace CivicDesk

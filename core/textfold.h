@@ -9,4 +9,8 @@ namespace CivicDesk {
 // keeps it), runs of white space collapsed to one space. "Đường Lê Lợi" -> "duong le loi".
 QString foldText(const QString &text);
 
+// Returns text safe to print on a terminal or in a log line: control characters and
+// bidirectional overrides, which could recolour a terminal or forge a line, become \u{XXXX}.
+QString printableText(const QString &text);
+
 } // namespace CivicDesk

@@ -50,8 +50,11 @@ QDateTime parseSourceTime(const QString &rawText, const QTimeZone &zone,
     for (const QString &format : extraFormats) {
         QDateTime time = QDateTime::fromString(text, format);
         if (time.isValid()) {
-            time.setTimeZone(zone);
-            return time.toUTC();
+            time = QDateTime(time.date(), time.time(), zone);
+            // A local time skipped by a daylight-saving change does not exist.
+            return time.isValid() && time.time() == QDateTime::fromString(text, format).time()
+                       ? time.toUTC()
+                       : QDateTime();
         }
     }
 
@@ -71,8 +74,13 @@ QDateTime parseSourceTime(const QString &rawText, const QTimeZone &zone,
 
     static const QRegularExpression offset(QStringLiteral("[+-]\\d{2}:?\\d{2}$"));
     const bool hasZone = text.endsWith(QLatin1Char('Z')) || offset.match(text.mid(10)).hasMatch();
-    if (!hasZone)
-        time = QDateTime(time.date(), time.time(), zone);
+    if (!hasZone) {
+        const QTime wallClock = time.time();
+        time = QDateTime(time.date(), wallClock, zone);
+        // A local time skipped by a daylight-saving change does not exist; Qt moves it.
+        if (!time.isValid() || time.time() != wallClock)
+            return {};
+    }
     return time.toUTC();
 }
 

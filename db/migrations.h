@@ -17,12 +17,19 @@ struct Migration
     std::function<bool(const QSqlDatabase &, QString *)> afterSql;
 };
 
-// Brings an SQLite database to the latest version of `migrations`, each step in its own
-// transaction, recording the version in PRAGMA user_version. Refuses a database whose
-// version is newer than the newest migration, naming both versions and what to do.
-// `what` names the database in messages ("replica", "central database").
+// SQLite application ids (PRAGMA application_id) that tell CivicDesk's files apart, so that a
+// central database is never opened as a replica, nor the other way round.
+inline constexpr int replicaApplicationId = 0x43445250;  // "CDRP"
+inline constexpr int centralApplicationId = 0x43444345;  // "CDCE"
+
+// Checks that the file is the kind of database expected (by its application id) and not
+// newer than this build, without writing to it; then sets WAL mode and brings it to the
+// latest version of `migrations`, each step in its own write transaction, recording the
+// version in PRAGMA user_version. Two processes migrating the same new file at once are safe:
+// each step re-reads the version under the write lock. `what` names the file in messages
+// ("replica /path").
 bool migrateSqlite(const QSqlDatabase &database, const QList<Migration> &migrations,
-                   const QString &what, QString *error);
+                   int applicationId, const QString &what, QString *error);
 
 int sqliteUserVersion(const QSqlDatabase &database);
 

@@ -1,9 +1,9 @@
 #include "db/sqliteconnection.h"
 
-#include "db/sqlquery.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
-#include <QStringList>
 
 #include <atomic>
 
@@ -30,22 +30,30 @@ QSqlDatabase SqliteConnection::database() const
     return QSqlDatabase::database(m_name, false);
 }
 
-bool SqliteConnection::open(const QString &path, int busyTimeoutMs, const QString &what,
-                            QString *error)
+bool SqliteConnection::open(const QString &path, int busyTimeoutMs, bool create,
+                            const QString &what, QString *error)
 {
+    const QFileInfo file(path);
+    if (!create && !file.exists()) {
+        *error = QStringLiteral("the %1 does not exist").arg(what);
+        return false;
+    }
+    if (!file.absoluteDir().exists()) {
+        *error = QStringLiteral("cannot create the %1: the folder %2 does not exist")
+                     .arg(what, file.absolutePath());
+        return false;
+    }
+    if (file.isDir()) {
+        *error = QStringLiteral("cannot open the %1: it is a folder").arg(what);
+        return false;
+    }
+
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!db.open()) {
         *error = QStringLiteral("cannot open the %1: %2").arg(what, db.lastError().text());
         return false;
-    }
-    const QStringList pragmas{QStringLiteral("PRAGMA journal_mode = WAL"),
-                              QStringLiteral("PRAGMA synchronous = NORMAL"),
-                              QStringLiteral("PRAGMA foreign_keys = ON")};
-    for (const QString &pragma : pragmas) {
-        if (!execSql(db, pragma, error))
-            return false;
     }
     return true;
 }

@@ -5,9 +5,9 @@
 
 namespace CivicDesk {
 
-// One named Qt SQL connection to an SQLite file, removed again when the object goes. Opened in
-// WAL mode, so that readers never block the writer, with foreign keys enforced and a busy
-// timeout for writers of other processes. Qt ties the connection to the opening thread.
+// One named Qt SQL connection to an SQLite file, removed again when the object goes, with a
+// busy timeout for writers of other processes. migrateSqlite() then checks the file and sets
+// WAL mode. Qt ties the connection to the opening thread.
 class SqliteConnection
 {
 public:
@@ -16,8 +16,10 @@ public:
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
-    // `what` names the file in messages ("replica /path").
-    bool open(const QString &path, int busyTimeoutMs, const QString &what, QString *error);
+    // `what` names the file in messages ("replica /path"). Without `create`, a missing file is
+    // an error instead of a new empty database.
+    bool open(const QString &path, int busyTimeoutMs, bool create, const QString &what,
+              QString *error);
     QSqlDatabase database() const;
 
 private:

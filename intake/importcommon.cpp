@@ -150,7 +150,7 @@ void applyStrictMode(ParsedFile &file, int recordCount)
 void logImportResult(const ParsedFile &file)
 {
     if (!file.ok()) {
-        qCWarning(lcIntake).noquote() << "import failed:" << file.error;
+        qCInfo(lcIntake).noquote() << "import failed:" << file.error;
         return;
     }
     qCInfo(lcIntake).noquote() << "read" << file.path << "as" << file.format << "-"

@@ -461,9 +461,12 @@ bool JsonParser::parseNumber(QJsonValue &value)
     }
 
     const QByteArray text = QByteArray::fromRawData(m_data + start, m_pos - start);
-    // Up to 18 digits always fit in a qint64, so such integers keep every digit.
-    if (integral && text.size() <= 18) {
-        value = QJsonValue(text.toLongLong());
+    if (integral) {
+        // Integers keep every digit: as a qint64 when they fit, otherwise as their text, since
+        // a double would round ids above 2^53 onto each other.
+        bool fits = false;
+        const qint64 integer = text.toLongLong(&fits);
+        value = fits ? QJsonValue(integer) : QJsonValue(QString::fromLatin1(text));
         return true;
     }
     bool ok = false;

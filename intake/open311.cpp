@@ -308,6 +308,21 @@ bool findRequestArray(const JsonParseResult &json, QJsonArray &requests, QList<i
     return false;
 }
 
+// Returns whether any element is an object with a GeoReport v2 request key, so that another
+// kind of JSON (a service list, a database dump) is refused as a whole rather than record by
+// record.
+bool looksLikeRequests(const QJsonArray &requests)
+{
+    for (const QJsonValue &request : requests) {
+        const QJsonObject object = request.toObject();
+        if (object.contains(QLatin1String("service_request_id"))
+            || object.contains(QLatin1String("requested_datetime"))) {
+            return true;
+        }
+    }
+    return requests.isEmpty();
+}
+
 // XML -------------------------------------------------------------------------------------------
 
 RawRequest readXmlRequest(QXmlStreamReader &xml, int recordNumber)
@@ -374,6 +389,14 @@ ParsedFile readOpen311Json(const QByteArray &data, const QString &path,
     if (!findRequestArray(json, requests, lines)) {
         file.error = QStringLiteral("%1: expected a JSON array of requests, or an object with a "
                                     "\"requests\" or \"service_requests\" array")
+                         .arg(path);
+        logImportResult(file);
+        return file;
+    }
+
+    if (!looksLikeRequests(requests)) {
+        file.error = QStringLiteral("%1: not an Open311 request list: no record has a "
+                                    "service_request_id or a requested_datetime")
                          .arg(path);
         logImportResult(file);
         return file;

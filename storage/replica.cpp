@@ -58,7 +58,7 @@ int Replica::schemaVersion() const
     return sqliteUserVersion(database());
 }
 
-bool Replica::open(QString *error)
+bool Replica::open(QString *error, bool create)
 {
     if (onGuiThread()) {
         *error = QStringLiteral("the replica must not be opened on the GUI thread");
@@ -67,11 +67,11 @@ bool Replica::open(QString *error)
     }
 
     const QString what = QStringLiteral("replica %1").arg(m_path);
-    if (!m_connection.open(m_path, 10000, what, error))
+    if (!m_connection.open(m_path, 10000, create, what, error))
         return false;
 
     QString migrateError;
-    if (!migrateSqlite(database(), replicaMigrations(), what, &migrateError)) {
+    if (!migrateSqlite(database(), replicaMigrations(), replicaApplicationId, what, &migrateError)) {
         *error = migrateError;
         return false;
     }
@@ -90,6 +90,11 @@ bool Replica::bindToCentral(const QString &centralId, QString *error)
                             "use another replica file for this central database")
                  .arg(m_path, bound, centralId);
     return false;
+}
+
+QString Replica::boundCentralId() const
+{
+    return state(QStringLiteral("central_id"));
 }
 
 qint64 Replica::feedCursor() const
@@ -128,7 +133,7 @@ bool Replica::storeReferenceData(const ReferenceData &data, qint64 revision, QSt
         *error = transaction.error();
         return false;
     }
-    if (!replaceReferenceData(database(), data, error))
+    if (!replaceReferenceData(database(), data, error) || !rankNames(database(), error))
         return false;
     if (!setState(QStringLiteral("reference_revision"), QString::number(revision), error))
         return false;

@@ -38,9 +38,9 @@ public:
     Replica(const Replica &) = delete;
     Replica &operator=(const Replica &) = delete;
 
-    // Opens or creates the file (WAL mode, a busy timeout) and migrates its schema. Refuses a
-    // schema newer than this build knows.
-    bool open(QString *error);
+    // Opens the file (WAL mode, a busy timeout), creating it when `create` is set, and migrates
+    // its schema. Refuses a file that is not a replica and a schema newer than this build knows.
+    bool open(QString *error, bool create = true);
     QString path() const { return m_path; }
     QSqlDatabase database() const;
 
@@ -52,6 +52,8 @@ public:
 
     // Ties the replica to one central database; refuses a replica filled from another.
     bool bindToCentral(const QString &centralId, QString *error);
+    // Id of the central database the replica was filled from, empty before the first sync.
+    QString boundCentralId() const;
 
     // Feed position: the central's revision of the last change applied here.
     qint64 feedCursor() const;

@@ -3,6 +3,11 @@
 #include "core/textfold.h"
 #include "db/sqlquery.h"
 
+#include <QCollator>
+#include <QLocale>
+
+#include <algorithm>
+
 namespace CivicDesk {
 namespace {
 
@@ -28,6 +33,37 @@ bool fillSearchText(const QSqlDatabase &database, QString *error)
 
 } // namespace
 
+bool rankNames(const QSqlDatabase &database, QString *error)
+{
+    struct Table
+    {
+        const char *name;
+        const char *key;
+    };
+    const Table tables[] = {{"category", "code"}, {"agency", "id"}, {"admin_unit", "code"}};
+    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
+    for (const Table &table : tables) {
+        const QString select = QStringLiteral("SELECT %1 AS key, name_vi FROM %2")
+                                   .arg(QLatin1String(table.key), QLatin1String(table.name));
+        auto rows = SqlStatement(database, select).rows(error);
+        if (!rows)
+            return false;
+        std::sort(rows->begin(), rows->end(), [&collator](const QVariantMap &a, const QVariantMap &b) {
+            return collator.compare(a.value(QStringLiteral("name_vi")).toString(),
+                                    b.value(QStringLiteral("name_vi")).toString()) < 0;
+        });
+        const QString update = QStringLiteral("UPDATE %1 SET sort_rank = :rank WHERE %2 = :key")
+                                   .arg(QLatin1String(table.name), QLatin1String(table.key));
+        for (qsizetype rank = 0; rank < rows->size(); ++rank) {
+            SqlStatement statement(database, update);
+            statement.bind(QStringLiteral(":rank"), rank).bind(QStringLiteral(":key"), rows->at(rank).value(QStringLiteral("key")));
+            if (!statement.exec(error))
+                return false;
+        }
+    }
+    return true;
+}
+
 QString reportSearchText(const QString &code, const QString &title, const QString &description,
                          const QString &address)
 {
@@ -39,6 +75,7 @@ const QList<Migration> &replicaMigrations()
     static const QList<Migration> migrations{
         {1, QStringLiteral(":/civicdesk/replica/0001_initial.sql"), {}},
         {2, QStringLiteral(":/civicdesk/replica/0002_search_text.sql"), fillSearchText},
+        {3, QStringLiteral(":/civicdesk/replica/0003_sort_rank.sql"), rankNames},
     };
     return migrations;
 }

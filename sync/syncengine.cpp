@@ -2,6 +2,9 @@
 
 #include "core/logging.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QTimer>
 
 namespace CivicDesk {
@@ -33,6 +36,7 @@ public Q_SLOTS:
             Q_EMIT failed(error);
             return;
         }
+        Q_EMIT replicaOpened();
         m_timer->start();
         syncNow();
     }
@@ -84,7 +88,35 @@ public Q_SLOTS:
         QTimer::singleShot(0, this, &SyncWorker::syncNow);
     }
 
+    void fetchMedia(const QString &sha256, const QString &folder)
+    {
+        const QString path = QDir(folder).filePath(sha256);
+        if (QFileInfo::exists(path)) {
+            Q_EMIT mediaFetched(sha256, path);
+            return;
+        }
+        QString error;
+        if (!m_central && !connectCentral(&error)) {
+            qCWarning(lcSync) << "cannot fetch media" << sha256 << ":" << error;
+            return;
+        }
+        const auto content = m_central->mediaContent(sha256, &error);
+        if (!content) {
+            qCWarning(lcSync) << "cannot fetch media" << sha256 << ":" << error;
+            return;
+        }
+        QDir().mkpath(folder);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() || !file.commit()) {
+            qCWarning(lcSync) << "cannot write media file" << path << ":" << file.errorString();
+            return;
+        }
+        Q_EMIT mediaFetched(sha256, path);
+    }
+
 Q_SIGNALS:
+    void replicaOpened();
+    void mediaFetched(const QString &sha256, const QString &path);
     void statusChanged(const CivicDesk::SyncStatus &status);
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);
@@ -151,6 +183,8 @@ void SyncEngine::start(int intervalMs)
     connect(m_worker, &SyncWorker::operationQueued, this, &SyncEngine::operationQueued);
     connect(m_worker, &SyncWorker::operationRejected, this, &SyncEngine::operationRejected);
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
+    connect(m_worker, &SyncWorker::mediaFetched, this, &SyncEngine::mediaFetched);
+    connect(m_worker, &SyncWorker::replicaOpened, this, &SyncEngine::replicaOpened);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &SyncWorker::begin, Qt::QueuedConnection);
     qCInfo(lcSync) << "sync engine started for" << m_replicaPath;
@@ -180,6 +214,15 @@ void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJson
         return;
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, kind, reportId, payload, actor] {
         worker->submit(kind, reportId, payload, actor);
+    }, Qt::QueuedConnection);
+}
+
+void SyncEngine::fetchMedia(const QString &sha256, const QString &folder)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, sha256, folder] {
+        worker->fetchMedia(sha256, folder);
     }, Qt::QueuedConnection);
 }
 

@@ -14,7 +14,7 @@ namespace CivicDesk {
 
 class SyncWorker;
 
-// What the interface shows of sync: whether the central answered the last attempt, when the
+// State of sync as the interface shows it: whether the central replied to the last attempt, when the
 // replica last caught up, and how many operations wait in the outbox.
 struct SyncStatus
 {
@@ -44,8 +44,13 @@ public Q_SLOTS:
     // Applies an operator's action to the replica and queues it for the central.
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
                 const QString &actor);
+    // Copies a stored media file from the central into `folder`, named by its SHA-256.
+    void fetchMedia(const QString &sha256, const QString &folder);
 
 Q_SIGNALS:
+    // The replica is open and migrated; other connections may open it from now on.
+    void replicaOpened();
+    void mediaFetched(const QString &sha256, const QString &path);
     void statusChanged(const CivicDesk::SyncStatus &status);
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);

@@ -2,6 +2,8 @@
 
 #include "core/logging.h"
 
+#include <QLockFile>
+
 namespace CivicDesk {
 
 QString syncStepCode(SyncStep step)
@@ -53,8 +55,20 @@ bool SyncSession::refreshReferenceData(qint64 centralRevision, QString *error)
 
 std::optional<SyncSummary> SyncSession::run(QString *error)
 {
-    if (!m_replica.bindToCentral(m_central.centralId(), error))
+    // One sync at a time per replica: two at once would both send the same outbox rows and
+    // report the same decisions twice.
+    QLockFile lock(m_replica.path() + QStringLiteral(".sync-lock"));
+    if (!lock.tryLock(60000)) {
+        *error = QStringLiteral("another sync of the replica %1 is still running (lock file %2)")
+                     .arg(m_replica.path(), lock.error() == QLockFile::LockFailedError
+                                               ? m_replica.path() + QStringLiteral(".sync-lock")
+                                               : QStringLiteral("cannot be created"));
         return std::nullopt;
+    }
+    if (!m_replica.bindToCentral(m_central.centralId(), error)) {
+        *error += QStringLiteral(" (central %1)").arg(m_central.url());
+        return std::nullopt;
+    }
 
     SyncSummary summary;
     const QList<Operation> pending = m_replica.pendingOperations(error);

@@ -2,6 +2,9 @@
 
 #include "core/stats.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 
 namespace CivicDesk {
@@ -18,6 +21,23 @@ QStringList dumpOf(QList<ReportSnapshot> snapshots)
     return lines;
 }
 
+// Names the columns in which two canonical lines differ, or returns an empty list when they
+// are lines of different rows.
+QString differingFields(const QString &expected, const QString &actual)
+{
+    const qsizetype brace = expected.indexOf(QLatin1Char('{'));
+    if (brace < 0 || expected.left(brace) != actual.left(actual.indexOf(QLatin1Char('{'))))
+        return {};
+    const QJsonObject a = QJsonDocument::fromJson(expected.mid(brace).toUtf8()).object();
+    const QJsonObject b = QJsonDocument::fromJson(actual.mid(actual.indexOf(QLatin1Char('{'))).toUtf8()).object();
+    QStringList fields;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+        if (b.value(it.key()) != it.value())
+            fields.append(it.key());
+    }
+    return fields.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QString *error)
@@ -31,6 +51,12 @@ std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QS
 
     VerifyResult result;
     result.reportsCompared = int(centralSnapshots->size());
+    if (!replica.boundCentralId().isEmpty() && replica.boundCentralId() != central.centralId()) {
+        result.firstDifference = QStringLiteral("the replica was filled from central database %1, "
+                                                "not from %2 (%3)")
+                                     .arg(replica.boundCentralId(), central.centralId(), central.url());
+        return result;
+    }
     const int pending = replica.pendingOperationCount();
     if (pending > 0) {
         result.firstDifference =
@@ -43,9 +69,12 @@ std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QS
     const qsizetype common = std::min(expected.size(), actual.size());
     for (qsizetype i = 0; i < common; ++i) {
         if (expected.at(i) != actual.at(i)) {
-            result.firstDifference = QStringLiteral("line %1 differs\n  central: %2\n  replica: %3")
-                                         .arg(i + 1)
-                                         .arg(expected.at(i), actual.at(i));
+            const QString fields = differingFields(expected.at(i), actual.at(i));
+            result.firstDifference =
+                QStringLiteral("line %1 differs%2\n  central: %3\n  replica: %4")
+                    .arg(i + 1)
+                    .arg(fields.isEmpty() ? QString() : QStringLiteral(" in ") + fields)
+                    .arg(expected.at(i), actual.at(i));
             return result;
         }
     }

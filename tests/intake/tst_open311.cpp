@@ -27,6 +27,9 @@ private slots:
     void zoneForPlainTimes();
     void recordOutcome_data();
     void recordOutcome();
+    void otherJsonRefused_data();
+    void otherJsonRefused();
+    void hugeIdsKeepEveryDigit();
     void statusMapping_data();
     void statusMapping();
     void fileShape_data();
@@ -313,13 +316,47 @@ void TestOpen311::recordOutcome_data()
         << QByteArray("\"R-1\"") << u"record is not a JSON object"_s << false;
 }
 
+void TestOpen311::otherJsonRefused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("numbers") << QByteArray("[1, 2, 3]");
+    QTest::newRow("service list") << QByteArray(R"([{"service_code": "001", "service_name": "Pothole"}])");
+    QTest::newRow("django fixture") << QByteArray(R"([{"model": "api.feedback", "pk": 1, "fields": {}}])");
+}
+
+void TestOpen311::otherJsonRefused()
+{
+    QFETCH(QByteArray, json);
+    const ParsedFile file = readInline(json);
+    QVERIFY(!file.ok());
+    QVERIFY2(file.error.contains(u"not an Open311 request list"_s), qPrintable(file.error));
+    QCOMPARE(file.reports.size(), 0);
+    QCOMPARE(file.rejections.size(), 0);
+}
+
+void TestOpen311::hugeIdsKeepEveryDigit()
+{
+    const ParsedFile file = readInline(R"([
+        {"service_request_id": 1234567890123456789, "requested_datetime": "2026-03-02T08:00:00Z"},
+        {"service_request_id": 1234567890123456790, "requested_datetime": "2026-03-02T08:00:00Z"},
+        {"service_request_id": 123456789012345678901234, "requested_datetime": "2026-03-02T08:00:00Z"}])");
+    QVERIFY2(file.ok(), qPrintable(file.error));
+    QCOMPARE(file.reports.size(), 3);
+    QCOMPARE(file.reports.at(0).report.sourceId, u"1234567890123456789"_s);
+    QCOMPARE(file.reports.at(1).report.sourceId, u"1234567890123456790"_s);
+    QCOMPARE(file.reports.at(2).report.sourceId, u"123456789012345678901234"_s);
+}
+
 void TestOpen311::recordOutcome()
 {
     QFETCH(QByteArray, request);
     QFETCH(QString, rejection);
     QFETCH(bool, hasPosition);
 
-    const ParsedFile file = readInline('[' + request + ']');
+    // A valid record first, so that the file as a whole is an Open311 request list.
+    const QByteArray valid = R"({"service_request_id": "ok", "requested_datetime": "2026-03-02T08:00:00Z"})";
+    ParsedFile file = readInline("[\n" + request + ",\n" + valid + "]");
+    file.reports.removeIf([](const IncomingReport &r) { return r.report.sourceId == u"ok"_s; });
     QVERIFY2(file.ok(), qPrintable(file.error));
 
     if (!rejection.isEmpty()) {
@@ -327,7 +364,7 @@ void TestOpen311::recordOutcome()
         QCOMPARE(file.rejections.size(), 1);
         QCOMPARE(file.rejections.at(0).reason, rejection);
         QCOMPARE(file.rejections.at(0).recordNumber, 1);
-        QCOMPARE(file.rejections.at(0).line, 1);
+        QCOMPARE(file.rejections.at(0).line, 2);
         return;
     }
     QCOMPARE(file.rejections.size(), 0);

@@ -1,4 +1,5 @@
 #include "core/textfold.h"
+#include "db/migrations.h"
 #include "db/sqlquery.h"
 #include "storage/replica.h"
 #include "testsupport.h"
@@ -64,7 +65,7 @@ private Q_SLOTS:
         Replica replica(path);
         QString error;
         QVERIFY2(replica.open(&error), qPrintable(error));
-        QCOMPARE(replica.schemaVersion(), 2);
+        QCOMPARE(replica.schemaVersion(), Replica::latestSchemaVersion());
         QCOMPARE(replica.feedCursor(), 2);
 
         const auto report = replica.report(firstReport, &error);
@@ -84,7 +85,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));
-        QVERIFY(writeDatabase(path, QStringLiteral("CREATE TABLE report (id TEXT);\nPRAGMA user_version = 99;")));
+        QVERIFY(writeDatabase(path, QStringLiteral("CREATE TABLE outbox (seq INTEGER);\n"
+                                                   "PRAGMA application_id = %1;\nPRAGMA user_version = 99;")
+                                        .arg(replicaApplicationId)));
 
         Replica replica(path);
         QString error;
@@ -138,6 +141,38 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("new")), qPrintable(error));
         QCOMPARE(replica.pendingOperationCount(), 0);
         QCOMPARE(replica.report(firstReport, &error)->status, Status::New);
+    }
+
+    void refusesCentralFile()
+    {
+        QTemporaryDir dir;
+        auto central = Test::createCentral(dir);
+        QVERIFY(central);
+        const QString path = dir.filePath(QStringLiteral("central.sqlite"));
+        central.reset();
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+
+        Replica replica(path);
+        QString error;
+        QVERIFY(!replica.open(&error, false));
+        QVERIFY2(error.contains(QStringLiteral("central database")), qPrintable(error));
+        QFile after(path);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+    }
+
+    void missingReplicaNotCreated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("typo.sqlite"));
+        Replica replica(path);
+        QString error;
+        QVERIFY(!replica.open(&error, false));
+        QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
     }
 
     void refusesAnotherCentral()

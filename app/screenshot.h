@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+#include <QQuickWindow>
+#include <QTimer>
+
+namespace CivicDesk {
+
+class Workstation;
+
+// Saves a PNG of the window once everything it shows is ready: the models have loaded, the
+// report asked for is open, the map has drawn its last change, and one more frame has been
+// drawn after that. Exits the program with 0, or with 3 after 60 s, naming what it was still
+// waiting for.
+class ScreenshotTaker : public QObject
+{
+    Q_OBJECT
+
+public:
+    ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path,
+                    QString selection, QObject *parent = nullptr);
+
+private:
+    void check();
+    QString waitingFor() const;
+    void capture();
+
+    QQuickWindow *m_window;
+    Workstation *m_workstation;
+    QString m_path;
+    QString m_selection;
+    QTimer m_poll;
+    QTimer m_deadline;
+    bool m_capturing = false;
+    int m_framesAfterReady = 0;
+};
+
+} // namespace CivicDesk

@@ -1,0 +1,296 @@
+#include "map/mapgeometry.h"
+
+#include <QLineF>
+#include <QtMath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace CivicDesk::MapGeometry {
+namespace {
+
+// Segments per circle. Eight keep a 10-pixel marker round after edge smoothing with 24
+// vertices per marker, and the single selected marker can afford more.
+constexpr int MarkerSegments = 8;
+constexpr int SelectionSegments = 32;
+// Width of the band over which an edge fades to transparent, in pixels.
+constexpr double FringeWidth = 1;
+// Outline points closer than this to the previous kept point are dropped, in pixels.
+constexpr double OutlineMinimumStep = 0.75;
+// A miter join grows at most to this multiple of the line's half width at sharp corners.
+constexpr double MiterLimit = 2;
+
+struct Rgba
+{
+    uchar r = 0;
+    uchar g = 0;
+    uchar b = 0;
+    uchar a = 0;
+};
+
+constexpr Rgba Transparent{};
+
+Rgba premultiplied(const QColor &color)
+{
+    const QRgb rgb = qPremultiply(color.rgba());
+    return {uchar(qRed(rgb)), uchar(qGreen(rgb)), uchar(qBlue(rgb)), uchar(qAlpha(rgb))};
+}
+
+// A marker's outline: the same hue at 55 % of its brightness, cheap enough for every marker.
+Rgba darkened(const Rgba &color)
+{
+    return {uchar(color.r * 11 / 20), uchar(color.g * 11 / 20), uchar(color.b * 11 / 20), color.a};
+}
+
+QList<QPointF> unitCircle(int segments)
+{
+    QList<QPointF> directions;
+    directions.reserve(segments);
+    for (int i = 0; i < segments; ++i) {
+        const double angle = 2 * M_PI * i / segments;
+        directions.append(QPointF(std::cos(angle), std::sin(angle)));
+    }
+    return directions;
+}
+
+// Vertices and indices of one disk with outline and fringe.
+constexpr int diskVertexCount(int segments)
+{
+    return 3 * segments;
+}
+constexpr int diskIndexCount(int segments)
+{
+    return 3 * (segments - 2 + 4 * segments);
+}
+
+// Writes vertices and indices in place into an allocated geometry, so that building a hundred
+// thousand markers allocates nothing per marker.
+class Writer
+{
+public:
+    explicit Writer(QSGGeometry *geometry)
+        : m_vertices(geometry->vertexDataAsColoredPoint2D())
+        , m_indices(geometry->indexDataAsUInt())
+    {}
+
+    quint32 vertex(const QPointF &position, const Rgba &color)
+    {
+        m_vertices[m_vertexCount].set(float(position.x()), float(position.y()), color.r, color.g,
+                                      color.b, color.a);
+        return m_vertexCount++;
+    }
+
+    void triangle(quint32 a, quint32 b, quint32 c)
+    {
+        m_indices[m_indexCount++] = a;
+        m_indices[m_indexCount++] = b;
+        m_indices[m_indexCount++] = c;
+    }
+
+    void quad(quint32 a, quint32 b, quint32 c, quint32 d)
+    {
+        triangle(a, b, c);
+        triangle(a, c, d);
+    }
+
+    quint32 rim(const QPointF &centre, const QList<QPointF> &circle, double radius,
+                const Rgba &color)
+    {
+        const quint32 first = m_vertexCount;
+        for (const QPointF &direction : circle)
+            vertex(centre + direction * radius, color);
+        return first;
+    }
+
+    // A convex polygon needs no centre vertex: a fan from its first vertex covers it.
+    void fan(quint32 first, int count)
+    {
+        for (int i = 1; i + 1 < count; ++i)
+            triangle(first, first + i, first + i + 1);
+    }
+
+    // Covers the closed band between two rims of the same vertex count.
+    void band(quint32 inner, quint32 outer, int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            const int j = (i + 1) % count;
+            quad(inner + i, outer + i, outer + j, inner + j);
+        }
+    }
+
+    void disk(const QPointF &centre, const QList<QPointF> &circle, double fillRadius,
+              double outlineRadius, const Rgba &fill, const Rgba &outline)
+    {
+        const int count = int(circle.size());
+        const quint32 fillRim = rim(centre, circle, fillRadius, fill);
+        const quint32 outlineRim = rim(centre, circle, outlineRadius, outline);
+        const quint32 fringeRim = rim(centre, circle, outlineRadius + FringeWidth, Transparent);
+        fan(fillRim, count);
+        band(fillRim, outlineRim, count);
+        band(outlineRim, fringeRim, count);
+    }
+
+private:
+    QSGGeometry::ColoredPoint2D *m_vertices;
+    quint32 *m_indices;
+    quint32 m_vertexCount = 0;
+    qsizetype m_indexCount = 0;
+};
+
+QList<QPointF> simplifiedScreenRing(const QList<QPointF> &ring, const ScreenTransform &transform)
+{
+    QList<QPointF> points;
+    for (const QPointF &position : ring) {
+        const QPointF point = transform.map(position);
+        if (points.isEmpty() || QLineF(points.last(), point).length() >= OutlineMinimumStep)
+            points.append(point);
+    }
+    while (points.size() > 1 && QLineF(points.last(), points.first()).length() < OutlineMinimumStep)
+        points.removeLast();
+    return points;
+}
+
+QPointF normalOf(const QPointF &from, const QPointF &to)
+{
+    const QPointF direction = to - from;
+    const double length = std::hypot(direction.x(), direction.y());
+    if (length == 0)
+        return {};
+    return QPointF(-direction.y(), direction.x()) / length;
+}
+
+// Returns the offset direction at a joint scaled so that both adjoining edges keep their width.
+QPointF miterAt(const QPointF &previous, const QPointF &point, const QPointF &next)
+{
+    const QPointF incoming = normalOf(previous, point);
+    const QPointF outgoing = normalOf(point, next);
+    const QPointF sum = incoming + outgoing;
+    const double length = std::hypot(sum.x(), sum.y());
+    if (length < 1e-6)
+        return outgoing;
+    const QPointF miter = sum / length;
+    const double cosine = QPointF::dotProduct(miter, outgoing);
+    return miter / std::max(cosine, 1 / MiterLimit);
+}
+
+// Writes a closed line as four rows of vertices per point: transparent, solid, solid,
+// transparent across the line, joined by three quads per segment.
+void writeOutline(Writer &writer, const QList<QPointF> &points, double width, const Rgba &color)
+{
+    const double solid = std::max(width / 2 - FringeWidth / 2, 0.0);
+    const double outer = solid + FringeWidth;
+    const qsizetype count = points.size();
+    quint32 first = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        const QPointF &point = points.at(i);
+        const QPointF miter =
+            miterAt(points.at((i + count - 1) % count), point, points.at((i + 1) % count));
+        const quint32 row = writer.vertex(point + miter * outer, Transparent);
+        writer.vertex(point + miter * solid, color);
+        writer.vertex(point - miter * solid, color);
+        writer.vertex(point - miter * outer, Transparent);
+        if (i == 0)
+            first = row;
+    }
+    for (qsizetype i = 0; i < count; ++i) {
+        const quint32 a = first + quint32(4 * i);
+        const quint32 b = first + quint32(4 * ((i + 1) % count));
+        for (quint32 lane = 0; lane < 3; ++lane)
+            writer.quad(a + lane, b + lane, b + lane + 1, a + lane + 1);
+    }
+}
+
+} // namespace
+
+QSGGeometry *createColoredGeometry()
+{
+    auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0, 0,
+                                     QSGGeometry::UnsignedIntType);
+    geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+    return geometry;
+}
+
+void buildMarkers(QSGGeometry *geometry, const QList<QPointF> &positions,
+                  const QList<MapMarker> &markers, const ScreenTransform &transform)
+{
+    const QList<QPointF> circle = unitCircle(MarkerSegments);
+    const auto count = int(std::min(positions.size(), markers.size()));
+    geometry->allocate(count * diskVertexCount(MarkerSegments),
+                       count * diskIndexCount(MarkerSegments));
+    Writer writer(geometry);
+    for (int i = 0; i < count; ++i) {
+        const Rgba fill = premultiplied(markers.at(i).color);
+        writer.disk(transform.map(positions.at(i)), circle, MarkerFillRadius, MarkerOutlineRadius,
+                    fill, darkened(fill));
+    }
+}
+
+void buildSelection(QSGGeometry *geometry, const std::optional<QPointF> &position,
+                    const QColor &color)
+{
+    if (!position) {
+        geometry->allocate(0, 0);
+        return;
+    }
+    const QList<QPointF> circle = unitCircle(SelectionSegments);
+    geometry->allocate(3 * diskVertexCount(SelectionSegments),
+                       3 * diskIndexCount(SelectionSegments));
+    Writer writer(geometry);
+    const Rgba fill = premultiplied(color);
+    const Rgba white = premultiplied(Qt::white);
+    const Rgba dark = premultiplied(QColor(0x26, 0x32, 0x38));
+    // A dark disk under a white one leaves a dark ring around a white gap, so the selection is
+    // visible on light and dark surroundings alike.
+    writer.disk(*position, circle, SelectionRingRadius, SelectionRingRadius, dark, dark);
+    writer.disk(*position, circle, SelectionGapRadius, SelectionGapRadius, white, white);
+    writer.disk(*position, circle, SelectedFillRadius, SelectedOutlineRadius, fill, darkened(fill));
+}
+
+void buildAreaFills(QSGGeometry *geometry, const QList<PreparedArea> &areas,
+                    const ScreenTransform &transform, const QColor &color)
+{
+    qsizetype vertexCount = 0;
+    qsizetype indexCount = 0;
+    for (const PreparedArea &area : areas) {
+        vertexCount += area.fill.vertices.size();
+        indexCount += area.fill.indices.size();
+    }
+    geometry->allocate(int(vertexCount), int(indexCount));
+    Writer writer(geometry);
+    const Rgba fill = premultiplied(color);
+    for (const PreparedArea &area : areas) {
+        quint32 first = 0;
+        for (qsizetype i = 0; i < area.fill.vertices.size(); ++i) {
+            const quint32 index = writer.vertex(transform.map(area.fill.vertices.at(i)), fill);
+            if (i == 0)
+                first = index;
+        }
+        for (qsizetype i = 0; i + 2 < area.fill.indices.size(); i += 3) {
+            writer.triangle(first + area.fill.indices.at(i), first + area.fill.indices.at(i + 1),
+                            first + area.fill.indices.at(i + 2));
+        }
+    }
+}
+
+void buildAreaOutlines(QSGGeometry *geometry, const QList<PreparedArea> &areas,
+                       const ScreenTransform &transform, const QColor &color, double width)
+{
+    QList<QList<QPointF>> lines;
+    qsizetype pointCount = 0;
+    for (const PreparedArea &area : areas) {
+        for (const QList<QPointF> &ring : area.rings) {
+            QList<QPointF> points = simplifiedScreenRing(ring, transform);
+            if (points.size() < 3)
+                continue;
+            pointCount += points.size();
+            lines.append(std::move(points));
+        }
+    }
+    geometry->allocate(int(pointCount * 4), int(pointCount * 18));
+    Writer writer(geometry);
+    const Rgba stroke = premultiplied(color);
+    for (const QList<QPointF> &points : lines)
+        writeOutline(writer, points, width, stroke);
+}
+
+} // namespace CivicDesk::MapGeometry

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QImage>
+#include <QSGNode>
+
+class QQuickWindow;
+class QSGGeometryNode;
+class QSGRectangleNode;
+class QSGTexture;
+class QSGTransformNode;
+
+namespace CivicDesk {
+
+// An area label placed in the item's pixels, centred on position.
+struct PlacedLabel
+{
+    QString name;
+    QPointF position;
+};
+
+// Root of MapView's scene graph: the background, then a transform that pans everything drawn
+// for one zoom level, holding area fills, area outlines, labels, markers and the selection in
+// that order. It owns the label textures, so they are released on the render thread with it.
+class MapSceneNode : public QSGNode
+{
+public:
+    explicit MapSceneNode(QQuickWindow *window);
+    ~MapSceneNode() override;
+
+    void setBackground(const QRectF &rect, const QColor &color);
+    void setTranslation(const QPointF &offset);
+
+    // The geometry nodes. Callers fill their geometry and mark them dirty.
+    QSGGeometryNode *fills() const { return m_fills; }
+    QSGGeometryNode *outlines() const { return m_outlines; }
+    QSGGeometryNode *markers() const { return m_markers; }
+    QSGGeometryNode *selection() const { return m_selection; }
+
+    // Replaces the labels. A texture is made once per name from images and kept until the
+    // images' generation changes.
+    void setLabels(const QList<PlacedLabel> &labels, const QHash<QString, QImage> &images,
+                   int imagesGeneration);
+
+private:
+    QSGTexture *labelTexture(const QString &name, const QHash<QString, QImage> &images);
+    void clearLabelTextures();
+
+    QQuickWindow *m_window;
+    QSGRectangleNode *m_background = nullptr;
+    QSGTransformNode *m_transform = nullptr;
+    QSGGeometryNode *m_fills = nullptr;
+    QSGGeometryNode *m_outlines = nullptr;
+    QSGNode *m_labels = nullptr;
+    QSGGeometryNode *m_markers = nullptr;
+    QSGGeometryNode *m_selection = nullptr;
+    QHash<QString, QSGTexture *> m_labelTextures;
+    int m_labelImagesGeneration = -1;
+};
+
+} // namespace CivicDesk

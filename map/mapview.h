@@ -1,0 +1,214 @@
+#pragma once
+
+#include "map/maparealayer.h"
+#include "map/mapareaset.h"
+#include "map/mapgeometry.h"
+#include "map/mapmarkerset.h"
+
+#include <QColor>
+#include <QGeoCoordinate>
+#include <QGeoRectangle>
+#include <QGeoShape>
+#include <QHash>
+#include <QImage>
+#include <QPointer>
+#include <QQuickItem>
+
+#include <atomic>
+#include <optional>
+
+namespace CivicDesk {
+
+class MapSceneNode;
+struct PlacedLabel;
+
+// A map drawn in the Qt Quick scene graph in Web Mercator: an areas layer and a markers layer
+// over a plain background. The QML interface follows Qt Location's Map (center, zoomLevel,
+// fromCoordinate, toCoordinate, fitViewportToGeoShape, visibleRegion), so that a build on
+// Qt 6.5 or later can offer Qt Location's Map in its place. Drag pans, the wheel zooms around
+// the cursor, a double click zooms in. With active focus the arrow keys pan and +, =, -,
+// Page Up and Page Down zoom.
+class MapView : public QQuickItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    // Coordinate shown at the centre of the item.
+    Q_PROPERTY(QGeoCoordinate center READ center WRITE setCenter NOTIFY centerChanged)
+    // Fractional zoom level: the world is 256 * 2^zoomLevel pixels wide.
+    Q_PROPERTY(qreal zoomLevel READ zoomLevel WRITE setZoomLevel NOTIFY zoomLevelChanged)
+    // Lowest zoom level that zoomLevel accepts, 5 by default.
+    Q_PROPERTY(qreal minimumZoomLevel READ minimumZoomLevel WRITE setMinimumZoomLevel NOTIFY
+                   minimumZoomLevelChanged)
+    // Highest zoom level that zoomLevel accepts, 19 by default.
+    Q_PROPERTY(qreal maximumZoomLevel READ maximumZoomLevel WRITE setMaximumZoomLevel NOTIFY
+                   maximumZoomLevelChanged)
+    // Rectangle of coordinates that the item shows.
+    Q_PROPERTY(QGeoShape visibleRegion READ visibleRegion NOTIFY visibleRegionChanged)
+    // Background colour where no layer draws.
+    Q_PROPERTY(QColor color READ color WRITE setColor NOTIFY colorChanged)
+    // Colour of area outlines.
+    Q_PROPERTY(QColor areaOutlineColor READ areaOutlineColor WRITE setAreaOutlineColor NOTIFY
+                   areaOutlineColorChanged)
+    // Colour of area fills, normally almost transparent.
+    Q_PROPERTY(
+        QColor areaFillColor READ areaFillColor WRITE setAreaFillColor NOTIFY areaFillColorChanged)
+    // Areas layer, or null for none.
+    Q_PROPERTY(CivicDesk::MapAreaSet *areas READ areas WRITE setAreas NOTIFY areasChanged)
+    // Markers layer, or null for none.
+    Q_PROPERTY(CivicDesk::MapMarkerSet *markers READ markers WRITE setMarkers NOTIFY markersChanged)
+    // Id of the marker drawn larger and ringed, or empty for none.
+    Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedIdChanged)
+    // Whether a change has not reached the screen yet. It turns false after the frame that
+    // draws every change has been swapped, and stays true while the item is not shown.
+    Q_PROPERTY(bool pendingWork READ pendingWork NOTIFY pendingWorkChanged)
+
+public:
+    explicit MapView(QQuickItem *parent = nullptr);
+    ~MapView() override;
+
+    QGeoCoordinate center() const;
+    void setCenter(const QGeoCoordinate &center);
+    qreal zoomLevel() const { return m_zoomLevel; }
+    void setZoomLevel(qreal zoomLevel);
+    qreal minimumZoomLevel() const { return m_minimumZoomLevel; }
+    void setMinimumZoomLevel(qreal zoomLevel);
+    qreal maximumZoomLevel() const { return m_maximumZoomLevel; }
+    void setMaximumZoomLevel(qreal zoomLevel);
+    QGeoShape visibleRegion() const;
+    QColor color() const { return m_color; }
+    void setColor(const QColor &color);
+    QColor areaOutlineColor() const { return m_areaOutlineColor; }
+    void setAreaOutlineColor(const QColor &color);
+    QColor areaFillColor() const { return m_areaFillColor; }
+    void setAreaFillColor(const QColor &color);
+    MapAreaSet *areas() const { return m_areas; }
+    void setAreas(MapAreaSet *areas);
+    MapMarkerSet *markers() const { return m_markers; }
+    void setMarkers(MapMarkerSet *markers);
+    QString selectedId() const { return m_selectedId; }
+    void setSelectedId(const QString &id);
+    bool pendingWork() const { return m_pendingWork; }
+
+    // Returns the item position of a coordinate. With clipToViewPort, a coordinate outside the
+    // item gives a point whose coordinates are NaN, as in Qt Location.
+    Q_INVOKABLE QPointF fromCoordinate(const QGeoCoordinate &coordinate,
+                                       bool clipToViewPort = true) const;
+    // Returns the coordinate at an item position. With clipToViewPort, a position outside the
+    // item gives an invalid coordinate.
+    Q_INVOKABLE QGeoCoordinate toCoordinate(const QPointF &position,
+                                            bool clipToViewPort = true) const;
+    // Sets center and zoomLevel so that the shape's bounding rectangle fills the item less a
+    // margin in pixels on each side. Before the item has a size, the fit waits for one.
+    Q_INVOKABLE void fitViewportToGeoShape(const QGeoShape &shape, int margins = 10);
+    // Pans to the marker with that id, keeping the zoom level.
+    Q_INVOKABLE void centerOnMarker(const QString &id);
+    // Returns the id of the marker nearest to an item position within 8 pixels, or "".
+    Q_INVOKABLE QString markerAt(const QPointF &position) const;
+
+Q_SIGNALS:
+    void centerChanged(const QGeoCoordinate &coordinate);
+    void zoomLevelChanged(qreal zoomLevel);
+    void minimumZoomLevelChanged();
+    void maximumZoomLevelChanged();
+    void visibleRegionChanged();
+    void colorChanged();
+    void areaOutlineColorChanged();
+    void areaFillColorChanged();
+    void areasChanged();
+    void markersChanged();
+    void selectedIdChanged();
+    void pendingWorkChanged();
+    // A click within 8 pixels of a marker. It changes nothing, selectedId included.
+    void markerClicked(const QString &id);
+    // A click away from every marker, at that coordinate.
+    void mapClicked(const QGeoCoordinate &coordinate);
+
+protected:
+    QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void itemChange(ItemChange change, const ItemChangeData &value) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    // Parts of the scene to rebuild at the next sync. Pans only move a transform.
+    enum Dirty : unsigned
+    {
+        DirtyNone = 0,
+        DirtyBackground = 1,
+        DirtyAreas = 2,
+        DirtyLabels = 4,
+        DirtyMarkers = 8,
+        DirtySelection = 16,
+        DirtyAll = 31,
+    };
+
+    // The view that the scene's geometry was built for.
+    struct BuiltView
+    {
+        bool valid = false;
+        QPointF origin; // normalised Mercator position at the item's centre
+        qreal zoomLevel = 0;
+        QSizeF size;
+    };
+
+    void markChanged(unsigned dirty);
+    void setPendingWork(bool pending);
+    void checkFrameSwapped();
+    void connectWindow(QQuickWindow *window);
+    void setCenterMercator(QPointF position);
+    QPointF mercatorAt(const QPointF &position) const;
+    QPointF itemCentre() const { return QPointF(width() / 2, height() / 2); }
+    double worldSize() const;
+    void panBy(const QPointF &delta);
+    void zoomAround(const QPointF &position, qreal delta);
+    void applyFit(const QGeoRectangle &rectangle, int margins);
+    void handleClick(const QPointF &position);
+    void onAreasChanged();
+    void onMarkersChanged();
+    void renderLabelImages();
+    bool needsFullRebuild() const;
+    void rebuildScene(MapSceneNode *scene, unsigned dirty);
+    QList<PlacedLabel> placeLabels(const MapGeometry::ScreenTransform &transform) const;
+    void rebuildSelection(MapSceneNode *scene, const MapGeometry::ScreenTransform &transform);
+
+    QPointF m_center;
+    qreal m_zoomLevel = 12;
+    qreal m_minimumZoomLevel = 5;
+    qreal m_maximumZoomLevel = 19;
+    QColor m_color;
+    QColor m_areaOutlineColor;
+    QColor m_areaFillColor;
+    QPointer<MapAreaSet> m_areas;
+    QPointer<MapMarkerSet> m_markers;
+    QString m_selectedId;
+
+    QList<PreparedArea> m_preparedAreas;
+    QList<QPointF> m_markerPositions; // normalised Mercator, in markers()->markers() order
+    QHash<QString, QImage> m_labelImages;
+    int m_labelImagesGeneration = 0;
+    qreal m_labelImagesRatio = 0;
+    std::optional<std::pair<QGeoRectangle, int>> m_pendingFit;
+
+    QPointF m_pressPosition;
+    QPointF m_lastDragPosition;
+    bool m_dragging = false;
+    bool m_ignoreNextRelease = false;
+
+    unsigned m_dirty = DirtyAll;
+    BuiltView m_built;
+    bool m_pendingWork = true;
+    QMetaObject::Connection m_frameSwappedConnection;
+    // Generations count changes on the GUI thread. The render thread records the one it
+    // synced and, at the following swap, the one that frame drew.
+    quint64 m_changeGeneration = 1;
+    std::atomic<quint64> m_syncedGeneration{0};
+    std::atomic<quint64> m_swappedGeneration{0};
+};
+
+} // namespace CivicDesk

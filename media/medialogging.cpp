@@ -1,0 +1,3 @@
+#include "media/medialogging.h"
+
+Q_LOGGING_CATEGORY(lcMedia, "civicdesk.media", QtInfoMsg)

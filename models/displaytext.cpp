@@ -1,0 +1,127 @@
+#include "models/displaytext.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+namespace CivicDesk {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CivicDesk", text);
+}
+
+} // namespace
+
+QString statusName(Status status)
+{
+    switch (status) {
+    case Status::New:
+        return tr("New");
+    case Status::Triaged:
+        return tr("Triaged");
+    case Status::Assigned:
+        return tr("Assigned");
+    case Status::InProgress:
+        return tr("In progress");
+    case Status::WaitingInfo:
+        return tr("Waiting for information");
+    case Status::Resolved:
+        return tr("Resolved");
+    case Status::Closed:
+        return tr("Closed");
+    case Status::Rejected:
+        return tr("Rejected");
+    case Status::Duplicate:
+        return tr("Duplicate");
+    }
+    return QString();
+}
+
+QString channelName(Channel channel)
+{
+    switch (channel) {
+    case Channel::App:
+        return tr("App");
+    case Channel::Portal:
+        return tr("Portal");
+    case Channel::Facebook:
+        return QStringLiteral("Facebook");
+    case Channel::Zalo:
+        return QStringLiteral("Zalo");
+    case Channel::Email:
+        return tr("Email");
+    case Channel::Hotline:
+        return tr("Hotline");
+    case Channel::WalkIn:
+        return tr("Walk-in");
+    case Channel::Other:
+        return tr("Other");
+    }
+    return QString();
+}
+
+QString priorityName(Priority priority)
+{
+    return priority == Priority::Urgent ? tr("Urgent") : tr("Normal");
+}
+
+QString eventKindName(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Received:
+        return tr("Received");
+    case EventKind::Imported:
+        return tr("Imported");
+    case EventKind::Classified:
+        return tr("Classified");
+    case EventKind::Assigned:
+        return tr("Forwarded to agency");
+    case EventKind::Claimed:
+        return tr("Claimed");
+    case EventKind::StatusChanged:
+        return tr("Status changed");
+    case EventKind::Note:
+        return tr("Internal note");
+    case EventKind::ResponsePublished:
+        return tr("Response published");
+    case EventKind::Rated:
+        return tr("Rated");
+    case EventKind::Merged:
+        return tr("Merged");
+    case EventKind::Reopened:
+        return tr("Reopened");
+    case EventKind::DeadlineExtended:
+        return tr("Deadline extended");
+    case EventKind::ReporterRevealed:
+        return tr("Reporter revealed");
+    }
+    return QString();
+}
+
+QString durationText(qint64 seconds)
+{
+    const qint64 minutes = std::max<qint64>(0, seconds) / 60;
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return tr("%1 h").arg(minutes / 60);
+    return tr("%1 d").arg(minutes / (24 * 60));
+}
+
+QString timeLeftText(qint64 seconds)
+{
+    if (seconds >= 0)
+        return tr("%1 left").arg(durationText(seconds));
+    return tr("%1 overdue").arg(durationText(-seconds));
+}
+
+QString displayTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QString();
+    static const QTimeZone zone("Asia/Ho_Chi_Minh");
+    return time.toTimeZone(zone).toString(QStringLiteral("HH:mm dd/MM/yyyy"));
+}
+
+} // namespace CivicDesk

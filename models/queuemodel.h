@@ -1,0 +1,103 @@
+#pragma once
+
+#include "models/reportquery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QQmlEngine>
+#include <QSet>
+#include <QTimer>
+
+namespace CivicDesk {
+
+class ReplicaReader;
+
+// The operator's queue: every report of the replica that passes the filters, in pages read
+// on the reader thread, so a queue of a million reports never sits in memory. Rows that are
+// not loaded yet show empty until their page arrives.
+class QueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The queue belongs to the workstation")
+
+    // Filters; an empty string matches everything.
+    Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY queryChanged)
+    Q_PROPERTY(QString categoryFilter READ categoryFilter WRITE setCategoryFilter NOTIFY queryChanged)
+    Q_PROPERTY(QString wardFilter READ wardFilter WRITE setWardFilter NOTIFY queryChanged)
+    // Free text, matched with or without Vietnamese marks.
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
+    Q_PROPERTY(int sortColumn READ sortColumn NOTIFY queryChanged)
+    Q_PROPERTY(bool sortAscending READ sortAscending NOTIFY queryChanged)
+    // True once the first page of the current query has arrived.
+    Q_PROPERTY(bool loaded READ isLoaded NOTIFY loadedChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role {
+        ReportIdRole = Qt::UserRole + 1,
+        StatusCodeRole,
+        PendingRole,
+        OverdueRole,
+        SimulatedRole,
+        TitleRole,
+    };
+    Q_ENUM(Role)
+
+    explicit QueueModel(ReplicaReader *reader, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString statusFilter() const { return m_query.status; }
+    QString categoryFilter() const { return m_query.category; }
+    QString wardFilter() const { return m_query.adminUnit; }
+    QString search() const { return m_query.search; }
+    int sortColumn() const { return int(m_query.sortColumn); }
+    bool sortAscending() const { return m_query.ascending; }
+    bool isLoaded() const { return m_loaded; }
+
+    void setStatusFilter(const QString &status);
+    void setCategoryFilter(const QString &category);
+    void setWardFilter(const QString &unit);
+    void setSearch(const QString &text);
+    void setLanguage(const QString &language);
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    // Sorts by a column; a second call on the same column reverses the order.
+    Q_INVOKABLE void sortBy(int column);
+    Q_INVOKABLE QString reportIdAt(int row) const;
+    // Returns the row of a report among the loaded pages, or -1.
+    Q_INVOKABLE int rowOf(const QString &reportId) const;
+    Q_INVOKABLE QString headerText(int column) const;
+
+    // Reads the current query again, keeping what is shown until the new rows arrive.
+    void refresh();
+
+Q_SIGNALS:
+    void queryChanged();
+    void loadedChanged();
+    void countChanged();
+
+private:
+    void applyQuery(const ReportQuery &query);
+    void requestPage(int page) const;
+    void onPageReady(int requestId, int total, int offset, const QList<CivicDesk::QueueRow> &rows);
+    const QueueRow *rowAt(int row) const;
+    QString cellText(const QueueRow &row, QueueColumn column) const;
+
+    ReplicaReader *m_reader;
+    ReportQuery m_query;
+    int m_generation = 0;
+    int m_total = 0;
+    bool m_loaded = false;
+    QHash<int, QList<QueueRow>> m_pages;
+    mutable QSet<int> m_requested;
+    QTimer m_clockTimer;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace CivicDesk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "models/reportquery.h"
+#include "storage/replica.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace CivicDesk {
+
+// Reads the replica on a thread of its own, with a connection of its own, so that the
+// interface never waits on the disk while sync writes. Requests are queued slots; answers
+// come back as signals carrying the request's number.
+class ReplicaReader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ReplicaReader(QString replicaPath);
+    ~ReplicaReader() override;
+
+    void start();
+    void stop();
+
+    // Thread-safe entry points: each queues the request on the reader thread.
+    void requestPage(int requestId, const CivicDesk::ReportQuery &query, int offset, int limit);
+    void requestSnapshot(const QString &reportId);
+    void requestMarkers();
+    void requestReference();
+    void requestAttention();
+    // Finds a report by public code or id; lookupReady carries an empty id when none matches.
+    void requestLookup(const QString &codeOrId);
+
+Q_SIGNALS:
+    void pageReady(int requestId, int total, int offset, const QList<CivicDesk::QueueRow> &rows);
+    void snapshotReady(const CivicDesk::ReportSnapshot &snapshot, bool pending);
+    void markersReady(const QList<CivicDesk::MarkerRow> &markers);
+    void referenceReady(const CivicDesk::ReferenceData &data);
+    void attentionReady(const QList<CivicDesk::AttentionItem> &items);
+    void lookupReady(const QString &codeOrId, const QString &id);
+    void failed(const QString &message);
+
+private:
+    QString m_path;
+    QThread m_thread;
+    QObject *m_worker = nullptr;
+};
+
+} // namespace CivicDesk
+
+Q_DECLARE_METATYPE(QList<CivicDesk::AttentionItem>)

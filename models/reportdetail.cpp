@@ -1,0 +1,166 @@
+#include "models/reportdetail.h"
+
+#include "models/displaytext.h"
+
+#include <QUrl>
+
+#include <algorithm>
+
+namespace CivicDesk {
+namespace {
+
+QString eventText(const Event &event, const ReferenceData &reference, bool english)
+{
+    const QJsonObject &data = event.data;
+    switch (event.kind) {
+    case EventKind::Note:
+        return data.value(QLatin1String("text")).toString();
+    case EventKind::StatusChanged:
+        return data.value(QLatin1String("reason")).toString();
+    case EventKind::Classified:
+        for (const Category &category : reference.categories) {
+            if (category.code == data.value(QLatin1String("category")).toString())
+                return english ? category.nameEn : category.nameVi;
+        }
+        return data.value(QLatin1String("category")).toString();
+    case EventKind::Assigned:
+        for (const Agency &agency : reference.agencies) {
+            if (agency.id == data.value(QLatin1String("agency")).toString())
+                return english && !agency.nameEn.isEmpty() ? agency.nameEn : agency.nameVi;
+        }
+        return data.value(QLatin1String("agency")).toString();
+    case EventKind::Imported:
+        return data.value(QLatin1String("source")).toString();
+    default:
+        return QString();
+    }
+}
+
+} // namespace
+
+ReportDetail::ReportDetail(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void ReportDetail::show(const ReportSnapshot &snapshot, bool pending, const ReferenceData &reference,
+                        const QString &language)
+{
+    const bool english = language == QLatin1String("en");
+    const bool sameReport = snapshot.report.id == m_report.id;
+    m_report = snapshot.report;
+    m_pending = pending;
+    m_categoryName.clear();
+    m_wardName.clear();
+    m_agencyName = m_report.agency.isEmpty() ? m_report.sourceAgency : m_report.agency;
+    for (const Category &category : reference.categories) {
+        if (category.code == m_report.category)
+            m_categoryName = english ? category.nameEn : category.nameVi;
+    }
+    for (const AdminUnit &unit : reference.adminUnits) {
+        if (unit.code == m_report.adminUnit)
+            m_wardName = english ? unit.nameEn : unit.nameVi;
+    }
+    for (const Agency &agency : reference.agencies) {
+        if (agency.id == m_report.agency)
+            m_agencyName = english && !agency.nameEn.isEmpty() ? agency.nameEn : agency.nameVi;
+    }
+
+    QList<Event> events = snapshot.events;
+    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.at < b.at; });
+    m_events.clear();
+    for (const Event &event : std::as_const(events)) {
+        m_events.append(QVariantMap{{QStringLiteral("kind"), eventKindCode(event.kind)},
+                                    {QStringLiteral("title"), eventKindName(event.kind)},
+                                    {QStringLiteral("actor"), event.actor},
+                                    {QStringLiteral("time"), displayTime(event.at)},
+                                    {QStringLiteral("text"), eventText(event, reference, english)}});
+    }
+    m_media = snapshot.media;
+    if (!sameReport)
+        m_mediaFiles.clear();
+    Q_EMIT changed();
+    Q_EMIT mediaChanged();
+}
+
+void ReportDetail::clear()
+{
+    m_report = Report();
+    m_events.clear();
+    m_media.clear();
+    Q_EMIT changed();
+    Q_EMIT mediaChanged();
+}
+
+void ReportDetail::setMediaFile(const QString &sha256, const QString &path)
+{
+    m_mediaFiles.insert(sha256, path);
+    Q_EMIT mediaChanged();
+}
+
+QStringList ReportDetail::missingMedia() const
+{
+    QStringList missing;
+    for (const Media &item : m_media) {
+        if (!item.sha256.isEmpty() && !m_mediaFiles.contains(item.sha256))
+            missing.append(item.sha256);
+    }
+    return missing;
+}
+
+QVariantList ReportDetail::media() const
+{
+    QVariantList list;
+    for (const Media &item : m_media) {
+        const QString path = m_mediaFiles.value(item.sha256);
+        list.append(QVariantMap{
+            {QStringLiteral("kind"), mediaKindCode(item.kind)},
+            {QStringLiteral("sha256"), item.sha256},
+            {QStringLiteral("source"), path.isEmpty() ? QString() : QUrl::fromLocalFile(path).toString()},
+            {QStringLiteral("link"), item.url},
+            {QStringLiteral("mimeType"), item.mimeType},
+            {QStringLiteral("name"), item.fileName}});
+    }
+    return list;
+}
+
+QString ReportDetail::statusCode() const
+{
+    return isLoaded() ? CivicDesk::statusCode(m_report.status) : QString();
+}
+
+QString ReportDetail::statusName() const
+{
+    return isLoaded() ? CivicDesk::statusName(m_report.status) : QString();
+}
+
+QString ReportDetail::priorityCode() const
+{
+    return CivicDesk::priorityCode(m_report.priority);
+}
+
+QString ReportDetail::channelName() const
+{
+    return isLoaded() ? CivicDesk::channelName(m_report.channel) : QString();
+}
+
+QString ReportDetail::receivedText() const
+{
+    return displayTime(m_report.receivedAt);
+}
+
+QString ReportDetail::dueText() const
+{
+    return displayTime(m_report.dueAt);
+}
+
+QString ReportDetail::positionText() const
+{
+    if (!m_report.position)
+        return QString();
+    return QStringLiteral("%1, %2")
+        .arg(m_report.position->latitude, 0, 'f', 5)
+        .arg(m_report.position->longitude, 0, 'f', 5);
+}
+
+} // namespace CivicDesk

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/reference.h"
+#include "core/report.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+
+namespace CivicDesk {
+
+// The report the operator has open, with its names resolved and its times formatted for
+// display. Filled from the replica by the workstation; QML only reads it.
+class ReportDetail : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The open report belongs to the workstation")
+
+    Q_PROPERTY(bool loaded READ isLoaded NOTIFY changed)
+    Q_PROPERTY(QString reportId READ reportId NOTIFY changed)
+    Q_PROPERTY(QString code READ code NOTIFY changed)
+    Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QString description READ description NOTIFY changed)
+    Q_PROPERTY(QString statusCode READ statusCode NOTIFY changed)
+    Q_PROPERTY(QString statusName READ statusName NOTIFY changed)
+    Q_PROPERTY(QString categoryCode READ categoryCode NOTIFY changed)
+    Q_PROPERTY(QString categoryName READ categoryName NOTIFY changed)
+    Q_PROPERTY(QString priorityCode READ priorityCode NOTIFY changed)
+    Q_PROPERTY(QString channelName READ channelName NOTIFY changed)
+    Q_PROPERTY(QString receivedText READ receivedText NOTIFY changed)
+    Q_PROPERTY(QString dueText READ dueText NOTIFY changed)
+    Q_PROPERTY(QString positionText READ positionText NOTIFY changed)
+    Q_PROPERTY(bool approximate READ approximate NOTIFY changed)
+    Q_PROPERTY(bool hasPosition READ hasPosition NOTIFY changed)
+    Q_PROPERTY(QString wardName READ wardName NOTIFY changed)
+    Q_PROPERTY(QString address READ address NOTIFY changed)
+    Q_PROPERTY(QString agencyName READ agencyName NOTIFY changed)
+    Q_PROPERTY(QString publicResponse READ publicResponse NOTIFY changed)
+    Q_PROPERTY(QString rejectReason READ rejectReason NOTIFY changed)
+    Q_PROPERTY(int reporterCount READ reporterCount NOTIFY changed)
+    // True while an operation made here waits for the central's decision.
+    Q_PROPERTY(bool pending READ pending NOTIFY changed)
+    Q_PROPERTY(bool simulated READ simulated NOTIFY changed)
+    // Timeline, newest last: maps with kind, title, actor, time and text.
+    Q_PROPERTY(QVariantList events READ events NOTIFY changed)
+    // Photos and videos: maps with kind ("photo", "video"), sha256, source (a local file URL,
+    // empty until fetched), mimeType and name.
+    Q_PROPERTY(QVariantList media READ media NOTIFY mediaChanged)
+
+public:
+    explicit ReportDetail(QObject *parent = nullptr);
+
+    void show(const ReportSnapshot &snapshot, bool pending, const ReferenceData &reference,
+              const QString &language);
+    void clear();
+    // Records where a media file can be read once it is in the local cache.
+    void setMediaFile(const QString &sha256, const QString &path);
+    QStringList missingMedia() const;
+
+    bool isLoaded() const { return !m_report.id.isEmpty(); }
+    QString reportId() const { return m_report.id; }
+    QString code() const { return m_report.publicCode; }
+    QString title() const { return m_report.title; }
+    QString description() const { return m_report.description; }
+    QString statusCode() const;
+    QString statusName() const;
+    QString categoryCode() const { return m_report.category; }
+    QString categoryName() const { return m_categoryName; }
+    QString priorityCode() const;
+    QString channelName() const;
+    QString receivedText() const;
+    QString dueText() const;
+    QString positionText() const;
+    bool approximate() const { return m_report.approximate; }
+    bool hasPosition() const { return m_report.position.has_value(); }
+    QString wardName() const { return m_wardName; }
+    QString address() const { return m_report.address; }
+    QString agencyName() const { return m_agencyName; }
+    QString publicResponse() const { return m_report.publicResponse; }
+    QString rejectReason() const { return m_report.rejectReason; }
+    int reporterCount() const { return m_report.reporterCount; }
+    bool pending() const { return m_pending; }
+    bool simulated() const { return m_report.simulated; }
+    QVariantList events() const { return m_events; }
+    QVariantList media() const;
+
+Q_SIGNALS:
+    void changed();
+    void mediaChanged();
+
+private:
+    Report m_report;
+    bool m_pending = false;
+    QString m_categoryName;
+    QString m_wardName;
+    QString m_agencyName;
+    QVariantList m_events;
+    QList<Media> m_media;
+    QHash<QString, QString> m_mediaFiles;
+};
+
+} // namespace CivicDesk

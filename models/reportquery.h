@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/reference.h"
+#include "core/report.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace CivicDesk {
+
+// Columns of the queue, in display order.
+enum class QueueColumn { Code, Status, Category, Channel, Ward, Age, TimeLeft, ColumnCount };
+
+// What the queue shows: filters, search and order. Empty filters match everything.
+struct ReportQuery
+{
+    QString status;
+    QString category; // a field code, or "unclassified"
+    QString adminUnit;
+    QString search; // folded before it reaches SQL
+    QueueColumn sortColumn = QueueColumn::Age;
+    bool ascending = false; // newest first by default
+    QString language = QStringLiteral("vi"); // language of the names in the rows
+
+    bool operator==(const ReportQuery &) const = default;
+};
+
+// One row of the queue, with the names already resolved for display.
+struct QueueRow
+{
+    QString id;
+    QString publicCode;
+    Status status = Status::New;
+    QString category;
+    QString categoryName;
+    Channel channel = Channel::Other;
+    QString wardName;
+    QDateTime receivedAt;
+    QDateTime dueAt;
+    bool pending = false; // an operation of this workstation waits for the central
+    bool simulated = false;
+    QString title; // title, or the start of the description
+};
+
+// A located report, as the map draws it.
+struct MarkerRow
+{
+    QString id;
+    double latitude = 0;
+    double longitude = 0;
+    Status status = Status::New;
+};
+
+} // namespace CivicDesk
+
+Q_DECLARE_METATYPE(CivicDesk::ReportQuery)
+Q_DECLARE_METATYPE(CivicDesk::QueueRow)
+Q_DECLARE_METATYPE(QList<CivicDesk::QueueRow>)
+Q_DECLARE_METATYPE(CivicDesk::MarkerRow)
+Q_DECLARE_METATYPE(QList<CivicDesk::MarkerRow>)
+Q_DECLARE_METATYPE(CivicDesk::ReportSnapshot)
+Q_DECLARE_METATYPE(CivicDesk::ReferenceData)

@@ -1,0 +1,339 @@
+#include "models/workstation.h"
+
+#include "core/logging.h"
+#include "core/textfold.h"
+#include "models/displaytext.h"
+#include "models/replicareader.h"
+
+#include <QCollator>
+#include <QDir>
+#include <QRegularExpression>
+
+#include <QCoreApplication>
+
+namespace CivicDesk {
+namespace {
+
+Workstation *s_instance = nullptr;
+
+QVariantList sortedByName(QVariantList items)
+{
+    QCollator collator(QLocale(QLocale::Vietnamese, QLocale::Vietnam));
+    std::sort(items.begin(), items.end(), [&collator](const QVariant &a, const QVariant &b) {
+        return collator.compare(a.toMap().value(QStringLiteral("name")).toString(),
+                                b.toMap().value(QStringLiteral("name")).toString()) < 0;
+    });
+    return items;
+}
+
+} // namespace
+
+Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFolder,
+                         QString operatorName, QObject *parent)
+    : QObject(parent)
+    , m_dataFolder(std::move(dataFolder))
+    , m_operator(std::move(operatorName))
+    , m_engine(std::move(centralUrl), replicaPath)
+    , m_reader(new ReplicaReader(replicaPath))
+    , m_queue(new QueueModel(m_reader, this))
+    , m_detail(new ReportDetail(this))
+    , m_markerSet(new MapMarkerSet(this))
+    , m_areaSet(new MapAreaSet(this))
+{
+    m_reader->setParent(this);
+    connect(&m_engine, &SyncEngine::synced, this, &Workstation::onSynced);
+    connect(&m_engine, &SyncEngine::statusChanged, this, &Workstation::onStatus);
+    connect(&m_engine, &SyncEngine::failed, this, [this](const QString &message) {
+        reportError(message, QCoreApplication::translate("CivicDesk", "The local replica cannot be opened. Check the data folder and restart CivicDesk."));
+    });
+    connect(&m_engine, &SyncEngine::operationRejected, this, [this](const QString &, const QString &reason) {
+        reportError(reason, QCoreApplication::translate("CivicDesk", "This action is not allowed now: %1").arg(reason));
+    });
+    connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(); });
+    connect(&m_engine, &SyncEngine::mediaFetched, m_detail, &ReportDetail::setMediaFile);
+
+    connect(m_reader, &ReplicaReader::referenceReady, this, [this](const ReferenceData &data) {
+        const bool wasReady = isReady();
+        m_reference = data;
+        m_referenceLoaded = true;
+        updateMapAreas();
+        Q_EMIT referenceChanged();
+        if (!wasReady && isReady())
+            Q_EMIT readyChanged();
+    });
+    connect(m_reader, &ReplicaReader::markersReady, this, [this](const QList<MarkerRow> &rows) {
+        const bool wasReady = isReady();
+        m_markers = rows;
+        updateMapMarkers();
+        m_markersLoaded = true;
+        if (!wasReady && isReady())
+            Q_EMIT readyChanged();
+    });
+    connect(m_reader, &ReplicaReader::snapshotReady, this, [this](const ReportSnapshot &snapshot, bool pending) {
+        if (snapshot.report.id != m_selected)
+            return;
+        m_detail->show(snapshot, pending, m_reference, m_language);
+        const QString folder = QDir(m_dataFolder).filePath(QStringLiteral("media-cache"));
+        for (const QString &sha : m_detail->missingMedia())
+            m_engine.fetchMedia(sha, folder);
+    });
+    connect(m_reader, &ReplicaReader::attentionReady, this, [this](const QList<AttentionItem> &items) {
+        m_attention.clear();
+        for (const AttentionItem &item : items) {
+            m_attention.append(QVariantMap{{QStringLiteral("reportId"), item.reportId},
+                                           {QStringLiteral("action"), operationKindCode(item.kind)},
+                                           {QStringLiteral("reason"), item.reason},
+                                           {QStringLiteral("time"), displayTime(item.createdAt)}});
+        }
+        Q_EMIT attentionChanged();
+    });
+    connect(m_reader, &ReplicaReader::lookupReady, this, [this](const QString &codeOrId, const QString &id) {
+        if (id.isEmpty() && !m_syncedOnce)
+            m_pendingLookup = codeOrId; // the first sync may still bring it
+        else if (id.isEmpty())
+            reportError(QStringLiteral("no report %1").arg(codeOrId), QCoreApplication::translate("CivicDesk", "Report %1 was not found.").arg(codeOrId));
+        else
+            select(id);
+    });
+    connect(m_reader, &ReplicaReader::failed, this, [this](const QString &message) {
+        reportError(message, QCoreApplication::translate("CivicDesk", "Reading the local replica failed: %1").arg(message));
+    });
+    connect(m_queue, &QueueModel::loadedChanged, this, [this] {
+        if (isReady())
+            Q_EMIT readyChanged();
+    });
+}
+
+Workstation::~Workstation()
+{
+    stop();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+Workstation *Workstation::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void Workstation::setInstance(Workstation *workstation)
+{
+    s_instance = workstation;
+}
+
+void Workstation::start(int syncIntervalMs)
+{
+    // The reader opens the replica only once the sync thread has created and migrated it.
+    connect(&m_engine, &SyncEngine::replicaOpened, this, [this] {
+        m_reader->start();
+        m_readerStarted = true;
+        refreshAll();
+        if (!m_pendingLookup.isEmpty())
+            m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
+    }, Qt::SingleShotConnection);
+    m_engine.start(syncIntervalMs);
+}
+
+void Workstation::stop()
+{
+    m_engine.stop();
+    m_reader->stop();
+}
+
+bool Workstation::isReady() const
+{
+    return m_referenceLoaded && m_markersLoaded && m_queue->isLoaded();
+}
+
+void Workstation::refreshAll()
+{
+    m_reader->requestReference();
+    m_reader->requestMarkers();
+    m_reader->requestAttention();
+    m_queue->refresh();
+    if (!m_selected.isEmpty())
+        m_reader->requestSnapshot(m_selected);
+}
+
+QColor Workstation::statusColor(const QString &code) const
+{
+    static const QHash<QString, QColor> palette{
+        {QStringLiteral("new"), QColor(0x15, 0x65, 0xc0)},
+        {QStringLiteral("triaged"), QColor(0x00, 0x79, 0x6b)},
+        {QStringLiteral("assigned"), QColor(0x6a, 0x1b, 0x9a)},
+        {QStringLiteral("in_progress"), QColor(0xb3, 0x5c, 0x00)},
+        {QStringLiteral("waiting_info"), QColor(0x5d, 0x6d, 0x7e)},
+        {QStringLiteral("resolved"), QColor(0x2e, 0x7d, 0x32)},
+        {QStringLiteral("closed"), QColor(0x37, 0x47, 0x4f)},
+        {QStringLiteral("rejected"), QColor(0xb3, 0x26, 0x1e)},
+        {QStringLiteral("duplicate"), QColor(0x79, 0x55, 0x48)},
+    };
+    return palette.value(code, QColor(0x5d, 0x6d, 0x7e));
+}
+
+void Workstation::updateMapMarkers()
+{
+    QList<MapMarker> markers;
+    markers.reserve(m_markers.size());
+    for (const MarkerRow &row : std::as_const(m_markers))
+        markers.append({row.id, row.latitude, row.longitude, statusColor(statusCode(row.status))});
+    m_markerSet->setMarkers(std::move(markers));
+}
+
+void Workstation::updateMapAreas()
+{
+    QList<MapArea> areas;
+    for (const AdminUnit &unit : std::as_const(m_reference.adminUnits)) {
+        // Labels drop the "Phường"/"Ward" word: the map has no room for it.
+        QString label = name(unit.nameVi, unit.nameEn);
+        label.remove(QRegularExpression(QStringLiteral("^(Phường|Xã) | (Ward|Commune)$")));
+        areas.append({unit.code, label, multiPolygonFromGeoJson(unit.boundaryGeoJson.toUtf8())});
+    }
+    m_areaSet->setAreas(std::move(areas));
+}
+
+void Workstation::onSynced(const SyncSummary &summary)
+{
+    m_syncedOnce = true;
+    if (!m_pendingLookup.isEmpty() && m_readerStarted)
+        m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
+    if (summary.received > 0 || summary.sent > 0)
+        refreshAll();
+}
+
+void Workstation::onStatus(const SyncStatus &status)
+{
+    m_status = status;
+    Q_EMIT syncStatusChanged();
+}
+
+QString Workstation::lastSyncText() const
+{
+    return displayTime(m_status.lastSync);
+}
+
+void Workstation::reportError(const QString &technical, const QString &sentence)
+{
+    qCWarning(lcApp) << technical;
+    m_lastError = sentence;
+    Q_EMIT errorOccurred(sentence);
+}
+
+QString Workstation::name(const QString &vi, const QString &en) const
+{
+    return m_language == QLatin1String("en") && !en.isEmpty() ? en : vi;
+}
+
+QVariantList Workstation::categories() const
+{
+    QVariantList list;
+    for (const Category &category : m_reference.categories)
+        list.append(QVariantMap{{QStringLiteral("code"), category.code},
+                                {QStringLiteral("name"), name(category.nameVi, category.nameEn)}});
+    return list; // the center's own order of fields
+}
+
+QVariantList Workstation::agencies() const
+{
+    QVariantList list;
+    for (const Agency &agency : m_reference.agencies) {
+        if (agency.active)
+            list.append(QVariantMap{{QStringLiteral("code"), agency.id},
+                                    {QStringLiteral("name"), name(agency.nameVi, agency.nameEn)}});
+    }
+    return sortedByName(list);
+}
+
+QVariantList Workstation::wards() const
+{
+    QVariantList list;
+    for (const AdminUnit &unit : m_reference.adminUnits)
+        list.append(QVariantMap{{QStringLiteral("code"), unit.code},
+                                {QStringLiteral("name"), name(unit.nameVi, unit.nameEn)}});
+    return sortedByName(list);
+}
+
+QVariantList Workstation::statuses() const
+{
+    QVariantList list;
+    for (Status status : allStatuses())
+        list.append(QVariantMap{{QStringLiteral("code"), statusCode(status)},
+                                {QStringLiteral("name"), statusName(status)}});
+    return list;
+}
+
+void Workstation::select(const QString &reportId)
+{
+    if (reportId == m_selected)
+        return;
+    m_selected = reportId;
+    Q_EMIT selectionChanged();
+    if (reportId.isEmpty())
+        m_detail->clear();
+    else
+        m_reader->requestSnapshot(reportId);
+}
+
+void Workstation::selectByCodeOrId(const QString &codeOrId)
+{
+    if (m_readerStarted)
+        m_reader->requestLookup(codeOrId);
+    else
+        m_pendingLookup = codeOrId; // asked for again once the replica is open
+}
+
+void Workstation::submit(OperationKind kind, const QJsonObject &payload)
+{
+    if (m_selected.isEmpty())
+        return;
+    m_engine.submit(kind, m_selected, payload, m_operator);
+}
+
+void Workstation::classify(const QString &category, const QString &priority)
+{
+    submit(OperationKind::Classify, {{QStringLiteral("category"), category},
+                                     {QStringLiteral("priority"), priority}});
+}
+
+void Workstation::assign(const QString &agency)
+{
+    submit(OperationKind::Assign, {{QStringLiteral("agency"), agency}});
+}
+
+void Workstation::reject(const QString &reason)
+{
+    submit(OperationKind::Reject, {{QStringLiteral("reason"), reason}});
+}
+
+void Workstation::addNote(const QString &text)
+{
+    submit(OperationKind::AddNote, {{QStringLiteral("text"), text}});
+}
+
+QString Workstation::fold(const QString &text) const
+{
+    return foldText(text);
+}
+
+void Workstation::syncNow()
+{
+    m_engine.syncNow();
+}
+
+void Workstation::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    Q_EMIT languageRequested(language);
+    m_queue->setLanguage(language);
+    updateMapAreas();
+    Q_EMIT languageChanged();
+    Q_EMIT referenceChanged();
+    if (!m_selected.isEmpty())
+        m_reader->requestSnapshot(m_selected);
+}
+
+} // namespace CivicDesk

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "core/reference.h"
+#include "models/queuemodel.h"
+#include "map/mapareaset.h"
+#include "map/mapmarkerset.h"
+#include "models/reportdetail.h"
+#include "sync/syncengine.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QVariantList>
+
+namespace CivicDesk {
+
+class ReplicaReader;
+
+// The operator's workspace: the queue, the open report, reference lists for the
+// pickers, the state of sync, and the actions. Owned by main(); QML reaches it as a
+// singleton.
+class Workstation : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(QueueModel *queue READ queue CONSTANT)
+    Q_PROPERTY(ReportDetail *detail READ detail CONSTANT)
+    Q_PROPERTY(QString selectedReportId READ selectedReportId NOTIFY selectionChanged)
+    Q_PROPERTY(QString operatorName READ operatorName CONSTANT)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
+    Q_PROPERTY(QString connectionMessage READ connectionMessage NOTIFY syncStatusChanged)
+    Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY syncStatusChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncStatusChanged)
+    Q_PROPERTY(int attentionCount READ attentionCount NOTIFY attentionChanged)
+    // Refused operations: maps with reportId, code, action and reason.
+    Q_PROPERTY(QVariantList attentionItems READ attentionItems NOTIFY attentionChanged)
+    // Pickers, in Vietnamese alphabetical order: maps with code and name.
+    Q_PROPERTY(QVariantList categories READ categories NOTIFY referenceChanged)
+    Q_PROPERTY(QVariantList agencies READ agencies NOTIFY referenceChanged)
+    Q_PROPERTY(QVariantList wards READ wards NOTIFY referenceChanged)
+    Q_PROPERTY(QVariantList statuses READ statuses NOTIFY languageChanged)
+    // True when the queue, the reference data and the markers have been read once.
+    Q_PROPERTY(bool ready READ isReady NOTIFY readyChanged)
+    // Located reports and the wards and communes, for the map.
+    Q_PROPERTY(MapMarkerSet *mapMarkers READ mapMarkers CONSTANT)
+    Q_PROPERTY(MapAreaSet *mapAreas READ mapAreas CONSTANT)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QString dataFolder READ dataFolder CONSTANT)
+    Q_PROPERTY(QString logFile READ logFile CONSTANT)
+
+public:
+    Workstation(QString centralUrl, QString replicaPath, QString dataFolder, QString operatorName,
+                QObject *parent = nullptr);
+    ~Workstation() override;
+
+    static Workstation *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(Workstation *workstation);
+
+    void start(int syncIntervalMs = 2000);
+    void stop();
+
+    QueueModel *queue() const { return m_queue; }
+    ReportDetail *detail() const { return m_detail; }
+    QString selectedReportId() const { return m_selected; }
+    QString operatorName() const { return m_operator; }
+    QString language() const { return m_language; }
+    bool online() const { return m_status.online; }
+    QString connectionMessage() const { return m_status.message; }
+    QString lastSyncText() const;
+    int pendingCount() const { return m_status.pendingOperations; }
+    int attentionCount() const { return int(m_attention.size()); }
+    QVariantList attentionItems() const { return m_attention; }
+    QVariantList categories() const;
+    QVariantList agencies() const;
+    QVariantList wards() const;
+    QVariantList statuses() const;
+    MapMarkerSet *mapMarkers() const { return m_markerSet; }
+    MapAreaSet *mapAreas() const { return m_areaSet; }
+    // Colour of a workflow state, the same on the map, in the queue and on chips.
+    Q_INVOKABLE QColor statusColor(const QString &statusCode) const;
+    bool isReady() const;
+    QString lastError() const { return m_lastError; }
+    QString version() const { return QStringLiteral(CIVICDESK_VERSION); }
+    QString dataFolder() const { return m_dataFolder; }
+    QString logFile() const { return m_logFile; }
+    void setLogFile(const QString &path) { m_logFile = path; }
+
+    const ReferenceData &reference() const { return m_reference; }
+
+    Q_INVOKABLE void select(const QString &reportId);
+    // Opens a report given by its public code or its id.
+    void selectByCodeOrId(const QString &codeOrId);
+    Q_INVOKABLE void classify(const QString &category, const QString &priority);
+    Q_INVOKABLE void assign(const QString &agency);
+    Q_INVOKABLE void reject(const QString &reason);
+    Q_INVOKABLE void addNote(const QString &text);
+    Q_INVOKABLE void syncNow();
+    // Folds text as the search does: no Vietnamese marks, "đ" as "d", lower case.
+    Q_INVOKABLE QString fold(const QString &text) const;
+    // Switches the interface language ("vi" or "en").
+    Q_INVOKABLE void setLanguage(const QString &language);
+
+Q_SIGNALS:
+    void selectionChanged();
+    void languageChanged();
+    void syncStatusChanged();
+    void attentionChanged();
+    void referenceChanged();
+    void readyChanged();
+    // A translated sentence for the operator, after the detail went to the log.
+    void errorOccurred(const QString &message);
+    // Asks main() to load the translation of the new language.
+    void languageRequested(const QString &language);
+
+private:
+    void submit(OperationKind kind, const QJsonObject &payload);
+    void onSynced(const SyncSummary &summary);
+    void onStatus(const SyncStatus &status);
+    void reportError(const QString &technical, const QString &sentence);
+    void refreshAll();
+    QString name(const QString &vi, const QString &en) const;
+    void updateMapMarkers();
+    void updateMapAreas();
+
+    QString m_dataFolder;
+    QString m_operator;
+    QString m_language = QStringLiteral("vi");
+    SyncEngine m_engine;
+    ReplicaReader *m_reader;
+    QueueModel *m_queue;
+    ReportDetail *m_detail;
+    QString m_selected;
+    SyncStatus m_status;
+    ReferenceData m_reference;
+    bool m_referenceLoaded = false;
+    bool m_markersLoaded = false;
+    QVariantList m_attention;
+    QList<MarkerRow> m_markers;
+    MapMarkerSet *m_markerSet;
+    MapAreaSet *m_areaSet;
+    QString m_lastError;
+    QString m_logFile;
+    bool m_readerStarted = false;
+    bool m_syncedOnce = false;
+    QString m_pendingLookup;
+};
+
+} // namespace CivicDesk

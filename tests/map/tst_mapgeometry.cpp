@@ -1,0 +1,275 @@
+#include "map/labelplacement.h"
+#include "map/mapareaset.h"
+#include "map/mapgeometry.h"
+#include "map/mapmarkerset.h"
+#include "map/mercator.h"
+#include "map/triangulation.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+using namespace CivicDesk;
+
+namespace {
+
+Ring rectangleRing(double left, double top, double right, double bottom)
+{
+    return {QPointF(left, top), QPointF(right, top), QPointF(right, bottom), QPointF(left, bottom),
+            QPointF(left, top)};
+}
+
+// A comb: a base with three teeth pointing up, so the ring has several reflex vertices.
+Ring combRing()
+{
+    return {QPointF(0, 0), QPointF(7, 0), QPointF(7, 5), QPointF(6, 5),
+            QPointF(6, 2), QPointF(4, 2), QPointF(4, 5), QPointF(3, 5),
+            QPointF(3, 2), QPointF(1, 2), QPointF(1, 5), QPointF(0, 5)};
+}
+
+// A "C" open to the right: its bounding box centre lies outside it.
+Ring cRing()
+{
+    return {QPointF(0, 0), QPointF(10, 0), QPointF(10, 2),  QPointF(2, 2),
+            QPointF(2, 8), QPointF(10, 8), QPointF(10, 10), QPointF(0, 10)};
+}
+
+Ring reversed(const Ring &ring)
+{
+    return Ring(ring.crbegin(), ring.crend());
+}
+
+double triangleArea(const QPointF &a, const QPointF &b, const QPointF &c)
+{
+    return std::abs((b.x() - a.x()) * (c.y() - a.y()) - (b.y() - a.y()) * (c.x() - a.x())) / 2;
+}
+
+double coveredArea(const Triangulation &result)
+{
+    double sum = 0;
+    for (qsizetype i = 0; i + 2 < result.indices.size(); i += 3) {
+        sum += triangleArea(result.vertices.at(result.indices.at(i)),
+                            result.vertices.at(result.indices.at(i + 1)),
+                            result.vertices.at(result.indices.at(i + 2)));
+    }
+    return sum;
+}
+
+// Returns whether every triangle's centroid lies inside the polygon (even-odd over all rings).
+bool centroidsInside(const Triangulation &result, const QList<Ring> &rings)
+{
+    for (qsizetype i = 0; i + 2 < result.indices.size(); i += 3) {
+        const QPointF centroid = (result.vertices.at(result.indices.at(i)) +
+                                  result.vertices.at(result.indices.at(i + 1)) +
+                                  result.vertices.at(result.indices.at(i + 2))) /
+                                 3;
+        bool inside = false;
+        for (const Ring &ring : rings)
+            inside ^= ringContains(ring, centroid);
+        if (!inside)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class MapGeometryTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void mercatorKnownValues()
+    {
+        QCOMPARE(Mercator::project(0, 0), QPointF(0.5, 0.5));
+        QCOMPARE(Mercator::project(0, 180).x(), 1.0);
+        QCOMPARE(Mercator::project(0, -180).x(), 0.0);
+        QVERIFY(std::abs(Mercator::project(Mercator::MaxLatitude, 0).y()) < 1e-12);
+        QVERIFY(std::abs(Mercator::project(-Mercator::MaxLatitude, 0).y() - 1) < 1e-12);
+        QCOMPARE(Mercator::worldSize(0), 256.0);
+        QCOMPARE(Mercator::worldSize(3), 2048.0);
+    }
+
+    void mercatorRoundTrip_data()
+    {
+        QTest::addColumn<double>("latitude");
+        QTest::addColumn<double>("longitude");
+        QTest::newRow("Hue") << 16.4637 << 107.5909;
+        QTest::newRow("origin") << 0.0 << 0.0;
+        QTest::newRow("south-west") << -45.5 << -120.25;
+        QTest::newRow("east edge") << 10.0 << 180.0;
+    }
+
+    void mercatorRoundTrip()
+    {
+        QFETCH(double, latitude);
+        QFETCH(double, longitude);
+        const QGeoCoordinate back = Mercator::unproject(Mercator::project(latitude, longitude));
+        QVERIFY(std::abs(back.latitude() - latitude) < 1e-9);
+        QVERIFY(std::abs(back.longitude() - longitude) < 1e-9);
+    }
+
+    void triangulationCoversPolygon_data()
+    {
+        QTest::addColumn<QList<Ring>>("rings");
+        QTest::addColumn<double>("area");
+        QTest::newRow("square") << QList<Ring>{rectangleRing(0, 0, 1, 1)} << 1.0;
+        QTest::newRow("comb") << QList<Ring>{combRing()} << 23.0;
+        QTest::newRow("comb clockwise") << QList<Ring>{reversed(combRing())} << 23.0;
+        QTest::newRow("one hole") << QList<Ring>{rectangleRing(0, 0, 10, 10),
+                                                 rectangleRing(3, 3, 6, 6)}
+                                  << 91.0;
+        QTest::newRow("two holes")
+            << QList<Ring>{rectangleRing(0, 0, 10, 10), rectangleRing(1, 1, 3, 3),
+                           rectangleRing(6, 6, 9, 8)}
+            << 90.0;
+        QTest::newRow("hole in concave ring")
+            << QList<Ring>{cRing(), rectangleRing(0.5, 0.5, 1.5, 9.5)} << 43.0;
+        QTest::newRow("collinear and repeated points")
+            << QList<Ring>{{QPointF(0, 0), QPointF(1, 0), QPointF(2, 0), QPointF(2, 0),
+                            QPointF(2, 2), QPointF(0, 2), QPointF(0, 0)}}
+            << 4.0;
+    }
+
+    void triangulationCoversPolygon()
+    {
+        QFETCH(QList<Ring>, rings);
+        QFETCH(double, area);
+        const Triangulation result = triangulatePolygon(rings);
+        QCOMPARE(result.indices.size() % 3, 0);
+        QVERIFY(!result.indices.isEmpty());
+        QVERIFY(std::abs(coveredArea(result) - area) < 1e-9);
+        QVERIFY(centroidsInside(result, rings));
+    }
+
+    void triangulationSkipsDegenerateRings()
+    {
+        QVERIFY(triangulatePolygon({}).indices.isEmpty());
+        QVERIFY(
+            triangulatePolygon({{QPointF(0, 0), QPointF(1, 1), QPointF(0, 0)}}).indices.isEmpty());
+    }
+
+    void labelAnchorInsideConcaveRing()
+    {
+        const QList<Ring> polygon{cRing()};
+        const LabelAnchor anchor = findLabelAnchor(polygon);
+        QVERIFY(ringContains(cRing(), anchor.position));
+        QVERIFY(!ringContains(cRing(), QPointF(5, 5))); // the bounding box centre
+        // The largest circle inside sits in a corner of the C, touching two outer edges and the
+        // inner corner at (2, 2): its radius is 2 * sqrt(2) / (1 + sqrt(2)), about 1.17.
+        QVERIFY(anchor.clearance > 0.9);
+        QVERIFY(anchor.clearance <= 2 * M_SQRT2 / (1 + M_SQRT2) + 1e-9);
+    }
+
+    void labelAnchorFollowsLabelAspect()
+    {
+        // An L: a tall arm 4 wide and a long arm 3 high. A round label has more room in the
+        // tall arm, a wide one in the long arm.
+        const Ring ring{QPointF(0, 0), QPointF(30, 0), QPointF(30, 3),
+                        QPointF(4, 3), QPointF(4, 20), QPointF(0, 20)};
+        const LabelAnchor round = findLabelAnchor({ring}, 1);
+        QVERIFY(round.position.x() < 4);
+        QVERIFY(round.clearance > 1.6);
+
+        const LabelAnchor wide = findLabelAnchor({ring}, 5);
+        QVERIFY(wide.position.x() > 8);
+        QVERIFY(wide.position.y() < 3);
+        QVERIFY(wide.clearance > 1.3);
+        QVERIFY(wide.clearance <= 1.5 + 1e-9);
+    }
+
+    void labelAnchorNearSquareCentre()
+    {
+        const LabelAnchor anchor = findLabelAnchor({rectangleRing(0, 0, 4, 4)});
+        QVERIFY(QLineF(anchor.position, QPointF(2, 2)).length() < 0.1);
+        QVERIFY(std::abs(anchor.clearance - 2) < 0.1);
+    }
+
+    void labelAnchorAvoidsHole()
+    {
+        const QList<Ring> polygon{rectangleRing(0, 0, 10, 10), rectangleRing(2, 2, 8, 8)};
+        const LabelAnchor anchor = findLabelAnchor(polygon);
+        QVERIFY(!ringContains(polygon.at(1), anchor.position));
+        QVERIFY(anchor.clearance > 0.8);
+    }
+
+    void markerGeometryForManyMarkers()
+    {
+        constexpr int count = 100000;
+        QList<QPointF> positions;
+        QList<MapMarker> markers;
+        positions.reserve(count);
+        markers.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            positions.append(QPointF(0.8 + (i % 1000) * 1e-5, 0.45 + (i / 1000) * 1e-5));
+            markers.append(MapMarker{QString::number(i), 0, 0, QColor(Qt::red)});
+        }
+        std::unique_ptr<QSGGeometry> geometry(MapGeometry::createColoredGeometry());
+        MapGeometry::buildMarkers(geometry.get(), positions, markers,
+                                  MapGeometry::ScreenTransform{QPointF(0.8, 0.45), 1e6, {}});
+
+        QCOMPARE(geometry->vertexCount(), count * 24);
+        QCOMPARE(geometry->indexCount() % 3, 0);
+        const quint32 *indices = geometry->indexDataAsUInt();
+        quint32 highest = 0;
+        for (int i = 0; i < geometry->indexCount(); ++i)
+            highest = std::max(highest, indices[i]);
+        QCOMPARE(highest, quint32(geometry->vertexCount() - 1));
+    }
+
+    void markerSetSkipsInvalidPositions()
+    {
+        MapMarkerSet set;
+        QSignalSpy changed(&set, &MapMarkerSet::markersChanged);
+        QTest::ignoreMessage(QtWarningMsg, "Skipped 2 markers with a position outside WGS84 range");
+        set.setMarkers({MapMarker{QStringLiteral("a"), 16.46, 107.59, QColor(Qt::red)},
+                        MapMarker{QStringLiteral("b"), 95, 107.59, QColor(Qt::red)},
+                        MapMarker{QStringLiteral("c"), qQNaN(), 0, QColor(Qt::red)},
+                        MapMarker{QStringLiteral("d"), 16.47, 107.6, QColor(Qt::blue)}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(set.count(), 2);
+        QCOMPARE(set.indexOf(QStringLiteral("d")), 1);
+        QCOMPARE(set.indexOf(QStringLiteral("b")), -1);
+        QCOMPARE(set.coordinateOf(QStringLiteral("a")), QGeoCoordinate(16.46, 107.59));
+        QVERIFY(!set.coordinateOf(QStringLiteral("c")).isValid());
+    }
+
+    void markerSetKeepsLastOfRepeatedId()
+    {
+        MapMarkerSet set;
+        set.setMarkers({MapMarker{QStringLiteral("a"), 1, 1, QColor(Qt::red)},
+                        MapMarker{QStringLiteral("a"), 2, 2, QColor(Qt::blue)}});
+        QCOMPARE(set.count(), 1);
+        QCOMPARE(set.markers().first().color, QColor(Qt::blue));
+    }
+
+    void areaSetFromAdminUnits()
+    {
+        AdminUnit ward;
+        ward.code = QStringLiteral("W1");
+        ward.nameVi = QStringLiteral("Phường Phú Xuân");
+        ward.boundaryGeoJson =
+            QStringLiteral(R"({"type":"Polygon","coordinates":)"
+                           R"([[[107.5,16.4],[107.6,16.4],[107.6,16.5],[107.5,16.4]]]})");
+        AdminUnit broken;
+        broken.code = QStringLiteral("W2");
+        broken.boundaryGeoJson = QStringLiteral("{\"type\":\"Point\"}");
+
+        MapAreaSet set;
+        QSignalSpy changed(&set, &MapAreaSet::areasChanged);
+        QTest::ignoreMessage(QtWarningMsg, "Skipped administrative unit \"W2\" because its "
+                                           "boundary is missing or not a GeoJSON polygon");
+        QCOMPARE(set.setAreasFromAdminUnits({ward, broken}), 1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(set.count(), 1);
+        QCOMPARE(set.areas().first().name, ward.nameVi);
+        QCOMPARE(set.boundingRectangle(),
+                 QGeoRectangle(QGeoCoordinate(16.5, 107.5), QGeoCoordinate(16.4, 107.6)));
+        QCOMPARE(set.areaAt(QGeoCoordinate(16.42, 107.58)), QStringLiteral("W1"));
+        QCOMPARE(set.areaAt(QGeoCoordinate(16.48, 107.52)), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(MapGeometryTest)
+#include "tst_mapgeometry.moc"

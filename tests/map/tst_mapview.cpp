@@ -1,0 +1,500 @@
+#include "map/mapareaset.h"
+#include "map/mapmarkerset.h"
+#include "map/mapview.h"
+
+#include <QGeoRectangle>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
+
+using namespace CivicDesk;
+
+namespace {
+
+// The first frames under Xvfb with Mesa's software OpenGL take a while on a loaded machine.
+constexpr int FrameTimeout = 15000; // milliseconds
+
+const QColor Red(0xd3, 0x2f, 0x2f);
+const QColor Blue(0x19, 0x76, 0xd2);
+const QString RedId = QStringLiteral("report-red");
+const QString BlueId = QStringLiteral("report-blue");
+const QGeoCoordinate RedPosition(16.4665, 107.563);
+const QGeoCoordinate BluePosition(16.4575, 107.5865);
+// On the bottom edge of the L-shaped area, inside its bottom arm, and in the hole of the other.
+const QGeoCoordinate OutlinePoint(16.455, 107.5675);
+const QGeoCoordinate FillPoint(16.458, 107.571);
+const QGeoCoordinate HolePoint(16.4625, 107.5865);
+
+Ring ringOf(const QList<std::pair<double, double>> &longitudeLatitude)
+{
+    Ring ring;
+    for (const auto &[longitude, latitude] : longitudeLatitude)
+        ring.append(QPointF(longitude, latitude));
+    ring.append(ring.first());
+    return ring;
+}
+
+// Two wards near the centre of Hue: an L-shaped one (concave) and one with a hole.
+QList<MapArea> testAreas()
+{
+    const Ring lShape = ringOf({{107.560, 16.455},
+                                {107.575, 16.455},
+                                {107.575, 16.461},
+                                {107.566, 16.461},
+                                {107.566, 16.470},
+                                {107.560, 16.470}});
+    const Ring outer =
+        ringOf({{107.578, 16.455}, {107.595, 16.455}, {107.595, 16.470}, {107.578, 16.470}});
+    const Ring hole =
+        ringOf({{107.583, 16.460}, {107.590, 16.460}, {107.590, 16.465}, {107.583, 16.465}});
+    return {MapArea{QStringLiteral("W1"), QStringLiteral("Phường Phú Xuân"), {{lShape}}},
+            MapArea{QStringLiteral("W2"), QStringLiteral("Phường Thuận Hóa"), {{outer, hole}}}};
+}
+
+MapMarker makeMarker(const QString &id, const QGeoCoordinate &position, const QColor &color)
+{
+    return MapMarker{id, position.latitude(), position.longitude(), color};
+}
+
+QList<MapMarker> testMarkers()
+{
+    return {makeMarker(RedId, RedPosition, Red), makeMarker(BlueId, BluePosition, Blue),
+            makeMarker(QStringLiteral("green"), QGeoCoordinate(16.468, 107.5615),
+                       QColor(0x38, 0x8e, 0x3c)),
+            makeMarker(QStringLiteral("orange"), QGeoCoordinate(16.4565, 107.580),
+                       QColor(0xf5, 0x7c, 0x00)),
+            makeMarker(QStringLiteral("purple"), QGeoCoordinate(16.466, 107.5925),
+                       QColor(0x7b, 0x1f, 0xa2))};
+}
+
+const QByteArray WindowQml = R"(
+import QtQuick
+import CivicDesk.Map
+
+Window {
+    width: 960
+    height: 600
+    visible: true
+
+    MapView {
+        id: map
+        objectName: "map"
+        anchors.fill: parent
+        focus: true
+    }
+    MapScaleBar {
+        map: map
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 8
+    }
+    MapAttribution {
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+    }
+}
+)";
+
+int channelDistance(const QColor &a, const QColor &b)
+{
+    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                     std::abs(a.blue() - b.blue())});
+}
+
+QColor pixelAt(const QImage &image, const QPointF &position)
+{
+    return image.pixelColor((position * image.devicePixelRatio()).toPoint());
+}
+
+double degreesBetween(const QGeoCoordinate &a, const QGeoCoordinate &b)
+{
+    return std::max(std::abs(a.latitude() - b.latitude()), std::abs(a.longitude() - b.longitude()));
+}
+
+// Saves a grabbed frame into the folder named by CIVICDESK_MAP_GRAB_DIR, when it is set, so that
+// a person can look at what the pixel checks saw.
+void saveForReview(const QImage &image, const QString &fileName)
+{
+    const QString folder = qEnvironmentVariable("CIVICDESK_MAP_GRAB_DIR");
+    if (!folder.isEmpty())
+        QVERIFY(image.save(folder + QLatin1Char('/') + fileName));
+}
+
+void sendWheel(QQuickWindow *window, const QPointF &position, int angleDelta)
+{
+    QWheelEvent event(position, window->mapToGlobal(position), QPoint(), QPoint(0, angleDelta),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QGuiApplication::sendEvent(window, &event);
+}
+
+} // namespace
+
+class MapViewTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
+        m_engine->loadData(WindowQml, QUrl(QStringLiteral("qrc:/tst_mapview/window.qml")));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        QVERIFY(m_window);
+        m_map = m_window->findChild<MapView *>(QStringLiteral("map"));
+        QVERIFY(m_map);
+
+        m_areas.setAreas(testAreas());
+        m_markers.setMarkers(testMarkers());
+        m_map->setAreas(&m_areas);
+        m_map->setMarkers(&m_markers);
+        m_map->setZoomLevel(15);
+        m_map->setCenter(QGeoCoordinate(16.4625, 107.5775));
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void cleanup()
+    {
+        m_engine.reset();
+        m_window = nullptr;
+        m_map = nullptr;
+    }
+
+    void projectionRoundTrip_data()
+    {
+        QTest::addColumn<QPointF>("position");
+        QTest::newRow("top left") << QPointF(0, 0);
+        QTest::newRow("centre") << QPointF(480, 300);
+        QTest::newRow("bottom right") << QPointF(960, 600);
+        QTest::newRow("fractional") << QPointF(123.25, 456.75);
+    }
+
+    void projectionRoundTrip()
+    {
+        QFETCH(QPointF, position);
+        const QGeoCoordinate coordinate = m_map->toCoordinate(position);
+        QVERIFY(coordinate.isValid());
+        const QPointF back = m_map->fromCoordinate(coordinate);
+        QVERIFY2(QLineF(back, position).length() < 1e-6, qPrintable(QString::number(back.x())));
+    }
+
+    void projectionKnownValuesAtZoomZero()
+    {
+        MapView map;
+        map.setSize(QSizeF(256, 256));
+        map.setMinimumZoomLevel(0);
+        map.setZoomLevel(0);
+        map.setCenter(QGeoCoordinate(0, 0));
+
+        QCOMPARE(map.fromCoordinate(QGeoCoordinate(0, 0)), QPointF(128, 128));
+        QCOMPARE(map.fromCoordinate(QGeoCoordinate(0, 180)), QPointF(256, 128));
+        QCOMPARE(map.fromCoordinate(QGeoCoordinate(0, -180)), QPointF(0, 128));
+        QVERIFY(std::abs(map.fromCoordinate(QGeoCoordinate(85.0511287798, 0)).y()) < 1e-6);
+        QCOMPARE(map.toCoordinate(QPointF(256, 128)).longitude(), 180.0);
+        QCOMPARE(map.toCoordinate(QPointF(128, 128)), QGeoCoordinate(0, 0));
+    }
+
+    void projectionClipsToViewport()
+    {
+        MapView map;
+        map.setSize(QSizeF(256, 256));
+        map.setMinimumZoomLevel(0);
+        map.setZoomLevel(1);
+        map.setCenter(QGeoCoordinate(0, 0));
+
+        const QPointF clipped = map.fromCoordinate(QGeoCoordinate(0, 180));
+        QVERIFY(std::isnan(clipped.x()));
+        QVERIFY(std::isnan(clipped.y()));
+        QCOMPARE(map.fromCoordinate(QGeoCoordinate(0, 180), false), QPointF(384, 128));
+        QVERIFY(!map.toCoordinate(QPointF(300, 10)).isValid());
+        QVERIFY(map.toCoordinate(QPointF(300, 10), false).isValid());
+    }
+
+    void zoomLevelStaysWithinLimits()
+    {
+        QCOMPARE(m_map->minimumZoomLevel(), 5.0);
+        QCOMPARE(m_map->maximumZoomLevel(), 19.0);
+        m_map->setZoomLevel(25);
+        QCOMPARE(m_map->zoomLevel(), 19.0);
+        m_map->setZoomLevel(2);
+        QCOMPARE(m_map->zoomLevel(), 5.0);
+        m_map->setZoomLevel(13.37);
+        QCOMPARE(m_map->zoomLevel(), 13.37);
+        m_map->setMaximumZoomLevel(12);
+        QCOMPARE(m_map->zoomLevel(), 12.0);
+    }
+
+    void wheelZoomKeepsCoordinateUnderCursor()
+    {
+        const QPointF cursor(700, 200);
+        const QGeoCoordinate before = m_map->toCoordinate(cursor);
+        sendWheel(m_window, cursor, 120);
+        QCOMPARE(m_map->zoomLevel(), 15.5);
+        QVERIFY(degreesBetween(m_map->toCoordinate(cursor), before) < 1e-9);
+
+        sendWheel(m_window, cursor, -60);
+        QCOMPARE(m_map->zoomLevel(), 15.25);
+        QVERIFY(degreesBetween(m_map->toCoordinate(cursor), before) < 1e-9);
+    }
+
+    void doubleClickZoomsInAroundCursor()
+    {
+        const QPoint cursor(250, 420);
+        const QGeoCoordinate before = m_map->toCoordinate(cursor);
+        QTest::mouseDClick(m_window, Qt::LeftButton, Qt::NoModifier, cursor);
+        QCOMPARE(m_map->zoomLevel(), 16.0);
+        QVERIFY(degreesBetween(m_map->toCoordinate(cursor), before) < 1e-9);
+    }
+
+    void dragPansTheMap()
+    {
+        QSignalSpy mapClicked(m_map, &MapView::mapClicked);
+        const QPoint start(400, 300);
+        const QPoint end(500, 350);
+        const QGeoCoordinate grabbed = m_map->toCoordinate(start);
+        QTest::mousePress(m_window, Qt::LeftButton, Qt::NoModifier, start);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(m_window, start + (end - start) * step / 10);
+        QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, end);
+
+        QVERIFY(QLineF(m_map->fromCoordinate(grabbed), end).length() < 1e-6);
+        QCOMPARE(mapClicked.count(), 0);
+    }
+
+    void drawsMarkersAndAreas()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        const QImage image = m_window->grabWindow();
+        saveForReview(image, QStringLiteral("markers-and-areas.png"));
+
+        QCOMPARE_LE(channelDistance(pixelAt(image, m_map->fromCoordinate(RedPosition)), Red), 2);
+        QCOMPARE_LE(channelDistance(pixelAt(image, m_map->fromCoordinate(BluePosition)), Blue), 2);
+
+        const QColor background = m_map->color();
+        const QColor hole = pixelAt(image, m_map->fromCoordinate(HolePoint));
+        QCOMPARE_LE(channelDistance(hole, background), 2);
+        const QColor fill = pixelAt(image, m_map->fromCoordinate(FillPoint));
+        QCOMPARE_GT(channelDistance(fill, background), 5);
+        QCOMPARE_LT(fill.lightness(), background.lightness());
+
+        // The 1.5-pixel line covers at least three quarters of the pixel nearest to its centre.
+        const QPointF edge = m_map->fromCoordinate(OutlinePoint);
+        const QColor outline = m_map->areaOutlineColor();
+        int nearest = 255;
+        for (int dy = -1; dy <= 1; ++dy)
+            nearest =
+                std::min(nearest, channelDistance(pixelAt(image, edge + QPointF(0, dy)), outline));
+        QCOMPARE_LE(nearest, channelDistance(background, outline) / 3);
+    }
+
+    void selectedMarkerDrawnLargerWithRing()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        const QPointF red = m_map->fromCoordinate(RedPosition);
+        const QImage before = m_window->grabWindow();
+        QCOMPARE_GT(channelDistance(pixelAt(before, red + QPointF(5.5, 0)), Red), 30);
+
+        m_map->setSelectedId(RedId);
+        QVERIFY(m_map->pendingWork());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        const QImage after = m_window->grabWindow();
+        saveForReview(after, QStringLiteral("selected-marker.png"));
+        QCOMPARE_LE(channelDistance(pixelAt(after, red + QPointF(5, 0)), Red), 2);
+        QCOMPARE_LE(channelDistance(pixelAt(after, red + QPointF(9, 0)), Qt::white), 8);
+        QCOMPARE_LT(pixelAt(after, red + QPointF(11, 0)).lightness(), 100);
+    }
+
+    void pendingWorkClearsAfterFrameSwapped()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QSignalSpy swapped(m_window, &QQuickWindow::frameSwapped);
+        QSignalSpy pending(m_map, &MapView::pendingWorkChanged);
+        m_map->setCenter(QGeoCoordinate(16.46, 107.58));
+        QVERIFY(m_map->pendingWork());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QCOMPARE_GE(swapped.count(), 1);
+        QCOMPARE(pending.count(), 2);
+    }
+
+    void itemMadeInCppReportsDrawnFrame()
+    {
+        auto *map = new MapView(m_window->contentItem());
+        map->setSize(QSizeF(200, 200));
+        map->setMarkers(&m_markers);
+        QVERIFY(map->pendingWork());
+        QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), FrameTimeout);
+    }
+
+    void clickOnMarkerEmitsItsId()
+    {
+        QSignalSpy markerClicked(m_map, &MapView::markerClicked);
+        QSignalSpy mapClicked(m_map, &MapView::mapClicked);
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier,
+                          m_map->fromCoordinate(RedPosition).toPoint());
+        QCOMPARE(markerClicked.count(), 1);
+        QCOMPARE(markerClicked.first().first().toString(), RedId);
+
+        // Within the hit radius of 8 pixels, but not on the marker's pixels.
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier,
+                          m_map->fromCoordinate(BluePosition).toPoint() + QPoint(6, 3));
+        QCOMPARE(markerClicked.count(), 2);
+        QCOMPARE(markerClicked.last().first().toString(), BlueId);
+        QCOMPARE(mapClicked.count(), 0);
+        QVERIFY(m_map->selectedId().isEmpty());
+    }
+
+    void clickOnEmptyMapEmitsCoordinate()
+    {
+        QSignalSpy markerClicked(m_map, &MapView::markerClicked);
+        QSignalSpy mapClicked(m_map, &MapView::mapClicked);
+        const QPoint position(100, 100);
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, position);
+        QCOMPARE(mapClicked.count(), 1);
+        const auto clicked = mapClicked.first().first().value<QGeoCoordinate>();
+        QVERIFY(degreesBetween(clicked, m_map->toCoordinate(position)) < 1e-9);
+        QCOMPARE(markerClicked.count(), 0);
+    }
+
+    void keyboardZoomsAndPans()
+    {
+        m_map->forceActiveFocus();
+        QVERIFY(m_map->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_Plus);
+        QCOMPARE(m_map->zoomLevel(), 16.0);
+        QTest::keyClick(m_window, Qt::Key_Minus);
+        QCOMPARE(m_map->zoomLevel(), 15.0);
+        QTest::keyClick(m_window, Qt::Key_Equal);
+        QCOMPARE(m_map->zoomLevel(), 16.0);
+        QTest::keyClick(m_window, Qt::Key_PageDown);
+        QCOMPARE(m_map->zoomLevel(), 15.0);
+
+        const QGeoCoordinate before = m_map->center();
+        QTest::keyClick(m_window, Qt::Key_Left);
+        QVERIFY(m_map->center().longitude() < before.longitude());
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QVERIFY(m_map->center().latitude() > before.latitude());
+    }
+
+    void centerOnMarkerPans()
+    {
+        m_map->centerOnMarker(BlueId);
+        QVERIFY(QLineF(m_map->fromCoordinate(BluePosition), QPointF(480, 300)).length() < 1e-6);
+        QCOMPARE(m_map->zoomLevel(), 15.0);
+        m_map->centerOnMarker(QStringLiteral("no such marker"));
+        QVERIFY(QLineF(m_map->fromCoordinate(BluePosition), QPointF(480, 300)).length() < 1e-6);
+    }
+
+    void fitViewportShowsShape()
+    {
+        const QGeoRectangle bounds = m_areas.boundingRectangle();
+        m_map->fitViewportToGeoShape(bounds, 40);
+        const QPointF topLeft = m_map->fromCoordinate(bounds.topLeft());
+        const QPointF bottomRight = m_map->fromCoordinate(bounds.bottomRight());
+        QVERIFY(topLeft.x() >= 40 - 1e-6 && topLeft.y() >= 40 - 1e-6);
+        QVERIFY(bottomRight.x() <= 920 + 1e-6 && bottomRight.y() <= 560 + 1e-6);
+        // One side of the shape touches its margins.
+        const bool fillsWidth = std::abs(bottomRight.x() - topLeft.x() - 880) < 1e-6;
+        const bool fillsHeight = std::abs(bottomRight.y() - topLeft.y() - 520) < 1e-6;
+        QVERIFY(fillsWidth || fillsHeight);
+    }
+
+    void visibleRegionMatchesCorners()
+    {
+        QSignalSpy changed(m_map, &MapView::visibleRegionChanged);
+        m_map->setZoomLevel(14);
+        QCOMPARE_GE(changed.count(), 1);
+        const QGeoRectangle region(m_map->visibleRegion());
+        QVERIFY(degreesBetween(region.topLeft(), m_map->toCoordinate(QPointF(0, 0))) < 1e-9);
+        QVERIFY(degreesBetween(region.bottomRight(), m_map->toCoordinate(QPointF(960, 600))) <
+                1e-9);
+        QVERIFY(region.contains(m_map->center()));
+    }
+
+    void moduleLoadsThroughImportPath()
+    {
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
+        QQmlComponent component(&engine);
+        component.setData(R"(
+import QtQuick
+import QtPositioning
+import CivicDesk.Map
+
+Item {
+    property alias map: map
+    property alias scaleBar: scaleBar
+    property alias attribution: attribution
+    MapView {
+        id: map
+        width: 400
+        height: 300
+        center: QtPositioning.coordinate(16.46, 107.59)
+        zoomLevel: 13
+    }
+    MapScaleBar { id: scaleBar; map: map }
+    MapAttribution { id: attribution }
+}
+)",
+                          QUrl(QStringLiteral("qrc:/tst_mapview/module.qml")));
+        std::unique_ptr<QObject> root(component.create());
+        QVERIFY2(root, qPrintable(component.errorString()));
+
+        auto *map = root->property("map").value<MapView *>();
+        QVERIFY(map);
+        QCOMPARE(map->zoomLevel(), 13.0);
+        QVERIFY(degreesBetween(map->center(), QGeoCoordinate(16.46, 107.59)) < 1e-9);
+        // About 18.3 m per pixel there, so a 120-pixel bar rounds down to 2 km.
+        QCOMPARE(root->property("scaleBar").value<QObject *>()->property("metres").toDouble(),
+                 2000.0);
+        QCOMPARE(root->property("attribution").value<QObject *>()->property("text").toString(),
+                 QStringLiteral("© OpenStreetMap contributors"));
+    }
+
+    void fitViewportFromQml()
+    {
+        QQmlEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
+        QQmlComponent component(&engine);
+        component.setData(R"(
+import QtQuick
+import QtPositioning
+import CivicDesk.Map
+
+MapView {
+    width: 400
+    height: 300
+    Component.onCompleted: fitViewportToGeoShape(
+        QtPositioning.rectangle(QtPositioning.coordinate(16.5, 107.5),
+                                QtPositioning.coordinate(16.4, 107.7)), 0)
+}
+)",
+                          QUrl(QStringLiteral("qrc:/tst_mapview/fit.qml")));
+        std::unique_ptr<QObject> root(component.create());
+        QVERIFY2(root, qPrintable(component.errorString()));
+        auto *map = qobject_cast<MapView *>(root.get());
+        QVERIFY(map);
+        QVERIFY(degreesBetween(map->center(), QGeoCoordinate(16.45, 107.6)) < 1e-3);
+        // 0.2 degrees of longitude fill 400 pixels: 256 * 2^z = 400 * 360 / 0.2.
+        QVERIFY(std::abs(map->zoomLevel() - std::log2(400 * 360 / 0.2 / 256)) < 1e-9);
+    }
+
+private:
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    MapView *m_map = nullptr;
+    MapAreaSet m_areas;
+    MapMarkerSet m_markers;
+};
+
+QTEST_MAIN(MapViewTest)
+#include "tst_mapview.moc"

@@ -1,0 +1,187 @@
+#include "app/datafolder.h"
+#include "models/workstation.h"
+#include "testsupport.h"
+
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
+Q_IMPORT_QML_PLUGIN(CivicDesk_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(CivicDesk_UiPlugin)
+Q_IMPORT_QML_PLUGIN(CivicDesk_OperatorPlugin)
+
+using namespace CivicDesk;
+
+// The operator's window on an embedded demo central, driven from the keyboard as an operator
+// would: open a report, classify it, forward it, and find the change in the central database.
+class OperatorWindowTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    DemoPaths m_paths;
+    std::unique_ptr<Workstation> m_workstation;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    // Runs a step off the GUI thread, where database set-up belongs, and waits for it.
+    static bool runOffGuiThread(const std::function<bool()> &step)
+    {
+        bool ok = false;
+        QThread *thread = QThread::create([&] { ok = step(); });
+        thread->start();
+        while (!thread->wait(10))
+            QCoreApplication::processEvents();
+        delete thread;
+        return ok;
+    }
+
+    std::optional<ReportSnapshot> centralReport(const QString &id)
+    {
+        QString error;
+        auto central = Central::open(m_paths.centralUrl, false, &error);
+        if (!central)
+            return std::nullopt;
+        const auto snapshots = central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.id == id)
+                return snapshot;
+        }
+        return std::nullopt;
+    }
+
+    // Types text into the focused item, one key event per character (QTest::keyClicks exists
+    // for widgets only).
+    void typeText(const QString &text)
+    {
+        for (const QChar ch : text) {
+            QTest::sendKeyEvent(QTest::Press, m_window, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+            QTest::sendKeyEvent(QTest::Release, m_window, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+        }
+    }
+
+    QString firstNewReport()
+    {
+        QString error;
+        auto central = Central::open(m_paths.centralUrl, false, &error);
+        const auto snapshots = central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.status == Status::New)
+                return snapshot.report.id;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Window settings go to a throwaway folder, not to the user's.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("CivicDeskTest"));
+        m_paths = demoPaths(m_dir.path());
+        QString error;
+        QVERIFY2(runOffGuiThread([&] { return prepareDemoCentral(m_paths, &error); }), qPrintable(error));
+
+        m_workstation = std::make_unique<Workstation>(m_paths.centralUrl, m_paths.replicaPath, m_dir.path(),
+                                                      QStringLiteral("tester"));
+        Workstation::setInstance(m_workstation.get());
+        // Vietnamese, the default: the pickers are then filtered by typing without marks.
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
+        m_engine->load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        QVERIFY(m_window);
+        m_workstation->start(300);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        m_window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(m_window)); // shortcuts reach the active window only
+        // Waits for the queue, the reference data and the markers.
+        QTRY_VERIFY_WITH_TIMEOUT(m_workstation->isReady(), 30000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_workstation.reset();
+    }
+
+    void queueListsDemoReports()
+    {
+        QCOMPARE(m_workstation->queue()->rowCount(), 16);
+        QCOMPARE(m_workstation->categories().size(), 8);
+        QCOMPARE(m_workstation->wards().size(), 40);
+    }
+
+    void searchFoldsMarks()
+    {
+        QueueModel *queue = m_workstation->queue();
+        queue->setSearch(QStringLiteral("duong"));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded(), 10000);
+        const int withoutMarks = queue->rowCount();
+        queue->setSearch(QStringLiteral("đường"));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded(), 10000);
+        QVERIFY(withoutMarks > 0);
+        QCOMPARE(queue->rowCount(), withoutMarks);
+        queue->setSearch(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() == 16, 10000);
+    }
+
+    void classifyAndForwardByKeyboard()
+    {
+        const QString id = firstNewReport();
+        QVERIFY(!id.isEmpty());
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+        QCOMPARE(detail->statusCode(), QStringLiteral("new"));
+
+        // C opens the field picker; typing filters it; Enter confirms the first match.
+        QTest::keyClick(m_window, Qt::Key_C);
+        QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+        QVERIFY(picker);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
+        typeText(QStringLiteral("ve sinh"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("triaged"), 10000);
+        QCOMPARE(detail->categoryCode(), QStringLiteral("environmental_sanitation"));
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000); // the central accepted it
+
+        // F forwards to an agency picked by typing part of its name without marks.
+        QTest::keyClick(m_window, Qt::Key_F);
+        typeText(QStringLiteral("moi truong"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("assigned"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+
+        const auto stored = centralReport(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->report.status, Status::Assigned);
+        QCOMPARE(stored->report.category, QStringLiteral("environmental_sanitation"));
+        QCOMPARE(stored->report.agency, QStringLiteral("hepco"));
+        QCOMPARE(stored->report.version, 3);
+        QCOMPARE(m_workstation->pendingCount(), 0);
+    }
+
+    void noteAppearsInTimeline()
+    {
+        ReportDetail *detail = m_workstation->detail();
+        const int before = int(detail->events().size());
+        QTest::keyClick(m_window, Qt::Key_N);
+        typeText(QStringLiteral("Đã gọi lại người dân"));
+        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(int(detail->events().size()), before + 1, 10000);
+        const QVariantMap last = detail->events().last().toMap();
+        QCOMPARE(last.value(QStringLiteral("text")).toString(), QStringLiteral("Đã gọi lại người dân"));
+    }
+};
+
+QTEST_MAIN(OperatorWindowTest)
+#include "tst_operatorwindow.moc"

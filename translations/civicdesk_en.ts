@@ -1,0 +1,557 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutPopup</name>
+    <message>
+        <source>Desktop client for the field reports of a city operations center.</source>
+        <translation>Desktop client for the field reports of a city operations center.</translation>
+    </message>
+    <message>
+        <source>Data sources and licences:</source>
+        <translation>Data sources and licences:</translation>
+    </message>
+    <message>
+        <source>Ward and commune boundaries: © OpenStreetMap contributors, ODbL 1.0.</source>
+        <translation>Ward and commune boundaries: © OpenStreetMap contributors, ODbL 1.0.</translation>
+    </message>
+    <message>
+        <source>Older commune boundaries: vietnam63 by Marc Choisy, MIT licence.</source>
+        <translation>Older commune boundaries: vietnam63 by Marc Choisy, MIT licence.</translation>
+    </message>
+    <message>
+        <source>Demo reports: public pages of tuongtac.hue.gov.vn (HueIOC).</source>
+        <translation>Demo reports: public pages of tuongtac.hue.gov.vn (HueIOC).</translation>
+    </message>
+    <message>
+        <source>Demo photos: Wikimedia Commons authors (CC BY-SA 2.0/4.0, CC0, public domain); demo video: Intel IoT devkit sample-videos (CC BY 4.0). Details in resources/demo/media/SOURCE.md.</source>
+        <translation>Demo photos: Wikimedia Commons authors (CC BY-SA 2.0/4.0, CC0, public domain); demo video: Intel IoT devkit sample-videos (CC BY 4.0). Details in resources/demo/media/SOURCE.md.</translation>
+    </message>
+    <message>
+        <source>Authors: the CivicDesk developers.</source>
+        <translation>Authors: the CivicDesk developers.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Log file: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPopup</name>
+    <message>
+        <source>Classify</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Refused by the central: %1</source>
+        <translation>Refused by the central: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CivicDesk</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>Triaged</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Waiting for information</source>
+        <translation>Waiting for information</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <translation>Classified</translation>
+    </message>
+    <message>
+        <source>Forwarded to agency</source>
+        <translation>Forwarded to agency</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Response published</source>
+        <translation>Response published</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>Deadline extended</translation>
+    </message>
+    <message>
+        <source>Reporter revealed</source>
+        <translation>Reporter revealed</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>(not synced)</source>
+        <translation>(not synced)</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>The local replica cannot be opened. Check the data folder and restart CivicDesk.</source>
+        <translation>The local replica cannot be opened. Check the data folder and restart CivicDesk.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed now: %1</source>
+        <translation>This action is not allowed now: %1</translation>
+    </message>
+    <message>
+        <source>Report %1 was not found.</source>
+        <translation>Report %1 was not found.</translation>
+    </message>
+    <message>
+        <source>Reading the local replica failed: %1</source>
+        <translation>Reading the local replica failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a report in the queue or on the map.</source>
+        <translation>Select a report in the queue or on the map.</translation>
+    </message>
+    <message>
+        <source>(not synced)</source>
+        <translation>(not synced)</translation>
+    </message>
+    <message>
+        <source>Waiting for the central…</source>
+        <translation>Waiting for the central…</translation>
+    </message>
+    <message>
+        <source>Saved on the central</source>
+        <translation>Saved on the central</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>approximate</translation>
+    </message>
+    <message>
+        <source>No location</source>
+        <translation>No location</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Reporter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hidden (%n person(s))</source>
+        <translation>
+            <numerusform>Hidden (%n person)</numerusform><numerusform>Hidden (%n people)</numerusform></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search code, text, address (Ctrl+F)</source>
+        <translation>Search code, text, address (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>All wards</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>CivicDesk — field reports</source>
+        <translation>CivicDesk — field reports</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Classify report %1</source>
+        <translation>Classify report %1</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Type to filter fields</source>
+        <translation>Type to filter fields</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Forward report %1 to an agency</source>
+        <translation>Forward report %1 to an agency</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Type to filter agencies</source>
+        <translation>Type to filter agencies</translation>
+    </message>
+    <message>
+        <source>Reject report %1</source>
+        <translation>Reject report %1</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the timeline. Ctrl+Enter confirms.</source>
+        <translation>The reason is kept in the timeline. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Internal note on %1</source>
+        <translation>Internal note on %1</translation>
+    </message>
+    <message>
+        <source>Notes are seen by the center only. Ctrl+Enter confirms.</source>
+        <translation>Notes are seen by the center only. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+</context>
+<context>
+    <name>MapScaleBar</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <source>Loading photo…</source>
+        <translation>Loading photo…</translation>
+    </message>
+    <message>
+        <source>Photo kept at the source</source>
+        <translation>Photo kept at the source</translation>
+    </message>
+    <message>
+        <source>Fetching photo…</source>
+        <translation>Fetching photo…</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No report matches these filters.</source>
+        <translation>No report matches these filters.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Operator: %1</translation>
+    </message>
+    <message>
+        <source>Central: connected</source>
+        <translation>Central: connected</translation>
+    </message>
+    <message>
+        <source>Central: not connected</source>
+        <translation>Central: not connected</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1</source>
+        <translation>Waiting to send: %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Needs attention: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+</context>
+</TS>

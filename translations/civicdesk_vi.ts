@@ -1,0 +1,557 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AboutPopup</name>
+    <message>
+        <source>Desktop client for the field reports of a city operations center.</source>
+        <translation>Phần mềm máy trạm xử lý phản ánh hiện trường của trung tâm điều hành đô thị.</translation>
+    </message>
+    <message>
+        <source>Data sources and licences:</source>
+        <translation>Nguồn dữ liệu và giấy phép:</translation>
+    </message>
+    <message>
+        <source>Ward and commune boundaries: © OpenStreetMap contributors, ODbL 1.0.</source>
+        <translation>Ranh giới phường, xã: © OpenStreetMap contributors, ODbL 1.0.</translation>
+    </message>
+    <message>
+        <source>Older commune boundaries: vietnam63 by Marc Choisy, MIT licence.</source>
+        <translation>Ranh giới xã, phường cũ: vietnam63 của Marc Choisy, giấy phép MIT.</translation>
+    </message>
+    <message>
+        <source>Demo reports: public pages of tuongtac.hue.gov.vn (HueIOC).</source>
+        <translation>Phản ánh mẫu: các trang công khai của tuongtac.hue.gov.vn (HueIOC).</translation>
+    </message>
+    <message>
+        <source>Demo photos: Wikimedia Commons authors (CC BY-SA 2.0/4.0, CC0, public domain); demo video: Intel IoT devkit sample-videos (CC BY 4.0). Details in resources/demo/media/SOURCE.md.</source>
+        <translation>Ảnh mẫu: các tác giả trên Wikimedia Commons (CC BY-SA 2.0/4.0, CC0, phạm vi công cộng); video mẫu: Intel IoT devkit sample-videos (CC BY 4.0). Chi tiết trong resources/demo/media/SOURCE.md.</translation>
+    </message>
+    <message>
+        <source>Authors: the CivicDesk developers.</source>
+        <translation>Tác giả: nhóm phát triển CivicDesk.</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Thư mục dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Tệp nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPopup</name>
+    <message>
+        <source>Classify</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Cần xem lại</translation>
+    </message>
+    <message>
+        <source>Refused by the central: %1</source>
+        <translation>Máy chủ trung tâm không chấp nhận: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>CivicDesk</name>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>Đã phân loại</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Đã chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Waiting for information</source>
+        <translation>Chờ bổ sung thông tin</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Đã xử lý</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã đóng</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng lặp</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Ứng dụng</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Cổng thông tin</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Nhập từ nguồn</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Forwarded to agency</source>
+        <translation>Chuyển đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Nhận xử lý</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Đổi trạng thái</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Ghi chú nội bộ</translation>
+    </message>
+    <message>
+        <source>Response published</source>
+        <translation>Công bố kết quả</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>Gia hạn</translation>
+    </message>
+    <message>
+        <source>Reporter revealed</source>
+        <translation>Xem thông tin người phản ánh</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 giờ</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 ngày</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>còn %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>quá hạn %1</translation>
+    </message>
+    <message>
+        <source>(not synced)</source>
+        <translation>(chưa đồng bộ)</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Chưa phân loại</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường, xã</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Đã chờ</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>The local replica cannot be opened. Check the data folder and restart CivicDesk.</source>
+        <translation>Không mở được dữ liệu trên máy. Hãy kiểm tra thư mục dữ liệu rồi khởi động lại CivicDesk.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed now: %1</source>
+        <translation>Chưa thể thực hiện thao tác này: %1</translation>
+    </message>
+    <message>
+        <source>Report %1 was not found.</source>
+        <translation>Không tìm thấy phản ánh %1.</translation>
+    </message>
+    <message>
+        <source>Reading the local replica failed: %1</source>
+        <translation>Đọc dữ liệu trên máy thất bại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a report in the queue or on the map.</source>
+        <translation>Chọn một phản ánh trong danh sách hoặc trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>(not synced)</source>
+        <translation>(chưa đồng bộ)</translation>
+    </message>
+    <message>
+        <source>Waiting for the central…</source>
+        <translation>Đang chờ máy chủ trung tâm…</translation>
+    </message>
+    <message>
+        <source>Saved on the central</source>
+        <translation>Đã lưu trên máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Chưa phân loại</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>mô phỏng</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường, xã</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>gần đúng</translation>
+    </message>
+    <message>
+        <source>No location</source>
+        <translation>Không có vị trí</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Người phản ánh</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hidden (%n person(s))</source>
+        <translation>
+            <numerusform>Đang ẩn (%n người)</numerusform></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Không có thông tin</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Diễn biến</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search code, text, address (Ctrl+F)</source>
+        <translation>Tìm mã, nội dung, địa chỉ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Chưa phân loại</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Mọi phường, xã</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>CivicDesk — field reports</source>
+        <translation>CivicDesk — phản ánh hiện trường</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Classify report %1</source>
+        <translation>Phân loại phản ánh %1</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Type to filter fields</source>
+        <translation>Gõ để lọc lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <source>Forward report %1 to an agency</source>
+        <translation>Chuyển phản ánh %1 đến đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Type to filter agencies</source>
+        <translation>Gõ để lọc đơn vị</translation>
+    </message>
+    <message>
+        <source>Reject report %1</source>
+        <translation>Từ chối phản ánh %1</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the timeline. Ctrl+Enter confirms.</source>
+        <translation>Lý do được ghi vào diễn biến. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Internal note on %1</source>
+        <translation>Ghi chú nội bộ cho %1</translation>
+    </message>
+    <message>
+        <source>Notes are seen by the center only. Ctrl+Enter confirms.</source>
+        <translation>Chỉ trung tâm xem được ghi chú. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Thêm ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>MapScaleBar</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <source>Loading photo…</source>
+        <translation>Đang mở ảnh…</translation>
+    </message>
+    <message>
+        <source>Photo kept at the source</source>
+        <translation>Ảnh lưu ở nguồn</translation>
+    </message>
+    <message>
+        <source>Fetching photo…</source>
+        <translation>Đang tải ảnh…</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No report matches these filters.</source>
+        <translation>Không có phản ánh nào khớp bộ lọc.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Cán bộ: %1</translation>
+    </message>
+    <message>
+        <source>Central: connected</source>
+        <translation>Máy chủ trung tâm: đã kết nối</translation>
+    </message>
+    <message>
+        <source>Central: not connected</source>
+        <translation>Máy chủ trung tâm: mất kết nối</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lúc: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1</source>
+        <translation>Chờ gửi: %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Cần xem lại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Phát</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,170 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import CivicDesk.Models
+import CivicDesk.Ui
+
+// The operator's window: filters on top, then the queue, the map and the open report side by
+// side, and the status bar. Every action has a key: Ctrl+F search, C classify, F forward,
+// R reject, N note, F5 sync now.
+ApplicationWindow {
+    id: root
+
+    readonly property bool mapPending: mapPane.pendingWork
+
+    width: 1920
+    height: 1080
+    visible: true
+    title: qsTr("CivicDesk — field reports")
+    color: Theme.window
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontBody
+
+    Settings {
+        category: "window"
+        property alias x: root.x
+        property alias y: root.y
+        property alias width: root.width
+        property alias height: root.height
+        property alias queueWidth: queue.width
+        property alias detailWidth: detailPane.width
+    }
+
+    header: ToolBar {
+        background: Rectangle { color: Theme.surface; border.color: Theme.border }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.padding
+            anchors.rightMargin: Theme.padding
+            spacing: Theme.padding
+            Text {
+                text: "CivicDesk"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.accent
+            }
+            FilterBar {
+                id: filters
+                Layout.fillWidth: true
+                model: Workstation.queue
+            }
+            ActionButton {
+                text: Workstation.language === "vi" ? "English" : "Tiếng Việt"
+                onClicked: Workstation.setLanguage(Workstation.language === "vi" ? "en" : "vi")
+            }
+            ActionButton {
+                text: qsTr("About")
+                onClicked: about.open()
+            }
+        }
+    }
+
+    footer: StatusBar {
+        onAttentionRequested: attention.open()
+    }
+
+    SplitView {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        orientation: Qt.Horizontal
+
+        QueueView {
+            id: queue
+            SplitView.preferredWidth: 950
+            SplitView.minimumWidth: 420
+            model: Workstation.queue
+            selectedReportId: Workstation.selectedReportId
+            focus: true
+            onReportActivated: id => Workstation.select(id)
+        }
+        MapPane {
+            id: mapPane
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 300
+        }
+        DetailPane {
+            id: detailPane
+            SplitView.preferredWidth: 540
+            SplitView.minimumWidth: 380
+            detail: Workstation.detail
+            onClassifyRequested: classify.open()
+            onAssignRequested: assign.open()
+            onRejectRequested: reject.open()
+            onNoteRequested: note.open()
+            onPhotoOpened: source => {
+                photo.source = source
+                photo.open()
+            }
+        }
+    }
+
+    readonly property bool canTriage: Workstation.detail.statusCode === "new"
+                                      || Workstation.detail.statusCode === "triaged"
+    readonly property bool noPopup: !classify.opened && !assign.opened && !reject.opened
+                                    && !note.opened && !photo.opened
+
+    Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
+    Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: classify.open() }
+    Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.detail.statusCode === "triaged" && !filters.searchField.activeFocus; onActivated: assign.open() }
+    Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: reject.open() }
+    Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
+    Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
+
+    ChoicePopup {
+        id: classify
+        objectName: "classifyPopup"
+        title: qsTr("Classify report %1").arg(Workstation.detail.code)
+        confirmText: qsTr("Classify")
+        cancelText: qsTr("Cancel")
+        filterPlaceholder: qsTr("Type to filter fields")
+        fold: text => Workstation.fold(text)
+        choices: Workstation.categories
+        currentCode: Workstation.detail.categoryCode
+        showUrgent: true
+        urgentText: qsTr("Urgent")
+        onChosen: (code, urgent) => Workstation.classify(code, urgent ? "urgent" : "normal")
+        onClosed: queue.forceActiveFocus()
+    }
+    ChoicePopup {
+        id: assign
+        objectName: "assignPopup"
+        title: qsTr("Forward report %1 to an agency").arg(Workstation.detail.code)
+        confirmText: qsTr("Forward")
+        cancelText: qsTr("Cancel")
+        filterPlaceholder: qsTr("Type to filter agencies")
+        fold: text => Workstation.fold(text)
+        choices: Workstation.agencies
+        onChosen: code => Workstation.assign(code)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: reject
+        title: qsTr("Reject report %1").arg(Workstation.detail.code)
+        hint: qsTr("The reason is kept in the timeline. Ctrl+Enter confirms.")
+        confirmText: qsTr("Reject")
+        cancelText: qsTr("Cancel")
+        onAccepted: text => Workstation.reject(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: note
+        objectName: "notePopup"
+        title: qsTr("Internal note on %1").arg(Workstation.detail.code)
+        hint: qsTr("Notes are seen by the center only. Ctrl+Enter confirms.")
+        confirmText: qsTr("Add note")
+        cancelText: qsTr("Cancel")
+        onAccepted: text => Workstation.addNote(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    PhotoViewer {
+        id: photo
+    }
+    AttentionPopup {
+        id: attention
+    }
+    AboutPopup {
+        id: about
+    }
+}

@@ -1,0 +1,53 @@
+import QtQuick
+import QtQuick.Layouts
+import QtPositioning
+import CivicDesk.Map
+import CivicDesk.Models
+import CivicDesk.Ui
+
+// The map of Hue: ward and commune boundaries with their names, every located report as a
+// marker coloured by status. Selecting a marker opens its report; opening a report in the
+// queue highlights its marker.
+Rectangle {
+    id: root
+
+    readonly property alias map: map
+    readonly property bool pendingWork: map.pendingWork
+
+    color: "#e8edf1"
+    border.color: map.activeFocus ? Theme.accent : Theme.border
+
+    MapView {
+        id: map
+        anchors.fill: parent
+        anchors.margins: 1
+        center: QtPositioning.coordinate(16.4637, 107.5909)
+        zoomLevel: 12.3
+        areas: Workstation.mapAreas
+        markers: Workstation.mapMarkers
+        selectedId: Workstation.selectedReportId
+        onMarkerClicked: id => Workstation.select(id)
+        onMapClicked: forceActiveFocus()
+    }
+
+    MapScaleBar {
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.padding
+        map: map
+    }
+
+    MapAttribution {
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 4
+    }
+
+    Connections {
+        target: Workstation
+        function onSelectionChanged() {
+            if (Workstation.selectedReportId.length > 0)
+                map.centerOnMarker(Workstation.selectedReportId)
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qt.labs.settings
+import CivicDesk.Models
+import CivicDesk.Ui
+
+// The queue of reports: a header whose columns resize by dragging their edge and sort by a
+// click, and the rows below. Up and Down move the selection; the selection is the report
+// the workstation has open.
+FocusScope {
+    id: root
+
+    required property QueueModel model
+    required property string selectedReportId
+
+    signal reportActivated(string reportId)
+
+    // Column widths in pixels, kept between sessions.
+    property var columnWidths: [150, 120, 190, 120, 120, 90, 150]
+
+    Settings {
+        id: settings
+        category: "queue"
+        property string widths: ""
+    }
+
+    Component.onCompleted: {
+        if (settings.widths.length > 0) {
+            const stored = JSON.parse(settings.widths)
+            if (stored.length === root.columnWidths.length)
+                root.columnWidths = stored
+        }
+    }
+
+    function setColumnWidth(column, width) {
+        const widths = root.columnWidths.slice()
+        widths[column] = Math.max(48, Math.round(width))
+        root.columnWidths = widths
+        settings.widths = JSON.stringify(widths)
+        table.forceLayout()
+    }
+
+    function moveSelection(step) {
+        const current = root.model.rowOf(root.selectedReportId)
+        const next = Math.max(0, Math.min(root.model.count - 1, current + step))
+        const id = root.model.reportIdAt(next)
+        if (id.length > 0) {
+            root.reportActivated(id)
+            table.positionViewAtRow(next, TableView.Contain)
+        }
+    }
+
+    Keys.onDownPressed: moveSelection(1)
+    Keys.onUpPressed: moveSelection(-1)
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_PageDown) {
+            moveSelection(10)
+            event.accepted = true
+        } else if (event.key === Qt.Key_PageUp) {
+            moveSelection(-10)
+            event.accepted = true
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.surface
+        border.color: root.activeFocus ? Theme.accent : Theme.border
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 1
+        spacing: 0
+
+        Row {
+            id: header
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.rowHeight + 2
+            x: -table.contentX
+            clip: true
+
+            Repeater {
+                model: root.columnWidths.length
+                delegate: Rectangle {
+                    id: headerCell
+                    required property int index
+                    width: root.columnWidths[index]
+                    height: header.height
+                    color: Theme.surfaceAlt
+                    border.color: Theme.border
+
+                    Text {
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.spacing
+                        anchors.rightMargin: 14
+                        verticalAlignment: Text.AlignVCenter
+                        text: root.model.headerText(headerCell.index)
+                              + (root.model.sortColumn === headerCell.index
+                                 ? (root.model.sortAscending ? "  ▲" : "  ▼") : "")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        anchors.rightMargin: 6
+                        cursorShape: Qt.PointingHandCursor
+                        onClicked: root.model.sortBy(headerCell.index)
+                    }
+                    // Drag handle on the right edge resizes the column.
+                    MouseArea {
+                        width: 8
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        anchors.bottom: parent.bottom
+                        cursorShape: Qt.SplitHCursor
+                        property real pressX: 0
+                        property real startWidth: 0
+                        onPressed: mouse => {
+                            pressX = mapToItem(root, mouse.x, 0).x
+                            startWidth = headerCell.width
+                        }
+                        onPositionChanged: mouse => {
+                            if (pressed)
+                                root.setColumnWidth(headerCell.index,
+                                                    startWidth + mapToItem(root, mouse.x, 0).x - pressX)
+                        }
+                    }
+                }
+            }
+        }
+
+        TableView {
+            id: table
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: root.model
+            boundsBehavior: Flickable.StopAtBounds
+            columnWidthProvider: column => root.columnWidths[column]
+            rowHeightProvider: () => Theme.rowHeight
+            ScrollBar.vertical: ScrollBar {}
+            ScrollBar.horizontal: ScrollBar {}
+
+            delegate: Rectangle {
+                id: cell
+                required property int row
+                required property int column
+                required property string display
+                required property string reportId
+                required property string statusCode
+                required property bool pending
+                required property bool overdue
+
+                readonly property bool selected: cell.reportId.length > 0
+                                                 && cell.reportId === root.selectedReportId
+                color: selected ? Theme.selection : (row % 2 === 0 ? Theme.surface : Theme.surfaceAlt)
+
+                Rectangle {
+                    visible: cell.column === 1 && cell.display.length > 0
+                    width: 10
+                    height: 10
+                    radius: 5
+                    x: Theme.spacing
+                    anchors.verticalCenter: parent.verticalCenter
+                    color: Workstation.statusColor(cell.statusCode)
+                }
+                Text {
+                    anchors.fill: parent
+                    anchors.leftMargin: cell.column === 1 ? Theme.spacing + 16 : Theme.spacing
+                    anchors.rightMargin: Theme.spacing
+                    verticalAlignment: Text.AlignVCenter
+                    text: cell.display + (cell.column === 0 && cell.pending ? "  ⟳" : "")
+                    elide: Text.ElideRight
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    font.bold: cell.selected && cell.column === 0
+                    color: cell.column === 6 && cell.overdue ? Theme.danger : Theme.text
+                }
+                MouseArea {
+                    anchors.fill: parent
+                    onClicked: {
+                        root.forceActiveFocus()
+                        root.reportActivated(cell.reportId)
+                    }
+                }
+            }
+        }
+    }
+
+    Text {
+        anchors.centerIn: parent
+        visible: root.model.loaded && root.model.count === 0
+        text: qsTr("No report matches these filters.")
+        color: Theme.textMuted
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+    }
+}

@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Layouts
+import CivicDesk.Models
+import CivicDesk.Ui
+
+// Who is signed in, whether the central answers, when the replica last caught up, what
+// waits to be sent, and what needs the operator's attention.
+Rectangle {
+    id: root
+
+    signal attentionRequested()
+
+    implicitHeight: 30
+    color: Theme.statusBar
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.padding
+        anchors.rightMargin: Theme.padding
+        spacing: 24
+
+        component Item_: Text {
+            color: Theme.statusBarText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+        }
+
+        Item_ { text: qsTr("Operator: %1").arg(Workstation.operatorName) }
+        RowLayout {
+            spacing: 6
+            Rectangle {
+                width: 10
+                height: 10
+                radius: 5
+                color: Workstation.online ? "#5cd27a" : "#ff8a80"
+            }
+            Item_ {
+                text: Workstation.online ? qsTr("Central: connected")
+                                         : qsTr("Central: not connected")
+            }
+        }
+        Item_ {
+            text: Workstation.lastSyncText.length > 0 ? qsTr("Last sync: %1").arg(Workstation.lastSyncText)
+                                                      : qsTr("Not synced yet")
+        }
+        Item_ { text: qsTr("Waiting to send: %1").arg(Workstation.pendingCount) }
+        Item_ {
+            text: qsTr("Needs attention: %1").arg(Workstation.attentionCount)
+            font.bold: Workstation.attentionCount > 0
+            color: Workstation.attentionCount > 0 ? "#ffd180" : Theme.statusBarText
+            MouseArea {
+                anchors.fill: parent
+                enabled: Workstation.attentionCount > 0
+                cursorShape: Qt.PointingHandCursor
+                onClicked: root.attentionRequested()
+            }
+        }
+        Item { Layout.fillWidth: true }
+        Item_ {
+            text: Workstation.lastError
+            elide: Text.ElideRight
+            Layout.maximumWidth: 520
+            color: "#ffb4a9"
+        }
+    }
+}
