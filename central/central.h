@@ -67,6 +67,14 @@ public:
     virtual std::optional<QList<OperationResult>> submit(const QList<Operation> &operations,
                                                          QString *error) = 0;
 
+    // Returns the names and phones of a report's reporters and records who asked and why as a
+    // timeline event, in one transaction. The reason must not be empty. Personal data leaves
+    // the central only this way.
+    virtual std::optional<QList<Reporter>> revealReporters(const QString &reportId,
+                                                           const QString &actor,
+                                                           const QString &reason,
+                                                           QString *error) = 0;
+
     virtual std::optional<QList<ReportSnapshot>> snapshots(QString *error) = 0;
     virtual std::optional<ReportStats> stats(QString *error) = 0;
     // Reads a stored media file's content by its SHA-256.

@@ -294,6 +294,54 @@ std::optional<QList<OperationResult>> SqliteCentral::submit(const QList<Operatio
     return results;
 }
 
+std::optional<QList<Reporter>> SqliteCentral::revealReporters(const QString &reportId,
+                                                              const QString &actor,
+                                                              const QString &reason, QString *error)
+{
+    if (reason.trimmed().isEmpty()) {
+        *error = QStringLiteral("revealing a reporter needs a reason");
+        return std::nullopt;
+    }
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return std::nullopt;
+    }
+    if (!loadReport(database(), reportId, error))
+        return std::nullopt;
+
+    SqlStatement select(database(), QStringLiteral(
+        "SELECT p.id, p.name, p.phone FROM reporter p JOIN report_reporter l ON l.reporter_id = p.id "
+        "WHERE l.report_id = :id ORDER BY p.id"));
+    const auto rows = select.bind(QStringLiteral(":id"), reportId).rows(error);
+    if (!rows)
+        return std::nullopt;
+    QList<Reporter> reporters;
+    for (const QVariantMap &row : *rows)
+        reporters.append({row[QStringLiteral("id")].toString(), row[QStringLiteral("name")].toString(),
+                          row[QStringLiteral("phone")].toString()});
+
+    // The event carries who and why, never the data revealed.
+    Event event;
+    event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    event.reportId = reportId;
+    event.kind = EventKind::ReporterRevealed;
+    event.actor = actor;
+    event.at = m_clock();
+    event.data = {{QLatin1String("reason"), reason.trimmed()},
+                  {QLatin1String("reporters"), int(reporters.size())}};
+    const auto revision = ImportWriter::nextRevision(database(), error);
+    if (!revision || !insertEvent(database(), event, error))
+        return std::nullopt;
+    SqlStatement touch(database(), QStringLiteral("UPDATE report SET revision = :revision WHERE id = :id"));
+    if (!touch.bind(QStringLiteral(":revision"), *revision).bind(QStringLiteral(":id"), reportId).exec(error))
+        return std::nullopt;
+    if (!transaction.commit(error))
+        return std::nullopt;
+    qCInfo(lcCentral) << "reporters of report" << reportId << "revealed to" << actor;
+    return reporters;
+}
+
 std::optional<QList<ReportSnapshot>> SqliteCentral::snapshots(QString *error)
 {
     SqlTransaction transaction(database());

@@ -30,6 +30,8 @@ public:
     std::optional<ChangeBatch> changesSince(qint64 cursor, int limit, QString *error) override;
     std::optional<QList<OperationResult>> submit(const QList<Operation> &operations,
                                                  QString *error) override;
+    std::optional<QList<Reporter>> revealReporters(const QString &reportId, const QString &actor,
+                                                   const QString &reason, QString *error) override;
     std::optional<QList<ReportSnapshot>> snapshots(QString *error) override;
     std::optional<ReportStats> stats(QString *error) override;
     std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) override;

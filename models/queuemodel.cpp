@@ -189,7 +189,8 @@ void QueueModel::sortBy(int column)
         query.ascending = !query.ascending;
     } else {
         query.sortColumn = QueueColumn(column);
-        query.ascending = QueueColumn(column) != QueueColumn::TimeLeft ? false : true;
+        // A first click sorts ascending: A to Z, the newest first, the least time left first.
+        query.ascending = true;
     }
     applyQuery(query);
 }

@@ -16,6 +16,7 @@ QString eventText(const Event &event, const ReferenceData &reference, bool engli
     case EventKind::Note:
         return data.value(QLatin1String("text")).toString();
     case EventKind::StatusChanged:
+    case EventKind::ReporterRevealed:
         return data.value(QLatin1String("reason")).toString();
     case EventKind::Classified:
         for (const Category &category : reference.categories) {
@@ -77,14 +78,23 @@ void ReportDetail::show(const ReportSnapshot &snapshot, bool pending, const Refe
                                     {QStringLiteral("text"), eventText(event, reference, english)}});
     }
     m_media = snapshot.media;
-    if (!sameReport)
+    if (!sameReport) {
         m_mediaFiles.clear();
+        setRevealedReporters({});
+    }
     Q_EMIT changed();
     Q_EMIT mediaChanged();
 }
 
+void ReportDetail::setRevealedReporters(const QVariantList &reporters)
+{
+    m_revealed = reporters;
+    Q_EMIT revealedChanged();
+}
+
 void ReportDetail::clear()
 {
+    setRevealedReporters({});
     m_report = Report();
     m_events.clear();
     m_media.clear();

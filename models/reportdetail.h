@@ -39,6 +39,9 @@ class ReportDetail : public QObject
     Q_PROPERTY(QString publicResponse READ publicResponse NOTIFY changed)
     Q_PROPERTY(QString rejectReason READ rejectReason NOTIFY changed)
     Q_PROPERTY(int reporterCount READ reporterCount NOTIFY changed)
+    // Names and phones shown after the operator revealed them with a reason: maps with name and
+    // phone. Kept in memory for the open report only, never in the replica.
+    Q_PROPERTY(QVariantList revealedReporters READ revealedReporters NOTIFY revealedChanged)
     // True while an operation made here waits for the central's decision.
     Q_PROPERTY(bool pending READ pending NOTIFY changed)
     Q_PROPERTY(bool simulated READ simulated NOTIFY changed)
@@ -84,10 +87,13 @@ public:
     bool simulated() const { return m_report.simulated; }
     QVariantList events() const { return m_events; }
     QVariantList media() const;
+    QVariantList revealedReporters() const { return m_revealed; }
+    void setRevealedReporters(const QVariantList &reporters);
 
 Q_SIGNALS:
     void changed();
     void mediaChanged();
+    void revealedChanged();
 
 private:
     Report m_report;
@@ -98,6 +104,7 @@ private:
     QVariantList m_events;
     QList<Media> m_media;
     QHash<QString, QString> m_mediaFiles;
+    QVariantList m_revealed;
 };
 
 } // namespace CivicDesk

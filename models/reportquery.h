@@ -22,7 +22,7 @@ struct ReportQuery
     QString adminUnit;
     QString search; // folded before it reaches SQL
     QueueColumn sortColumn = QueueColumn::Age;
-    bool ascending = false; // newest first by default
+    bool ascending = true; // by age ascending, so the newest report comes first
     QString language = QStringLiteral("vi"); // language of the names in the rows
 
     bool operator==(const ReportQuery &) const = default;

@@ -51,6 +51,15 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     });
     connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(); });
     connect(&m_engine, &SyncEngine::mediaFetched, m_detail, &ReportDetail::setMediaFile);
+    connect(&m_engine, &SyncEngine::reportersRevealed, this,
+            [this](const QString &reportId, const QVariantList &reporters, const QString &error) {
+        if (!error.isEmpty()) {
+            reportError(error, QCoreApplication::translate("CivicDesk", "The reporter could not be shown: %1").arg(error));
+            return;
+        }
+        if (reportId == m_selected)
+            m_detail->setRevealedReporters(reporters);
+    });
 
     connect(m_reader, &ReplicaReader::referenceReady, this, [this](const ReferenceData &data) {
         const bool wasReady = isReady();
@@ -315,6 +324,12 @@ void Workstation::addNote(const QString &text)
 QString Workstation::fold(const QString &text) const
 {
     return foldText(text);
+}
+
+void Workstation::revealReporters(const QString &reason)
+{
+    if (!m_selected.isEmpty())
+        m_engine.revealReporters(m_selected, reason, m_operator);
 }
 
 void Workstation::syncNow()

@@ -98,6 +98,8 @@ public:
     Q_INVOKABLE void assign(const QString &agency);
     Q_INVOKABLE void reject(const QString &reason);
     Q_INVOKABLE void addNote(const QString &text);
+    // Shows the open report's reporters; the central records who asked and the reason.
+    Q_INVOKABLE void revealReporters(const QString &reason);
     Q_INVOKABLE void syncNow();
     // Folds text as the search does: no Vietnamese marks, "đ" as "d", lower case.
     Q_INVOKABLE QString fold(const QString &text) const;

@@ -114,7 +114,30 @@ public Q_SLOTS:
         Q_EMIT mediaFetched(sha256, path);
     }
 
+    void revealReporters(const QString &reportId, const QString &reason, const QString &actor)
+    {
+        QString error;
+        if (!m_central && !connectCentral(&error)) {
+            Q_EMIT reportersRevealed(reportId, {}, error);
+            return;
+        }
+        const auto reporters = m_central->revealReporters(reportId, actor, reason, &error);
+        if (!reporters) {
+            qCWarning(lcSync) << "revealing the reporters of" << reportId << "failed:" << error;
+            Q_EMIT reportersRevealed(reportId, {}, error);
+            return;
+        }
+        QVariantList list;
+        for (const Reporter &reporter : *reporters)
+            list.append(QVariantMap{{QStringLiteral("name"), reporter.name},
+                                    {QStringLiteral("phone"), reporter.phone}});
+        Q_EMIT reportersRevealed(reportId, list, QString());
+        syncNow(); // brings the "revealed" event into the timeline
+    }
+
 Q_SIGNALS:
+    void reportersRevealed(const QString &reportId, const QVariantList &reporters,
+                           const QString &error);
     void replicaOpened();
     void mediaFetched(const QString &sha256, const QString &path);
     void statusChanged(const CivicDesk::SyncStatus &status);
@@ -185,6 +208,7 @@ void SyncEngine::start(int intervalMs)
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
     connect(m_worker, &SyncWorker::mediaFetched, this, &SyncEngine::mediaFetched);
     connect(m_worker, &SyncWorker::replicaOpened, this, &SyncEngine::replicaOpened);
+    connect(m_worker, &SyncWorker::reportersRevealed, this, &SyncEngine::reportersRevealed);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &SyncWorker::begin, Qt::QueuedConnection);
     qCInfo(lcSync) << "sync engine started for" << m_replicaPath;
@@ -214,6 +238,16 @@ void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJson
         return;
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, kind, reportId, payload, actor] {
         worker->submit(kind, reportId, payload, actor);
+    }, Qt::QueuedConnection);
+}
+
+void SyncEngine::revealReporters(const QString &reportId, const QString &reason,
+                                 const QString &actor)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, reportId, reason, actor] {
+        worker->revealReporters(reportId, reason, actor);
     }, Qt::QueuedConnection);
 }
 

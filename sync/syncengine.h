@@ -44,6 +44,8 @@ public Q_SLOTS:
     // Applies an operator's action to the replica and queues it for the central.
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
                 const QString &actor);
+    // Asks the central for a report's reporters; the answer is never written to the replica.
+    void revealReporters(const QString &reportId, const QString &reason, const QString &actor);
     // Copies a stored media file from the central into `folder`, named by its SHA-256.
     void fetchMedia(const QString &sha256, const QString &folder);
 
@@ -51,6 +53,9 @@ Q_SIGNALS:
     // The replica is open and migrated; other connections may open it from now on.
     void replicaOpened();
     void mediaFetched(const QString &sha256, const QString &path);
+    // Maps with name and phone; `error` is set when the central refused or failed.
+    void reportersRevealed(const QString &reportId, const QVariantList &reporters,
+                           const QString &error);
     void statusChanged(const CivicDesk::SyncStatus &status);
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);

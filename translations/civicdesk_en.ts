@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutPopup</name>
@@ -268,6 +269,10 @@
         <source>Reading the local replica failed: %1</source>
         <translation>Reading the local replica failed: %1</translation>
     </message>
+    <message>
+        <source>The reporter could not be shown: %1</source>
+        <translation>The reporter could not be shown: %1</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -354,7 +359,9 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Hidden (%n person)</numerusform><numerusform>Hidden (%n people)</numerusform></translation>
+            <numerusform>Hidden (%n person)</numerusform>
+            <numerusform>Hidden (%n people)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -387,6 +394,10 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Reveal</translation>
     </message>
 </context>
 <context>
@@ -477,6 +488,18 @@
     <message>
         <source>Add note</source>
         <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Show the reporter of %1</source>
+        <translation>Show the reporter of %1</translation>
+    </message>
+    <message>
+        <source>Names and phone numbers are personal data. Your name and this reason are recorded in the timeline. Ctrl+Enter confirms.</source>
+        <translation>Names and phone numbers are personal data. Your name and this reason are recorded in the timeline. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AboutPopup</name>
@@ -268,6 +269,10 @@
         <source>Reading the local replica failed: %1</source>
         <translation>Đọc dữ liệu trên máy thất bại: %1</translation>
     </message>
+    <message>
+        <source>The reporter could not be shown: %1</source>
+        <translation>Không xem được người phản ánh: %1</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -354,7 +359,8 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Đang ẩn (%n người)</numerusform></translation>
+            <numerusform>Đang ẩn (%n người)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -387,6 +393,10 @@
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Xem</translation>
     </message>
 </context>
 <context>
@@ -477,6 +487,18 @@
     <message>
         <source>Add note</source>
         <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+        <source>Show the reporter of %1</source>
+        <translation>Xem người phản ánh %1</translation>
+    </message>
+    <message>
+        <source>Names and phone numbers are personal data. Your name and this reason are recorded in the timeline. Ctrl+Enter confirms.</source>
+        <translation>Họ tên và số điện thoại là dữ liệu cá nhân. Tên của bạn và lý do này được ghi vào diễn biến. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Xem</translation>
     </message>
 </context>
 <context>

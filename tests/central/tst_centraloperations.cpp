@@ -1,7 +1,9 @@
 #include "testsupport.h"
 
 #include <QTemporaryDir>
+#include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace CivicDesk;
 
@@ -130,6 +132,54 @@ private Q_SLOTS:
         QVERIFY(results->at(0).accepted());
         QVERIFY(results->at(1).accepted());
         QCOMPARE(snapshotOf(report.id).report.version, report.version);
+    }
+
+    void revealRecordsReason()
+    {
+        IncomingReport call;
+        call.recordNumber = 1;
+        call.report.source = QStringLiteral("hotline");
+        call.report.sourceId = QStringLiteral("call-1");
+        call.report.channel = Channel::Hotline;
+        call.report.description = QStringLiteral("Cây đổ chắn đường Lê Lợi");
+        call.report.receivedAt = QDateTime(QDate(2026, 3, 2), QTime(1, 0), QTimeZone::utc());
+        call.reporters = {{QString(), QStringLiteral("Nguyễn Văn A"), QStringLiteral("+84912345678")}};
+        QString error;
+        QVERIFY2(m_central->importReports({call}, &error), qPrintable(error));
+        QString id;
+        const auto snapshots = m_central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.sourceId == QLatin1String("call-1"))
+                id = snapshot.report.id;
+        }
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(snapshotOf(id).report.reporterCount, 1);
+        const auto before = m_central->changesSince(0, 1000, &error);
+
+        QVERIFY(!m_central->revealReporters(id, QStringLiteral("lan"), QStringLiteral("  "), &error));
+        QVERIFY2(error.contains(QStringLiteral("reason")), qPrintable(error));
+
+        const auto reporters = m_central->revealReporters(id, QStringLiteral("lan"), QStringLiteral("gọi lại xác minh"), &error);
+        QVERIFY2(reporters, qPrintable(error));
+        QCOMPARE(reporters->size(), 1);
+        QCOMPARE(reporters->first().name, QStringLiteral("Nguyễn Văn A"));
+        QCOMPARE(reporters->first().phone, QStringLiteral("+84912345678"));
+
+        // The timeline says who and why, never what was shown, and the feed carries it.
+        const ReportSnapshot after = snapshotOf(id);
+        int revealed = 0;
+        for (const Event &event : after.events) {
+            if (event.kind != EventKind::ReporterRevealed)
+                continue;
+            ++revealed;
+            QCOMPARE(event.actor, QStringLiteral("lan"));
+            QCOMPARE(event.data.value(QLatin1String("reason")).toString(), QStringLiteral("gọi lại xác minh"));
+            QVERIFY(!QJsonDocument(event.data).toJson().contains("0912345678"));
+        }
+        QCOMPARE(revealed, 1);
+        const auto changes = m_central->changesSince(before->cursor, 1000, &error);
+        QCOMPARE(changes->reports.size(), 1);
+        QCOMPARE(after.report.version, snapshotOf(id).report.version);
     }
 
     void feedInCommitOrder()

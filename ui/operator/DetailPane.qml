@@ -15,6 +15,7 @@ Rectangle {
     signal assignRequested()
     signal rejectRequested()
     signal noteRequested()
+    signal revealRequested()
     signal photoOpened(string source)
 
     color: Theme.surface
@@ -102,12 +103,24 @@ Rectangle {
                     valueColor: root.detail.approximate ? Theme.warning : Theme.text
                 }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Agency"); value: root.detail.agencyName }
-                FieldRow {
+                RowLayout {
                     Layout.fillWidth: true
-                    label: qsTr("Reporter")
-                    value: root.detail.reporterCount > 0 ? qsTr("Hidden (%n person(s))", "", root.detail.reporterCount)
-                                                         : qsTr("Not recorded")
-                    valueColor: Theme.textMuted
+                    spacing: Theme.spacing
+                    FieldRow {
+                        Layout.fillWidth: true
+                        label: qsTr("Reporter")
+                        value: root.detail.revealedReporters.length > 0
+                               ? root.detail.revealedReporters.map(r => r.name + "  " + r.phone).join("\n")
+                               : (root.detail.reporterCount > 0 ? qsTr("Hidden (%n person(s))", "", root.detail.reporterCount)
+                                                                : qsTr("Not recorded"))
+                        valueColor: root.detail.revealedReporters.length > 0 ? Theme.text : Theme.textMuted
+                    }
+                    ActionButton {
+                        visible: root.detail.reporterCount > 0 && root.detail.revealedReporters.length === 0
+                        text: qsTr("Reveal")
+                        shortcutText: "V"
+                        onClicked: root.revealRequested()
+                    }
                 }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Reason"); value: root.detail.rejectReason }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Response"); value: root.detail.publicResponse }

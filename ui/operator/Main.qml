@@ -93,6 +93,7 @@ ApplicationWindow {
             onAssignRequested: assign.open()
             onRejectRequested: reject.open()
             onNoteRequested: note.open()
+            onRevealRequested: reveal.open()
             onPhotoOpened: source => {
                 photo.source = source
                 photo.open()
@@ -103,13 +104,14 @@ ApplicationWindow {
     readonly property bool canTriage: Workstation.detail.statusCode === "new"
                                       || Workstation.detail.statusCode === "triaged"
     readonly property bool noPopup: !classify.opened && !assign.opened && !reject.opened
-                                    && !note.opened && !photo.opened
+                                    && !note.opened && !photo.opened && !reveal.opened
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
     Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: classify.open() }
     Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.detail.statusCode === "triaged" && !filters.searchField.activeFocus; onActivated: assign.open() }
     Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: reject.open() }
     Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
+    Shortcut { sequence: "V"; enabled: root.noPopup && !reveal.opened && Workstation.detail.reporterCount > 0 && !filters.searchField.activeFocus; onActivated: reveal.open() }
     Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
 
     ChoicePopup {
@@ -156,6 +158,16 @@ ApplicationWindow {
         confirmText: qsTr("Add note")
         cancelText: qsTr("Cancel")
         onAccepted: text => Workstation.addNote(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: reveal
+        objectName: "revealPopup"
+        title: qsTr("Show the reporter of %1").arg(Workstation.detail.code)
+        hint: qsTr("Names and phone numbers are personal data. Your name and this reason are recorded in the timeline. Ctrl+Enter confirms.")
+        confirmText: qsTr("Show")
+        cancelText: qsTr("Cancel")
+        onAccepted: text => Workstation.revealReporters(text)
         onClosed: queue.forceActiveFocus()
     }
     PhotoViewer {
