@@ -76,6 +76,11 @@ public:
                                                            QString *error) = 0;
 
     virtual std::optional<QList<ReportSnapshot>> snapshots(QString *error) = 0;
+    // Every report id in id order, and the snapshots of some reports, for comparisons that
+    // must not hold a million reports in memory at once.
+    virtual std::optional<QStringList> reportIds(QString *error) = 0;
+    virtual std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
+                                                             QString *error) = 0;
     virtual std::optional<ReportStats> stats(QString *error) = 0;
     // Reads a stored media file's content by its SHA-256.
     virtual std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) = 0;

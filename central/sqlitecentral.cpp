@@ -351,6 +351,18 @@ std::optional<QList<ReportSnapshot>> SqliteCentral::snapshots(QString *error)
     return loadSnapshots(database(), *ids, error);
 }
 
+std::optional<QStringList> SqliteCentral::reportIds(QString *error)
+{
+    return allReportIds(database(), error);
+}
+
+std::optional<QList<ReportSnapshot>> SqliteCentral::snapshotsOf(const QStringList &ids,
+                                                                QString *error)
+{
+    SqlTransaction transaction(database());
+    return loadSnapshots(database(), ids, error);
+}
+
 std::optional<ReportStats> SqliteCentral::stats(QString *error)
 {
     return loadReportStats(database(), error);

@@ -33,6 +33,9 @@ public:
     std::optional<QList<Reporter>> revealReporters(const QString &reportId, const QString &actor,
                                                    const QString &reason, QString *error) override;
     std::optional<QList<ReportSnapshot>> snapshots(QString *error) override;
+    std::optional<QStringList> reportIds(QString *error) override;
+    std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
+                                                     QString *error) override;
     std::optional<ReportStats> stats(QString *error) override;
     std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) override;
 

@@ -402,6 +402,17 @@ std::optional<QList<ReportSnapshot>> Replica::snapshots(QString *error) const
     return loadSnapshots(database(), *ids, error);
 }
 
+std::optional<QStringList> Replica::reportIds(QString *error) const
+{
+    return allReportIds(database(), error);
+}
+
+std::optional<QList<ReportSnapshot>> Replica::snapshotsOf(const QStringList &ids,
+                                                          QString *error) const
+{
+    return loadSnapshots(database(), ids, error);
+}
+
 std::optional<ReportStats> Replica::stats(QString *error) const
 {
     return loadReportStats(database(), error);

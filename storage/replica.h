@@ -86,6 +86,8 @@ public:
 
     std::optional<Report> report(const QString &id, QString *error) const;
     std::optional<QList<ReportSnapshot>> snapshots(QString *error) const;
+    std::optional<QStringList> reportIds(QString *error) const;
+    std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids, QString *error) const;
     std::optional<ReportStats> stats(QString *error) const;
 
 private:

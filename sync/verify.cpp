@@ -40,17 +40,55 @@ QString differingFields(const QString &expected, const QString &actual)
 
 } // namespace
 
+namespace {
+
+// Reports compared per step; each step holds this many reports of each side in memory.
+constexpr int verifyPageSize = 500;
+
+QString compareLines(const QStringList &expected, const QStringList &actual, qsizetype lineOffset)
+{
+    const qsizetype common = std::min(expected.size(), actual.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        if (expected.at(i) == actual.at(i))
+            continue;
+        const QString fields = differingFields(expected.at(i), actual.at(i));
+        return QStringLiteral("line %1 differs%2\n  central: %3\n  replica: %4")
+            .arg(lineOffset + i + 1)
+            .arg(fields.isEmpty() ? QString() : QStringLiteral(" in ") + fields)
+            .arg(expected.at(i), actual.at(i));
+    }
+    if (expected.size() > common)
+        return QStringLiteral("the replica lacks line %1\n  central: %2")
+            .arg(lineOffset + common + 1)
+            .arg(expected.at(common));
+    if (actual.size() > common)
+        return QStringLiteral("the replica has an extra line %1\n  replica: %2")
+            .arg(lineOffset + common + 1)
+            .arg(actual.at(common));
+    return {};
+}
+
+QString compareIds(const QStringList &centralIds, const QStringList &replicaIds)
+{
+    const qsizetype common = std::min(centralIds.size(), replicaIds.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        if (centralIds.at(i) < replicaIds.at(i))
+            return QStringLiteral("the replica lacks report %1").arg(centralIds.at(i));
+        if (centralIds.at(i) > replicaIds.at(i))
+            return QStringLiteral("the replica has report %1, which the central has not").arg(replicaIds.at(i));
+    }
+    if (centralIds.size() > common)
+        return QStringLiteral("the replica lacks report %1").arg(centralIds.at(common));
+    if (replicaIds.size() > common)
+        return QStringLiteral("the replica has report %1, which the central has not").arg(replicaIds.at(common));
+    return {};
+}
+
+} // namespace
+
 std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QString *error)
 {
-    const auto centralSnapshots = central.snapshots(error);
-    if (!centralSnapshots)
-        return std::nullopt;
-    const auto replicaSnapshots = replica.snapshots(error);
-    if (!replicaSnapshots)
-        return std::nullopt;
-
     VerifyResult result;
-    result.reportsCompared = int(centralSnapshots->size());
     if (!replica.boundCentralId().isEmpty() && replica.boundCentralId() != central.centralId()) {
         result.firstDifference = QStringLiteral("the replica was filled from central database %1, "
                                                 "not from %2 (%3)")
@@ -64,26 +102,27 @@ std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QS
         return result;
     }
 
-    const QStringList expected = dumpOf(*centralSnapshots);
-    const QStringList actual = dumpOf(*replicaSnapshots);
-    const qsizetype common = std::min(expected.size(), actual.size());
-    for (qsizetype i = 0; i < common; ++i) {
-        if (expected.at(i) != actual.at(i)) {
-            const QString fields = differingFields(expected.at(i), actual.at(i));
-            result.firstDifference =
-                QStringLiteral("line %1 differs%2\n  central: %3\n  replica: %4")
-                    .arg(i + 1)
-                    .arg(fields.isEmpty() ? QString() : QStringLiteral(" in ") + fields)
-                    .arg(expected.at(i), actual.at(i));
+    const auto centralIds = central.reportIds(error);
+    const auto replicaIds = centralIds ? replica.reportIds(error) : std::nullopt;
+    if (!replicaIds)
+        return std::nullopt;
+    result.reportsCompared = int(centralIds->size());
+    result.firstDifference = compareIds(*centralIds, *replicaIds);
+    if (!result.matches())
+        return result;
+
+    qsizetype lineOffset = 0;
+    for (qsizetype start = 0; start < centralIds->size(); start += verifyPageSize) {
+        const QStringList page = centralIds->mid(start, verifyPageSize);
+        const auto expected = central.snapshotsOf(page, error);
+        const auto actual = expected ? replica.snapshotsOf(page, error) : std::nullopt;
+        if (!actual)
+            return std::nullopt;
+        const QStringList expectedLines = dumpOf(*expected);
+        result.firstDifference = compareLines(expectedLines, dumpOf(*actual), lineOffset);
+        if (!result.matches())
             return result;
-        }
-    }
-    if (expected.size() > common) {
-        result.firstDifference =
-            QStringLiteral("the replica lacks line %1\n  central: %2").arg(common + 1).arg(expected.at(common));
-    } else if (actual.size() > common) {
-        result.firstDifference =
-            QStringLiteral("the replica has an extra line %1\n  replica: %2").arg(common + 1).arg(actual.at(common));
+        lineOffset += expectedLines.size();
     }
     return result;
 }

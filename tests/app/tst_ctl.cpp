@@ -141,6 +141,60 @@ private Q_SLOTS:
         const CtlRun run = ctl(verify);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("sửa tay")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("differs in description")), qPrintable(run.out));
+
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(replica);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(execSql(db, QStringLiteral("DELETE FROM report WHERE id = (SELECT max(id) FROM report)"), &error),
+                     qPrintable(error));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        const CtlRun missing = ctl(verify);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.out.contains(QStringLiteral("the replica lacks report")), qPrintable(missing.out));
+    }
+
+    void missingReplicaNotCreated()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("typo-replica.sqlite"));
+        for (const QString &command : {QStringLiteral("stats"), QStringLiteral("verify")}) {
+            QStringList arguments{command, QStringLiteral("--replica"), missing};
+            if (command == QLatin1String("verify"))
+                arguments << QStringLiteral("--central") << m_central;
+            const CtlRun run = ctl(arguments);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(QStringLiteral("does not exist")), qPrintable(run.err));
+            QVERIFY(!QFile::exists(missing));
+        }
+    }
+
+    void centralAsReplicaRefused()
+    {
+        const QString centralPath = m_central.mid(int(qstrlen("sqlite:")));
+        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--replica"), centralPath});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("central database")), qPrintable(run.err));
+        QCOMPARE(ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central}).exitCode, 0);
+    }
+
+    void controlCharactersEscaped()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("hostile.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("[{\"service_request_id\": \"x\\u001b[2J\\nrejected: forged\"}]");
+        out.close();
+        const CtlRun run = ctl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
+        QVERIFY2(!run.err.contains(QChar(0x1b)), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("\\u{001b}")), qPrintable(run.err));
+        int rejectedLines = 0;
+        for (const QString &line : run.err.split(QLatin1Char('\n')))
+            rejectedLines += line.startsWith(QLatin1String("rejected:")) ? 1 : 0;
+        QCOMPARE(rejectedLines, 1); // the id's line break did not forge a second line
     }
 
     void usageErrors_data()
@@ -154,6 +208,9 @@ private Q_SLOTS:
         QTest::newRow("bad fail-after") << QStringList{QStringLiteral("sync"), QStringLiteral("--central"), QStringLiteral("sqlite:x"),
                                                        QStringLiteral("--replica"), QStringLiteral("y"), QStringLiteral("--once"),
                                                        QStringLiteral("--fail-after"), QStringLiteral("later")} << QStringLiteral("later");
+        QTest::newRow("empty time zone") << QStringList{QStringLiteral("import"), QStringLiteral("a.json"), QStringLiteral("--central"),
+                                                        QStringLiteral("sqlite:x"), QStringLiteral("--timezone"), QString()}
+                                         << QStringLiteral("time zone");
         QTest::newRow("bad time zone") << QStringList{QStringLiteral("import"), QStringLiteral("a.json"), QStringLiteral("--central"),
                                                       QStringLiteral("sqlite:x"), QStringLiteral("--timezone"), QStringLiteral("Mars/Olympus")}
                                        << QStringLiteral("Mars/Olympus");

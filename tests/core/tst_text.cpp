@@ -71,6 +71,8 @@ private Q_SLOTS:
                                 << QStringLiteral("2015-01-05T08:00:00.000Z");
         QTest::newRow("garbage") << QStringLiteral(":27.7") << QStringLiteral("UTC") << QString();
         QTest::newRow("word") << QStringLiteral("true") << QStringLiteral("UTC") << QString();
+        QTest::newRow("skipped by daylight saving") << QStringLiteral("2010-03-14 02:30:00")
+                                                    << QStringLiteral("America/Los_Angeles") << QString();
     }
 
     void sourceTime()
@@ -86,6 +88,23 @@ private Q_SLOTS:
         const QDateTime time = parseSourceTime(QStringLiteral("14:37 17/08/2025"), QTimeZone("Asia/Ho_Chi_Minh"),
                                                {QStringLiteral("HH:mm dd/MM/yyyy")});
         QCOMPARE(toStorageTime(time), QStringLiteral("2025-08-17T07:37:00.000Z"));
+    }
+
+    void printable_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("printed");
+        QTest::newRow("plain Vietnamese") << QStringLiteral("Đường Lê Lợi") << QStringLiteral("Đường Lê Lợi");
+        QTest::newRow("escape sequence") << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\u{001b}[2Jb");
+        QTest::newRow("forged line") << QStringLiteral("id\nrejected: x") << QStringLiteral("id\\u{000a}rejected: x");
+        QTest::newRow("right-to-left override") << QStringLiteral("a\u202Eb") << QStringLiteral("a\\u{202e}b");
+    }
+
+    void printable()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, printed);
+        QCOMPARE(printableText(text), printed);
     }
 
     void storageTimeRoundTrip()
