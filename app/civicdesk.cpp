@@ -100,6 +100,10 @@ int main(int argc, char *argv[])
 
     const DemoPaths paths = demoPaths(options.dataFolder);
     QDir().mkpath(paths.folder);
+    // Settings (language, window layout, columns, filters) belong to the data folder, so that
+    // two data folders on one machine keep their own.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, paths.folder);
     const QString logPath = QDir(paths.folder).filePath(QStringLiteral("logs/civicdesk.log"));
     installLogFile(logPath);
 

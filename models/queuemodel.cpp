@@ -66,6 +66,9 @@ QString QueueModel::cellText(const QueueRow &row, QueueColumn column) const
     case QueueColumn::Ward:
         return row.wardName;
     case QueueColumn::Age:
+        // A finished report no longer waits.
+        if (isFinalStatus(row.status))
+            return QString();
         return durationText(row.receivedAt.secsTo(now));
     case QueueColumn::TimeLeft:
         if (!row.dueAt.isValid() || isFinalStatus(row.status) || row.status == Status::Resolved)

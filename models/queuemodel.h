@@ -59,6 +59,7 @@ public:
     int sortColumn() const { return int(m_query.sortColumn); }
     bool sortAscending() const { return m_query.ascending; }
     bool isLoaded() const { return m_loaded; }
+    const ReportQuery &query() const { return m_query; }
 
     void setStatusFilter(const QString &status);
     void setCategoryFilter(const QString &category);

@@ -35,8 +35,10 @@ QString orderBy(const ReportQuery &query)
         column = QStringLiteral("coalesce(u.sort_rank, -1)");
         break;
     case QueueColumn::TimeLeft:
-        column = QStringLiteral("r.due_at");
-        break;
+        // Reports without a running deadline (none set, or the work is over) come last both ways.
+        return QStringLiteral("CASE WHEN r.due_at IS NULL OR r.status IN ('resolved', 'closed', "
+                              "'rejected', 'duplicate') THEN 1 ELSE 0 END, r.due_at %1, r.id")
+            .arg(query.ascending ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     case QueueColumn::Age:
     case QueueColumn::ColumnCount:
         // Age grows as the time received goes back, so "ascending age" is newest first.
@@ -183,13 +185,18 @@ public:
         Q_EMIT snapshotReady(snapshots->first(), pending && pending->toInt() != 0);
     }
 
-    void markers()
+    void markers(const ReportQuery &query)
     {
         if (!ensureOpen())
             return;
         QString error;
-        const auto rows = SqlStatement(m_replica->database(), QStringLiteral(
-            "SELECT id, latitude, longitude, status FROM report WHERE latitude IS NOT NULL")).rows(&error);
+        QVariantMap values;
+        const QString where = whereClause(query, &values);
+        const auto rows = SqlStatement(m_replica->database(),
+                                       QStringLiteral("SELECT r.id, r.latitude, r.longitude, r.status") + fromClause
+                                           + QStringLiteral("WHERE r.latitude IS NOT NULL AND ") + where)
+                              .bindAll(values)
+                              .rows(&error);
         if (!rows) {
             Q_EMIT failed(error);
             return;
@@ -315,11 +322,11 @@ void ReplicaReader::requestSnapshot(const QString &reportId)
         QMetaObject::invokeMethod(worker, [=] { worker->snapshot(reportId); });
 }
 
-void ReplicaReader::requestMarkers()
+void ReplicaReader::requestMarkers(const ReportQuery &query)
 {
     auto *worker = static_cast<ReaderWorker *>(m_worker);
     if (worker)
-        QMetaObject::invokeMethod(worker, [worker] { worker->markers(); });
+        QMetaObject::invokeMethod(worker, [worker, query] { worker->markers(query); });
 }
 
 void ReplicaReader::requestReference()

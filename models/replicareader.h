@@ -27,7 +27,8 @@ public:
     // Thread-safe entry points: each queues the request on the reader thread.
     void requestPage(int requestId, const CivicDesk::ReportQuery &query, int offset, int limit);
     void requestSnapshot(const QString &reportId);
-    void requestMarkers();
+    // Located reports that pass the same filters as the queue.
+    void requestMarkers(const CivicDesk::ReportQuery &query);
     void requestReference();
     void requestAttention();
     // Finds a report by public code or id; lookupReady carries an empty id when none matches.

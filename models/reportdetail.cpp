@@ -37,6 +37,16 @@ QString eventText(const Event &event, const ReferenceData &reference, bool engli
     }
 }
 
+// The title of a status change names the new state ("Rejected"), which says more than
+// "status changed".
+QString eventTitle(const Event &event)
+{
+    if (event.kind != EventKind::StatusChanged)
+        return eventKindName(event.kind);
+    const auto to = statusFromCode(event.data.value(QLatin1String("to")).toString());
+    return to ? statusName(*to) : eventKindName(event.kind);
+}
+
 } // namespace
 
 ReportDetail::ReportDetail(QObject *parent)
@@ -72,7 +82,7 @@ void ReportDetail::show(const ReportSnapshot &snapshot, bool pending, const Refe
     m_events.clear();
     for (const Event &event : std::as_const(events)) {
         m_events.append(QVariantMap{{QStringLiteral("kind"), eventKindCode(event.kind)},
-                                    {QStringLiteral("title"), eventKindName(event.kind)},
+                                    {QStringLiteral("title"), eventTitle(event)},
                                     {QStringLiteral("actor"), event.actor},
                                     {QStringLiteral("time"), displayTime(event.at)},
                                     {QStringLiteral("text"), eventText(event, reference, english)}});

@@ -107,6 +107,11 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     connect(m_reader, &ReplicaReader::failed, this, [this](const QString &message) {
         reportError(message, QCoreApplication::translate("CivicDesk", "Reading the local replica failed: %1").arg(message));
     });
+    // The map shows what the queue shows.
+    connect(m_queue, &QueueModel::queryChanged, this, [this] {
+        if (m_readerStarted)
+            m_reader->requestMarkers(m_queue->query());
+    });
     connect(m_queue, &QueueModel::loadedChanged, this, [this] {
         if (isReady())
             Q_EMIT readyChanged();
@@ -159,7 +164,7 @@ bool Workstation::isReady() const
 void Workstation::refreshAll()
 {
     m_reader->requestReference();
-    m_reader->requestMarkers();
+    m_reader->requestMarkers(m_queue->query());
     m_reader->requestAttention();
     m_queue->refresh();
     if (!m_selected.isEmpty())

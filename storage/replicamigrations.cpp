@@ -5,6 +5,7 @@
 
 #include <QCollator>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -48,9 +49,13 @@ bool rankNames(const QSqlDatabase &database, QString *error)
         auto rows = SqlStatement(database, select).rows(error);
         if (!rows)
             return false;
-        std::sort(rows->begin(), rows->end(), [&collator](const QVariantMap &a, const QVariantMap &b) {
-            return collator.compare(a.value(QStringLiteral("name_vi")).toString(),
-                                    b.value(QStringLiteral("name_vi")).toString()) < 0;
+        // Names sort without "Phường"/"Xã", as the queue shows them.
+        static const QRegularExpression unitWord(QStringLiteral("^(Phường|Xã) "));
+        const auto sortName = [](const QVariantMap &row) {
+            return row.value(QStringLiteral("name_vi")).toString().remove(unitWord);
+        };
+        std::sort(rows->begin(), rows->end(), [&](const QVariantMap &a, const QVariantMap &b) {
+            return collator.compare(sortName(a), sortName(b)) < 0;
         });
         const QString update = QStringLiteral("UPDATE %1 SET sort_rank = :rank WHERE %2 = :key")
                                    .arg(QLatin1String(table.name), QLatin1String(table.key));

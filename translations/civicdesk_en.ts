@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutPopup</name>
@@ -359,9 +358,7 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Hidden (%n person)</numerusform>
-            <numerusform>Hidden (%n people)</numerusform>
-        </translation>
+            <numerusform>Hidden (%n person)</numerusform><numerusform>Hidden (%n people)</numerusform></translation>
     </message>
     <message>
         <source>Not recorded</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AboutPopup</name>
@@ -359,8 +358,7 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Đang ẩn (%n người)</numerusform>
-        </translation>
+            <numerusform>Đang ẩn (%n người)</numerusform></translation>
     </message>
     <message>
         <source>Not recorded</source>

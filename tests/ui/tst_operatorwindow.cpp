@@ -134,6 +134,53 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() == 16, 10000);
     }
 
+    void mapFollowsFilters()
+    {
+        QueueModel *queue = m_workstation->queue();
+        MapMarkerSet *markers = m_workstation->mapMarkers();
+        const int all = markers->count();
+        QVERIFY(all > 0);
+        queue->setStatusFilter(QStringLiteral("rejected"));
+        QTRY_COMPARE_WITH_TIMEOUT(markers->count(), 0, 10000); // no demo report is rejected
+        queue->setStatusFilter(QString());
+        QTRY_COMPARE_WITH_TIMEOUT(markers->count(), all, 10000);
+    }
+
+    void urgentNotCarriedOver()
+    {
+        QStringList fresh;
+        QString error;
+        auto central = Central::open(m_paths.centralUrl, false, &error);
+        const auto snapshots = central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.status == Status::New)
+                fresh.append(snapshot.report.id);
+        }
+        QVERIFY(fresh.size() >= 3);
+        central.reset();
+
+        // The last new report is classified urgent...
+        m_workstation->select(fresh.last());
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), fresh.last(), 10000);
+        QTest::keyClick(m_window, Qt::Key_C);
+        QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+        QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
+        QObject *urgent = m_window->findChild<QObject *>(QStringLiteral("urgentBox"));
+        QVERIFY(urgent);
+        urgent->setProperty("checked", true);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->priorityCode(), QStringLiteral("urgent"), 10000);
+
+        // ...and the next report's picker starts from that report's own, normal, priority.
+        m_workstation->select(fresh.at(fresh.size() - 2));
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), fresh.at(fresh.size() - 2), 10000);
+        QTest::keyClick(m_window, Qt::Key_C);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
+        QCOMPARE(urgent->property("checked").toBool(), false);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!picker->property("opened").toBool(), 5000);
+    }
+
     void classifyAndForwardByKeyboard()
     {
         const QString id = firstNewReport();

@@ -21,6 +21,10 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.border
 
+    // Every report opens at its top, whatever was scrolled in the one before.
+    property string shownReportId: root.detail.reportId
+    onShownReportIdChanged: scroll.ScrollBar.vertical.position = 0
+
     Text {
         anchors.centerIn: parent
         visible: !root.detail.loaded
@@ -50,8 +54,11 @@ Rectangle {
                 stateColor: Workstation.statusColor(root.detail.statusCode)
                 text: root.detail.statusName
             }
-            Item { Layout.fillWidth: true }
             Text {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideRight
                 text: root.detail.pending ? qsTr("Waiting for the central…") : qsTr("Saved on the central")
                 color: root.detail.pending ? Theme.warning : Theme.ok
                 font.family: Theme.fontFamily

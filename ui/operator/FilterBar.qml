@@ -12,6 +12,8 @@ RowLayout {
     required property QueueModel model
     property alias searchField: search
 
+    signal queueFocusRequested()
+
     spacing: Theme.spacing
 
     Settings {
@@ -49,7 +51,14 @@ RowLayout {
         font.pixelSize: Theme.fontBody
         selectByMouse: true
         onTextChanged: searchDelay.restart()
-        Keys.onEscapePressed: text = ""
+        // Enter, Down and Escape (which also clears) hand the keyboard back to the queue.
+        Keys.onEscapePressed: {
+            text = ""
+            root.queueFocusRequested()
+        }
+        Keys.onReturnPressed: root.queueFocusRequested()
+        Keys.onEnterPressed: root.queueFocusRequested()
+        Keys.onDownPressed: root.queueFocusRequested()
         Timer {
             id: searchDelay
             interval: 250

@@ -13,8 +13,9 @@ ApplicationWindow {
 
     readonly property bool mapPending: mapPane.pendingWork
 
-    width: 1920
-    height: 1080
+    // Full HD at most, and never larger than the screen it opens on.
+    width: Math.min(1920, Screen.desktopAvailableWidth)
+    height: Math.min(1080, Screen.desktopAvailableHeight)
     visible: true
     title: qsTr("CivicDesk — field reports")
     color: Theme.window
@@ -27,8 +28,6 @@ ApplicationWindow {
         property alias y: root.y
         property alias width: root.width
         property alias height: root.height
-        property alias queueWidth: queue.width
-        property alias detailWidth: detailPane.width
     }
 
     header: ToolBar {
@@ -49,6 +48,7 @@ ApplicationWindow {
                 id: filters
                 Layout.fillWidth: true
                 model: Workstation.queue
+                onQueueFocusRequested: queue.forceActiveFocus()
             }
             ActionButton {
                 text: Workstation.language === "vi" ? "English" : "Tiếng Việt"
@@ -72,8 +72,8 @@ ApplicationWindow {
 
         QueueView {
             id: queue
-            SplitView.preferredWidth: 950
-            SplitView.minimumWidth: 420
+            SplitView.preferredWidth: Math.round(root.width * 0.49)
+            SplitView.minimumWidth: 360
             model: Workstation.queue
             selectedReportId: Workstation.selectedReportId
             focus: true
@@ -82,12 +82,12 @@ ApplicationWindow {
         MapPane {
             id: mapPane
             SplitView.fillWidth: true
-            SplitView.minimumWidth: 300
+            SplitView.minimumWidth: 200
         }
         DetailPane {
             id: detailPane
-            SplitView.preferredWidth: 540
-            SplitView.minimumWidth: 380
+            SplitView.preferredWidth: Math.round(root.width * 0.28)
+            SplitView.minimumWidth: 320
             detail: Workstation.detail
             onClassifyRequested: classify.open()
             onAssignRequested: assign.open()
@@ -124,6 +124,7 @@ ApplicationWindow {
         fold: text => Workstation.fold(text)
         choices: Workstation.categories
         currentCode: Workstation.detail.categoryCode
+        currentUrgent: Workstation.detail.priorityCode === "urgent"
         showUrgent: true
         urgentText: qsTr("Urgent")
         onChosen: (code, urgent) => Workstation.classify(code, urgent ? "urgent" : "normal")

@@ -38,6 +38,13 @@ Rectangle {
                 text: Workstation.online ? qsTr("Central: connected")
                                          : qsTr("Central: not connected")
             }
+            Item_ {
+                visible: !Workstation.online && Workstation.connectionMessage.length > 0
+                text: "(" + Workstation.connectionMessage + ")"
+                color: "#ffb4a9"
+                elide: Text.ElideRight
+                Layout.maximumWidth: 560
+            }
         }
         Item_ {
             text: Workstation.lastSyncText.length > 0 ? qsTr("Last sync: %1").arg(Workstation.lastSyncText)

@@ -17,6 +17,8 @@ Popup {
     property bool showUrgent: false
     property string urgentText
     property string currentCode
+    // Whether the urgent box starts ticked: the report's own priority, never the last choice.
+    property bool currentUrgent: false
 
     signal chosen(string code, bool urgent)
 
@@ -28,6 +30,7 @@ Popup {
     padding: Theme.padding
 
     onOpened: {
+        urgent.checked = root.currentUrgent
         filter.text = ""
         filter.forceActiveFocus()
         list.currentIndex = Math.max(0, root.indexOfCode(root.currentCode))
@@ -129,6 +132,7 @@ Popup {
         }
         CheckBox {
             id: urgent
+            objectName: "urgentBox"
             visible: root.showUrgent
             text: root.urgentText
             font.family: Theme.fontFamily
