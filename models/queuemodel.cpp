@@ -1,6 +1,7 @@
 #include "models/queuemodel.h"
 
 #include "models/displaytext.h"
+#include "core/logging.h"
 #include "core/workflow.h"
 #include "models/replicareader.h"
 
@@ -19,12 +20,14 @@ QueueModel::QueueModel(ReplicaReader *reader, QObject *parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     connect(reader, &ReplicaReader::pageReady, this, &QueueModel::onPageReady);
+    for (int column = 0; column < int(QueueColumn::ColumnCount); ++column)
+        m_order.append(column);
 
     // Age and time left change with the clock, not with the data.
     m_clockTimer.setInterval(30000);
     connect(&m_clockTimer, &QTimer::timeout, this, [this] {
         if (m_total > 0)
-            Q_EMIT dataChanged(index(0, int(QueueColumn::Age)), index(m_total - 1, int(QueueColumn::TimeLeft)));
+            Q_EMIT dataChanged(index(0, 0), index(m_total - 1, columnCount() - 1));
     });
     m_clockTimer.start();
 }
@@ -88,9 +91,12 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     if (!row)
         return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
 
+    const QueueColumn column = QueueColumn(m_order.value(index.column()));
     switch (role) {
     case Qt::DisplayRole:
-        return cellText(*row, QueueColumn(index.column()));
+        return cellText(*row, column);
+    case ColumnKindRole:
+        return int(column);
     case ReportIdRole:
         return row->id;
     case StatusCodeRole:
@@ -109,9 +115,9 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QString QueueModel::headerText(int column) const
+QString QueueModel::headerText(int position) const
 {
-    switch (QueueColumn(column)) {
+    switch (QueueColumn(m_order.value(position, -1))) {
     case QueueColumn::Code:
         return QCoreApplication::translate("CivicDesk", "Code");
     case QueueColumn::Status:
@@ -144,7 +150,7 @@ QHash<int, QByteArray> QueueModel::roleNames() const
     return {{Qt::DisplayRole, "display"},      {ReportIdRole, "reportId"},
             {StatusCodeRole, "statusCode"},    {PendingRole, "pending"},
             {OverdueRole, "overdue"},          {SimulatedRole, "simulated"},
-            {TitleRole, "title"}};
+            {TitleRole, "title"},              {ColumnKindRole, "columnKind"}};
 }
 
 void QueueModel::setStatusFilter(const QString &status)
@@ -183,9 +189,39 @@ void QueueModel::setLanguage(const QString &language)
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
-void QueueModel::sortBy(int column)
+void QueueModel::setColumnOrder(const QList<int> &order)
 {
-    if (column < 0 || column >= int(QueueColumn::ColumnCount))
+    QList<int> sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    QList<int> expected;
+    for (int column = 0; column < int(QueueColumn::ColumnCount); ++column)
+        expected.append(column);
+    if (sorted != expected) {
+        qCWarning(lcApp) << "ignoring an invalid column order" << order;
+        return;
+    }
+    if (order == m_order)
+        return;
+    beginResetModel();
+    m_order = order;
+    endResetModel();
+    Q_EMIT columnOrderChanged();
+    Q_EMIT queryChanged(); // the sort column's position moved
+}
+
+void QueueModel::moveColumn(int from, int to)
+{
+    if (from < 0 || to < 0 || from >= m_order.size() || to >= m_order.size() || from == to)
+        return;
+    QList<int> order = m_order;
+    order.move(from, to);
+    setColumnOrder(order);
+}
+
+void QueueModel::sortBy(int position)
+{
+    const int column = m_order.value(position, -1);
+    if (column < 0)
         return;
     ReportQuery query = m_query;
     if (int(query.sortColumn) == column) {

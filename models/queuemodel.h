@@ -27,6 +27,9 @@ class QueueModel : public QAbstractTableModel
     Q_PROPERTY(QString wardFilter READ wardFilter WRITE setWardFilter NOTIFY queryChanged)
     // Free text, matched with or without Vietnamese marks.
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
+    // Column shown at each position, as QueueColumn values; the operator may reorder them.
+    Q_PROPERTY(QList<int> columnOrder READ columnOrder WRITE setColumnOrder NOTIFY columnOrderChanged)
+    // Position (not QueueColumn) of the column the queue is sorted by.
     Q_PROPERTY(int sortColumn READ sortColumn NOTIFY queryChanged)
     Q_PROPERTY(bool sortAscending READ sortAscending NOTIFY queryChanged)
     // True once the first page of the current query has arrived.
@@ -41,6 +44,7 @@ public:
         OverdueRole,
         SimulatedRole,
         TitleRole,
+        ColumnKindRole, // the QueueColumn shown in this cell's position
     };
     Q_ENUM(Role)
 
@@ -56,7 +60,12 @@ public:
     QString categoryFilter() const { return m_query.category; }
     QString wardFilter() const { return m_query.adminUnit; }
     QString search() const { return m_query.search; }
-    int sortColumn() const { return int(m_query.sortColumn); }
+    int sortColumn() const { return int(m_order.indexOf(int(m_query.sortColumn))); }
+    QList<int> columnOrder() const { return m_order; }
+    // Accepts only a permutation of every column; anything else is ignored with a warning.
+    void setColumnOrder(const QList<int> &order);
+    // Moves the column at position `from` to position `to`.
+    Q_INVOKABLE void moveColumn(int from, int to);
     bool sortAscending() const { return m_query.ascending; }
     bool isLoaded() const { return m_loaded; }
     const ReportQuery &query() const { return m_query; }
@@ -68,12 +77,13 @@ public:
     void setLanguage(const QString &language);
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
-    // Sorts by a column; a second call on the same column reverses the order.
-    Q_INVOKABLE void sortBy(int column);
+    // Sorts by the column at a position; a second call on the same column reverses the order.
+    Q_INVOKABLE void sortBy(int position);
     Q_INVOKABLE QString reportIdAt(int row) const;
     // Returns the row of a report among the loaded pages, or -1.
     Q_INVOKABLE int rowOf(const QString &reportId) const;
-    Q_INVOKABLE QString headerText(int column) const;
+    // Header of the column at a position.
+    Q_INVOKABLE QString headerText(int position) const;
 
     // Reads the current query again, keeping what is shown until the new rows arrive.
     void refresh();
@@ -82,6 +92,7 @@ Q_SIGNALS:
     void queryChanged();
     void loadedChanged();
     void countChanged();
+    void columnOrderChanged();
 
 private:
     void applyQuery(const ReportQuery &query);
@@ -92,6 +103,7 @@ private:
 
     ReplicaReader *m_reader;
     ReportQuery m_query;
+    QList<int> m_order;
     int m_generation = 0;
     int m_total = 0;
     bool m_loaded = false;

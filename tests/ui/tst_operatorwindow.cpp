@@ -2,6 +2,7 @@
 #include "models/workstation.h"
 #include "testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -132,6 +133,33 @@ private Q_SLOTS:
         QCOMPARE(queue->rowCount(), withoutMarks);
         queue->setSearch(QString());
         QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() == 16, 10000);
+    }
+
+    void queueModelConsistent()
+    {
+        QueueModel *queue = m_workstation->queue();
+        QAbstractItemModelTester tester(queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        queue->setSearch(QStringLiteral("rac"));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded(), 10000);
+        queue->sortBy(int(QueueColumn::Code));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded(), 10000);
+        queue->setSearch(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() == 16, 10000);
+    }
+
+    void columnsReorder()
+    {
+        QueueModel *queue = m_workstation->queue();
+        const QString codeHeader = queue->headerText(0);
+        const QString firstCode = queue->data(queue->index(0, 0), Qt::DisplayRole).toString();
+        queue->moveColumn(0, 3);
+        QCOMPARE(queue->headerText(3), codeHeader);
+        QCOMPARE(queue->data(queue->index(0, 3), Qt::DisplayRole).toString(), firstCode);
+        QCOMPARE(queue->data(queue->index(0, 3), QueueModel::ColumnKindRole).toInt(), int(QueueColumn::Code));
+        queue->setColumnOrder({0, 0, 1, 2, 3, 4, 5}); // not a permutation: ignored
+        QCOMPARE(queue->headerText(3), codeHeader);
+        queue->moveColumn(3, 0);
+        QCOMPARE(queue->headerText(0), codeHeader);
     }
 
     void mapFollowsFilters()

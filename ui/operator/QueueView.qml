@@ -23,14 +23,39 @@ FocusScope {
         id: settings
         category: "queue"
         property string widths: ""
+        property string order: ""
     }
 
     Component.onCompleted: {
+        if (settings.order.length > 0)
+            root.model.columnOrder = JSON.parse(settings.order)
         if (settings.widths.length > 0) {
             const stored = JSON.parse(settings.widths)
             if (stored.length === root.columnWidths.length)
                 root.columnWidths = stored
         }
+    }
+
+    // Moves a column (with its width) to another position; dragging a header does this.
+    function moveColumn(from, to) {
+        if (from === to)
+            return
+        const widths = root.columnWidths.slice()
+        widths.splice(to, 0, widths.splice(from, 1)[0])
+        root.columnWidths = widths
+        root.model.moveColumn(from, to)
+        settings.widths = JSON.stringify(widths)
+        settings.order = JSON.stringify(root.model.columnOrder)
+    }
+
+    function positionAt(x) {
+        let edge = 0
+        for (let i = 0; i < root.columnWidths.length; ++i) {
+            edge += root.columnWidths[i]
+            if (x < edge)
+                return i
+        }
+        return root.columnWidths.length - 1
     }
 
     function setColumnWidth(column, width) {
@@ -105,11 +130,21 @@ FocusScope {
                         color: Theme.text
                         elide: Text.ElideRight
                     }
+                    // A click sorts; a drag sideways moves the column.
                     MouseArea {
                         anchors.fill: parent
                         anchors.rightMargin: 6
                         cursorShape: Qt.PointingHandCursor
-                        onClicked: root.model.sortBy(headerCell.index)
+                        property real pressX: 0
+                        onPressed: mouse => pressX = mouse.x
+                        onReleased: mouse => {
+                            if (Math.abs(mouse.x - pressX) < 16) {
+                                root.model.sortBy(headerCell.index)
+                                return
+                            }
+                            const x = mapToItem(header, mouse.x, 0).x
+                            root.moveColumn(headerCell.index, root.positionAt(x))
+                        }
                     }
                     // Drag handle on the right edge resizes the column.
                     MouseArea {
@@ -155,13 +190,14 @@ FocusScope {
                 required property string statusCode
                 required property bool pending
                 required property bool overdue
+                required property int columnKind
 
                 readonly property bool selected: cell.reportId.length > 0
                                                  && cell.reportId === root.selectedReportId
                 color: selected ? Theme.selection : (row % 2 === 0 ? Theme.surface : Theme.surfaceAlt)
 
                 Rectangle {
-                    visible: cell.column === 1 && cell.display.length > 0
+                    visible: cell.columnKind === 1 && cell.display.length > 0
                     width: 10
                     height: 10
                     radius: 5
@@ -171,15 +207,15 @@ FocusScope {
                 }
                 Text {
                     anchors.fill: parent
-                    anchors.leftMargin: cell.column === 1 ? Theme.spacing + 16 : Theme.spacing
+                    anchors.leftMargin: cell.columnKind === 1 ? Theme.spacing + 16 : Theme.spacing
                     anchors.rightMargin: Theme.spacing
                     verticalAlignment: Text.AlignVCenter
-                    text: cell.display + (cell.column === 0 && cell.pending ? "  ⟳" : "")
+                    text: cell.display + (cell.columnKind === 0 && cell.pending ? "  ⟳" : "")
                     elide: Text.ElideRight
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
-                    font.bold: cell.selected && cell.column === 0
-                    color: cell.column === 6 && cell.overdue ? Theme.danger : Theme.text
+                    font.bold: cell.selected && cell.columnKind === 0
+                    color: cell.columnKind === 6 && cell.overdue ? Theme.danger : Theme.text
                 }
                 MouseArea {
                     anchors.fill: parent
