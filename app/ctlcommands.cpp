@@ -306,6 +306,13 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return ExitOk;
     }
 
+    const QString url = context.parser.value(QStringLiteral("central"));
+    if (context.parser.isSet(QStringLiteral("central")) && !url.startsWith(QLatin1String("sqlite:"))
+        && !url.startsWith(QLatin1String("postgresql://")) && !url.startsWith(QLatin1String("postgres://"))) {
+        return usageError(context, QStringLiteral("--central takes a URL, sqlite:PATH or "
+                                                  "postgresql://HOST/DATABASE, not \"%1\"").arg(url));
+    }
+
     const QStringList positional = context.parser.positionalArguments();
     const QString command = positional.value(0);
     if (command == QLatin1String("init"))

@@ -238,7 +238,7 @@ private Q_SLOTS:
     void unsupportedUrlNamed()
     {
         const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("mysql://db")});
-        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("mysql://db")), qPrintable(run.err));
     }
 };
