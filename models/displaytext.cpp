@@ -1,6 +1,8 @@
 #include "models/displaytext.h"
 
 #include <QCoreApplication>
+#include "core/timeutil.h"
+
 #include <QTimeZone>
 
 namespace CivicDesk {
@@ -116,12 +118,46 @@ QString timeLeftText(qint64 seconds)
     return tr("%1 overdue").arg(durationText(-seconds));
 }
 
+namespace {
+
+QTimeZone &displayZone()
+{
+    static QTimeZone zone(defaultTimeZoneId);
+    return zone;
+}
+
+} // namespace
+
+void setDisplayTimeZone(const QTimeZone &zone)
+{
+    if (zone.isValid())
+        displayZone() = zone;
+}
+
 QString displayTime(const QDateTime &time)
 {
     if (!time.isValid())
         return QString();
-    static const QTimeZone zone("Asia/Ho_Chi_Minh");
-    return time.toTimeZone(zone).toString(QStringLiteral("HH:mm dd/MM/yyyy"));
+    return time.toTimeZone(displayZone()).toString(QStringLiteral("HH:mm dd/MM/yyyy"));
+}
+
+QString refusalText(Refusal refusal)
+{
+    switch (refusal) {
+    case Refusal::StaleVersion:
+        return tr("Someone changed this report first. Look at its current state and decide again.");
+    case Refusal::InvalidTransition:
+        return tr("This action does not fit the report's current status.");
+    case Refusal::MissingValue:
+        return tr("A required value was missing.");
+    case Refusal::InvalidValue:
+        return tr("The field or agency chosen is not known on the central.");
+    case Refusal::UnknownReport:
+        return tr("The report no longer exists on the central.");
+    case Refusal::None:
+        break;
+    }
+    return QString();
 }
 
 } // namespace CivicDesk

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/codes.h"
+#include "core/operation.h"
 
 #include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 namespace CivicDesk {
 
@@ -20,5 +22,12 @@ QString timeLeftText(qint64 seconds);
 
 // A time in the installation's zone as HH:mm dd/MM/yyyy.
 QString displayTime(const QDateTime &time);
+
+// Sets the installation's zone, as configured on the central (Asia/Ho_Chi_Minh until then).
+// Called on the GUI thread, where times are formatted.
+void setDisplayTimeZone(const QTimeZone &zone);
+
+// A translated sentence telling the operator why the central refused an operation.
+QString refusalText(Refusal refusal);
 
 } // namespace CivicDesk

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/textfold.h"
+#include "core/timeutil.h"
 #include "models/displaytext.h"
 #include "models/replicareader.h"
 
@@ -65,6 +66,7 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
         const bool wasReady = isReady();
         m_reference = data;
         m_referenceLoaded = true;
+        setDisplayTimeZone(zoneOrUtc(data.timeZone));
         updateMapAreas();
         Q_EMIT referenceChanged();
         if (!wasReady && isReady())
@@ -89,9 +91,11 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     connect(m_reader, &ReplicaReader::attentionReady, this, [this](const QList<AttentionItem> &items) {
         m_attention.clear();
         for (const AttentionItem &item : items) {
+            // The central's reason is English detail for the log; the operator reads a sentence.
             m_attention.append(QVariantMap{{QStringLiteral("reportId"), item.reportId},
                                            {QStringLiteral("action"), operationKindCode(item.kind)},
-                                           {QStringLiteral("reason"), item.reason},
+                                           {QStringLiteral("reason"), refusalText(item.refusal)},
+                                           {QStringLiteral("detail"), item.reason},
                                            {QStringLiteral("time"), displayTime(item.createdAt)}});
         }
         Q_EMIT attentionChanged();

@@ -135,6 +135,10 @@ bool Replica::storeReferenceData(const ReferenceData &data, qint64 revision, QSt
     }
     if (!replaceReferenceData(database(), data, error) || !rankNames(database(), error))
         return false;
+    if (!setState(QStringLiteral("time_zone"), data.timeZone, error)
+        || !setState(QStringLiteral("code_prefix"), data.codePrefix, error)) {
+        return false;
+    }
     if (!setState(QStringLiteral("reference_revision"), QString::number(revision), error))
         return false;
     return transaction.commit(error);
@@ -142,7 +146,16 @@ bool Replica::storeReferenceData(const ReferenceData &data, qint64 revision, QSt
 
 std::optional<ReferenceData> Replica::referenceData(QString *error) const
 {
-    return loadReferenceData(database(), error);
+    auto data = loadReferenceData(database(), error);
+    if (!data)
+        return std::nullopt;
+    const QString zone = state(QStringLiteral("time_zone"));
+    const QString prefix = state(QStringLiteral("code_prefix"));
+    if (!zone.isEmpty())
+        data->timeZone = zone;
+    if (!prefix.isEmpty())
+        data->codePrefix = prefix;
+    return data;
 }
 
 ReferenceCodes Replica::referenceCodes() const

@@ -272,6 +272,26 @@
         <source>The reporter could not be shown: %1</source>
         <translation>The reporter could not be shown: %1</translation>
     </message>
+    <message>
+        <source>Someone changed this report first. Look at its current state and decide again.</source>
+        <translation>Someone changed this report first. Look at its current state and decide again.</translation>
+    </message>
+    <message>
+        <source>This action does not fit the report's current status.</source>
+        <translation>This action does not fit the report's current status.</translation>
+    </message>
+    <message>
+        <source>A required value was missing.</source>
+        <translation>A required value was missing.</translation>
+    </message>
+    <message>
+        <source>The field or agency chosen is not known on the central.</source>
+        <translation>The field or agency chosen is not known on the central.</translation>
+    </message>
+    <message>
+        <source>The report no longer exists on the central.</source>
+        <translation>The report no longer exists on the central.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

@@ -272,6 +272,26 @@
         <source>The reporter could not be shown: %1</source>
         <translation>Không xem được người phản ánh: %1</translation>
     </message>
+    <message>
+        <source>Someone changed this report first. Look at its current state and decide again.</source>
+        <translation>Người khác đã thay đổi phản ánh này trước. Hãy xem trạng thái hiện tại rồi xử lý lại.</translation>
+    </message>
+    <message>
+        <source>This action does not fit the report's current status.</source>
+        <translation>Thao tác này không phù hợp với trạng thái hiện tại của phản ánh.</translation>
+    </message>
+    <message>
+        <source>A required value was missing.</source>
+        <translation>Thiếu thông tin bắt buộc.</translation>
+    </message>
+    <message>
+        <source>The field or agency chosen is not known on the central.</source>
+        <translation>Máy chủ trung tâm không có lĩnh vực hoặc đơn vị đã chọn.</translation>
+    </message>
+    <message>
+        <source>The report no longer exists on the central.</source>
+        <translation>Phản ánh không còn trên máy chủ trung tâm.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
