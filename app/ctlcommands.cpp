@@ -1,6 +1,7 @@
 #include "app/ctlcommands.h"
 
 #include "central/central.h"
+#include "central/pgschema.h"
 #include "central/referencedata.h"
 #include "core/logging.h"
 #include "core/textfold.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSqlDatabase>
 
 #include <cstdio>
 #include <unistd.h>
@@ -38,10 +40,13 @@ const QString usageText = QStringLiteral(
     "          right after that step.\n"
     "  verify  --central URL --replica PATH\n"
     "          Compare the replica with the central; print the first difference, exit 1.\n"
+    "  central migrate --central postgresql://USER@HOST:PORT/DATABASE\n"
+    "          Apply the PostgreSQL schema versions the database lacks, each once.\n"
     "  stats   (--central URL | --replica PATH) [--json]\n"
     "          Count reports: total, with a position, by status and by field.\n"
     "\n"
-    "URL is sqlite:PATH for the embedded central database.\n");
+    "URL is sqlite:PATH for the embedded central database; only central migrate accepts\n"
+    "postgresql:// so far.\n");
 
 struct Context
 {
@@ -140,6 +145,42 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
                 << rejections.size() << " rejected; times without a zone read in "
                 << QString::fromUtf8(options.timeZone.id()) << '\n';
     return ExitOk;
+}
+
+int runCentralMigrate(Context &context)
+{
+    const QString url = context.parser.value(QStringLiteral("central"));
+    if (context.parser.positionalArguments().value(1) != QLatin1String("migrate") || url.isEmpty())
+        return usageError(context, QStringLiteral("expected: central migrate --central postgresql://..."));
+    if (!url.startsWith(QLatin1String("postgres")))
+        return usageError(context, QStringLiteral("central migrate is for PostgreSQL; an embedded "
+                                                  "central migrates itself when opened"));
+    const QString connection = QStringLiteral("civicdeskctl-migrate");
+    int status = ExitOk;
+    {
+        QString error;
+        if (!openPostgres(url, connection, &error)) {
+            context.err << "civicdeskctl: " << error << '\n';
+            status = ExitFailure;
+        } else {
+            QList<int> applied;
+            if (!migratePostgres(QSqlDatabase::database(connection), &applied, &error)) {
+                context.err << "civicdeskctl: migrating " << redactedUrl(url) << " failed: " << error << '\n';
+                status = ExitFailure;
+            } else if (applied.isEmpty()) {
+                context.out << redactedUrl(url) << " is at schema version "
+                            << latestPostgresSchemaVersion() << "; nothing to apply\n";
+            } else {
+                QStringList versions;
+                for (int version : std::as_const(applied))
+                    versions.append(QString::number(version));
+                context.out << "applied schema version(s) " << versions.join(QStringLiteral(", "))
+                            << " to " << redactedUrl(url) << '\n';
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return status;
 }
 
 int runImport(Context &context)
@@ -325,6 +366,8 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runVerify(context);
     if (command == QLatin1String("stats"))
         return runStats(context);
+    if (command == QLatin1String("central"))
+        return runCentralMigrate(context);
     if (command.isEmpty())
         return usageError(context, QStringLiteral("no command given"));
     return usageError(context, QStringLiteral("unknown command \"%1\"").arg(command));

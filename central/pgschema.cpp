@@ -1,0 +1,139 @@
+#include "central/pgschema.h"
+
+#include "core/logging.h"
+#include "db/sqlquery.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace CivicDesk {
+namespace {
+
+// Key of the advisory lock held while migrating ("civicdsk" in ASCII).
+constexpr qint64 migrationLockKey = 0x636976696364736bLL;
+
+struct PostgresMigration
+{
+    int version;
+    const char *resource;
+};
+
+constexpr PostgresMigration postgresMigrations[] = {
+    {1, ":/civicdesk/central/postgresql/0001_initial.sql"},
+};
+
+bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration, QString *error)
+{
+    QFile file(QString::fromLatin1(migration.resource));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read migration %1").arg(file.fileName());
+        return false;
+    }
+    SqlTransaction transaction(database);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    if (!execScript(database, QString::fromUtf8(file.readAll()), error))
+        return false;
+    SqlStatement record(database, QStringLiteral(
+        "INSERT INTO schema_migration (version, applied_at) VALUES (:version, now())"));
+    if (!record.bind(QStringLiteral(":version"), migration.version).exec(error))
+        return false;
+    return transaction.commit(error);
+}
+
+} // namespace
+
+QString redactedUrl(const QString &url)
+{
+    QUrl parsed(url);
+    if (!parsed.password().isEmpty())
+        parsed.setPassword(QStringLiteral("***"));
+    return parsed.toString();
+}
+
+bool openPostgres(const QString &url, const QString &connectionName, QString *error)
+{
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))
+        || parsed.path().size() < 2) {
+        *error = QStringLiteral("invalid PostgreSQL URL \"%1\"; expected "
+                                "postgresql://USER@HOST:PORT/DATABASE").arg(redactedUrl(url));
+        return false;
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(parsed.host());
+    db.setPort(parsed.port(5432));
+    db.setDatabaseName(parsed.path().mid(1));
+    db.setUserName(parsed.userName());
+    db.setPassword(parsed.password());
+    QStringList options{QStringLiteral("connect_timeout=10")};
+    const QUrlQuery query(parsed);
+    if (query.hasQueryItem(QStringLiteral("sslmode")))
+        options.append(QStringLiteral("sslmode=") + query.queryItemValue(QStringLiteral("sslmode")));
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot connect to %1: %2").arg(redactedUrl(url), db.lastError().text().trimmed());
+        return false;
+    }
+    qCInfo(lcCentral) << "connected to" << redactedUrl(url);
+    return true;
+}
+
+int latestPostgresSchemaVersion()
+{
+    return std::end(postgresMigrations)[-1].version;
+}
+
+int postgresSchemaVersion(const QSqlDatabase &database, QString *error)
+{
+    const auto exists = SqlStatement(database, QStringLiteral(
+        "SELECT to_regclass('schema_migration') IS NOT NULL")).scalar(error);
+    if (!exists)
+        return -1;
+    if (!exists->toBool())
+        return 0;
+    const auto version = SqlStatement(database, QStringLiteral(
+        "SELECT coalesce(max(version), 0) FROM schema_migration")).scalar(error);
+    return version ? version->toInt() : -1;
+}
+
+bool migratePostgres(const QSqlDatabase &database, QList<int> *applied, QString *error)
+{
+    const QString lock = QStringLiteral("SELECT pg_advisory_lock(%1)").arg(migrationLockKey);
+    const QString unlock = QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(migrationLockKey);
+    if (!execSql(database, lock, error))
+        return false;
+
+    bool ok = execSql(database, QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, "
+        "applied_at timestamptz NOT NULL)"), error);
+    const int current = ok ? postgresSchemaVersion(database, error) : -1;
+    ok = ok && current >= 0;
+    if (ok && current > latestPostgresSchemaVersion()) {
+        *error = QStringLiteral("the central database has schema version %1, newer than the %2 "
+                                "this version of CivicDesk knows; update CivicDesk")
+                     .arg(current)
+                     .arg(latestPostgresSchemaVersion());
+        ok = false;
+    }
+    for (const PostgresMigration &migration : postgresMigrations) {
+        if (!ok || migration.version <= current)
+            continue;
+        qCInfo(lcCentral) << "applying PostgreSQL migration" << migration.version;
+        ok = applyMigration(database, migration, error);
+        if (ok && applied)
+            applied->append(migration.version);
+    }
+
+    QString unlockError;
+    execSql(database, unlock, &unlockError);
+    return ok;
+}
+
+} // namespace CivicDesk
