@@ -68,8 +68,13 @@ bool RowConverter::readHeader(const CsvRow &header)
 {
     m_headerSize = header.fields.size();
     QHash<QString, qsizetype> indexOf;
-    for (qsizetype i = header.fields.size() - 1; i >= 0; --i)
-        indexOf.insert(header.fields.at(i).trimmed(), i);
+    QHash<QString, qsizetype> repeated; // column name -> its second position
+    for (qsizetype i = header.fields.size() - 1; i >= 0; --i) {
+        const QString name = header.fields.at(i).trimmed();
+        if (indexOf.contains(name))
+            repeated.insert(name, indexOf.value(name));
+        indexOf.insert(name, i);
+    }
 
     // Fields are checked in their documented order so that the error names the same column
     // on every run.
@@ -81,6 +86,17 @@ bool RowConverter::readHeader(const CsvRow &header)
                                    .arg(m_file.path)
                                    .arg(header.line)
                                    .arg(column, m_mapping.path, field);
+                return false;
+            }
+            if (repeated.contains(column)) {
+                m_file.error = QStringLiteral("%1:%2: column \"%3\" appears twice in the header "
+                                              "(columns %4 and %5), so field \"%6\" is ambiguous")
+                                   .arg(m_file.path)
+                                   .arg(header.line)
+                                   .arg(column)
+                                   .arg(indexOf.value(column) + 1)
+                                   .arg(repeated.value(column) + 1)
+                                   .arg(field);
                 return false;
             }
             m_fieldColumns[field].append(indexOf.value(column));

@@ -200,6 +200,11 @@ bool RequestConverter::readPosition(const RawRequest &raw, Report &report, QStri
                                       ? QStringLiteral("long")
                                       : QStringLiteral("lon");
     const QString longitudeText = raw.text(longitudeName);
+    if (latitudeText.isEmpty() != longitudeText.isEmpty()) {
+        warn(raw, QStringLiteral("half a position ignored"),
+             latitudeText.isEmpty() ? QStringLiteral("%1 without lat; imported without a location").arg(longitudeName)
+                                    : QStringLiteral("lat without long; imported without a location"));
+    }
     if (latitudeText.isEmpty() || longitudeText.isEmpty())
         return true;
 

@@ -47,6 +47,7 @@ private slots:
     void invalidMapping_data();
     void invalidMapping();
     void columnNotInHeader();
+    void repeatedHeaderColumn();
     void withoutMapping();
 
 private:
@@ -500,6 +501,17 @@ void TestCsvImport::columnNotInHeader()
     QCOMPARE(file.error, u"%1:1: column \"state\", which %2 names for field \"status\", is not in "
                          "the header"_s.arg(import.path(u"reports.csv"_s),
                                             import.path(u"reports.mapping.json"_s)));
+    QVERIFY(file.reports.isEmpty());
+}
+
+void TestCsvImport::repeatedHeaderColumn()
+{
+    const SmallImport import(smallMapping);
+    const ParsedFile file =
+        import.read("id,text,time,state,phone,files,lat,lon,text\n1,a,01/02/2024 08:30,done,,,,,b\n");
+
+    QCOMPARE(file.error, u"%1:1: column \"text\" appears twice in the header (columns 2 and 9), "
+                         "so field \"description\" is ambiguous"_s.arg(import.path(u"reports.csv"_s)));
     QVERIFY(file.reports.isEmpty());
 }
 

@@ -30,6 +30,7 @@ private slots:
     void otherJsonRefused_data();
     void otherJsonRefused();
     void hugeIdsKeepEveryDigit();
+    void halfPositionWarned();
     void statusMapping_data();
     void statusMapping();
     void fileShape_data();
@@ -332,6 +333,17 @@ void TestOpen311::otherJsonRefused()
     QVERIFY2(file.error.contains(u"not an Open311 request list"_s), qPrintable(file.error));
     QCOMPARE(file.reports.size(), 0);
     QCOMPARE(file.rejections.size(), 0);
+}
+
+void TestOpen311::halfPositionWarned()
+{
+    const ParsedFile file = readInline(R"([{"service_request_id": "p1", "requested_datetime": "2026-03-02T08:00:00Z",
+        "lat": 16.46}])");
+    QVERIFY2(file.ok(), qPrintable(file.error));
+    QCOMPARE(file.reports.size(), 1);
+    QVERIFY(!file.reports.first().report.position.has_value());
+    QCOMPARE(file.warnings.size(), 1);
+    QVERIFY2(file.warnings.first().contains(u"lat without long"_s), qPrintable(file.warnings.first()));
 }
 
 void TestOpen311::hugeIdsKeepEveryDigit()
