@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "models/workstation.h"
 
+#include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -16,8 +17,6 @@
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
-
-#include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
 Q_IMPORT_QML_PLUGIN(CivicDesk_ModelsPlugin)
@@ -46,13 +45,20 @@ Options parseOptions(const QApplication &app)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("central"), QStringLiteral("Central database URL (sqlite:PATH). Without it, the embedded demo runs."), QStringLiteral("URL")},
+        {QStringLiteral("central"),
+         QStringLiteral("Central database URL (sqlite:PATH). Without it, the embedded demo runs."),
+         QStringLiteral("URL")},
         {QStringLiteral("replica"), QStringLiteral("Replica file."), QStringLiteral("PATH")},
-        {QStringLiteral("data-dir"), QStringLiteral("Data folder (demo, replica, logs, media cache)."), QStringLiteral("DIR")},
-        {QStringLiteral("lang"), QStringLiteral("Interface language: vi (default) or en."), QStringLiteral("LANG")},
+        {QStringLiteral("data-dir"),
+         QStringLiteral("Data folder (demo, replica, logs, media cache)."), QStringLiteral("DIR")},
+        {QStringLiteral("lang"), QStringLiteral("Interface language: vi (default) or en."),
+         QStringLiteral("LANG")},
         {QStringLiteral("no-simulator"), QStringLiteral("Do not replay demo reports.")},
-        {QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window once loaded, then exit."), QStringLiteral("FILE")},
-        {QStringLiteral("select"), QStringLiteral("Open this report (public code or id)."), QStringLiteral("CODE_OR_ID")},
+        {QStringLiteral("screenshot"),
+         QStringLiteral("Save a PNG of the window once loaded, then exit."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("select"), QStringLiteral("Open this report (public code or id)."),
+         QStringLiteral("CODE_OR_ID")},
     });
     parser.process(app);
 
@@ -63,7 +69,8 @@ Options parseOptions(const QApplication &app)
     options.language = parser.value(QStringLiteral("lang"));
     options.screenshot = parser.value(QStringLiteral("screenshot"));
     options.select = parser.value(QStringLiteral("select"));
-    options.simulator = !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
+    options.simulator =
+        !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
     return options;
 }
 
@@ -114,9 +121,11 @@ int main(int argc, char *argv[])
 
     QSettings settings;
     if (options.language.isEmpty())
-        options.language = settings.value(QStringLiteral("language"), QStringLiteral("vi")).toString();
+        options.language =
+            settings.value(QStringLiteral("language"), QStringLiteral("vi")).toString();
     if (options.language != QLatin1String("vi") && options.language != QLatin1String("en")) {
-        std::fprintf(stderr, "civicdesk: --lang takes vi or en, not \"%s\"\n", qPrintable(options.language));
+        std::fprintf(stderr, "civicdesk: --lang takes vi or en, not \"%s\"\n",
+                     qPrintable(options.language));
         return 2;
     }
     QTranslator translator;
@@ -137,40 +146,43 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
-    QObject::connect(&workstation, &Workstation::languageRequested, &app, [&](const QString &language) {
-        loadTranslation(translator, language);
-        QSettings().setValue(QStringLiteral("language"), language);
-        engine.retranslate();
-    });
+    QObject::connect(&workstation, &Workstation::languageRequested, &app,
+                     [&](const QString &language) {
+                         loadTranslation(translator, language);
+                         QSettings().setValue(QStringLiteral("language"), language);
+                         engine.retranslate();
+                     });
     engine.load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
-        std::fprintf(stderr, "civicdesk: the operator's window could not be loaded; see %s\n", qPrintable(logPath));
+        std::fprintf(stderr, "civicdesk: the operator's window could not be loaded; see %s\n",
+                     qPrintable(logPath));
         return 1;
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
 
     std::unique_ptr<ScreenshotTaker> screenshot;
     if (!options.screenshot.isEmpty())
-        screenshot = std::make_unique<ScreenshotTaker>(window, &workstation, options.screenshot, options.select);
+        screenshot = std::make_unique<ScreenshotTaker>(window, &workstation, options.screenshot,
+                                                       options.select);
 
     // The demo central is prepared off the GUI thread, like all database work.
     QThread *setup = QThread::create([paths, demo, &workstation] {
         QString error;
         if (demo && !prepareDemoCentral(paths, &error)) {
             qCCritical(lcApp) << "cannot prepare the demo:" << error;
-            QMetaObject::invokeMethod(&workstation, [&workstation, error] {
-                Q_EMIT workstation.errorOccurred(error);
-            });
+            QMetaObject::invokeMethod(
+                &workstation, [&workstation, error] { Q_EMIT workstation.errorOccurred(error); });
         }
     });
     SimulatorRunner simulator(options.centralUrl, QRandomGenerator::global()->generate());
-    QObject::connect(setup, &QThread::finished, &workstation, [&workstation, &simulator, options, demo] {
-        workstation.start();
-        if (demo && options.simulator)
-            simulator.start();
-        if (!options.select.isEmpty())
-            workstation.selectByCodeOrId(options.select);
-    });
+    QObject::connect(setup, &QThread::finished, &workstation,
+                     [&workstation, &simulator, options, demo] {
+                         workstation.start();
+                         if (demo && options.simulator)
+                             simulator.start();
+                         if (!options.select.isEmpty())
+                             workstation.selectByCodeOrId(options.select);
+                     });
     QObject::connect(setup, &QThread::finished, setup, &QObject::deleteLater);
     setup->start();
 

@@ -1,9 +1,8 @@
 #include "app/ctlcommands.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QLoggingCategory>
-
-#include <cstdio>
 
 int main(int argc, char *argv[])
 {

@@ -11,12 +11,11 @@
 #include "sync/syncsession.h"
 #include "sync/verify.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
-
-#include <cstdio>
 #include <unistd.h>
 
 namespace CivicDesk {
@@ -105,8 +104,8 @@ int runInit(Context &context)
         return ExitFailure;
     }
     context.out << "initialised " << central->url() << ": " << data->categories.size()
-                << " fields, " << data->agencies.size() << " agencies, "
-                << data->adminUnits.size() << " wards and communes\n";
+                << " fields, " << data->agencies.size() << " agencies, " << data->adminUnits.size()
+                << " wards and communes\n";
     return ExitOk;
 }
 
@@ -140,9 +139,12 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
         context.err << "rejected: " << rejections.size() - listedRejections
                     << " more records not listed\n";
 
-    context.out << path << " (" << parsed.format << ", source \"" << printableText(options.source.isEmpty() ? QFileInfo(path).completeBaseName() : options.source) << "\"): " << summary->imported << " imported, "
-                << summary->updated << " updated, " << summary->unchanged << " unchanged, "
-                << rejections.size() << " rejected; times without a zone read in "
+    context.out << path << " (" << parsed.format << ", source \""
+                << printableText(options.source.isEmpty() ? QFileInfo(path).completeBaseName()
+                                                          : options.source)
+                << "\"): " << summary->imported << " imported, " << summary->updated << " updated, "
+                << summary->unchanged << " unchanged, " << rejections.size()
+                << " rejected; times without a zone read in "
                 << QString::fromUtf8(options.timeZone.id()) << '\n';
     return ExitOk;
 }
@@ -151,7 +153,8 @@ int runCentralMigrate(Context &context)
 {
     const QString url = context.parser.value(QStringLiteral("central"));
     if (context.parser.positionalArguments().value(1) != QLatin1String("migrate") || url.isEmpty())
-        return usageError(context, QStringLiteral("expected: central migrate --central postgresql://..."));
+        return usageError(context,
+                          QStringLiteral("expected: central migrate --central postgresql://..."));
     if (!url.startsWith(QLatin1String("postgres")))
         return usageError(context, QStringLiteral("central migrate is for PostgreSQL; an embedded "
                                                   "central migrates itself when opened"));
@@ -165,7 +168,8 @@ int runCentralMigrate(Context &context)
         } else {
             QList<int> applied;
             if (!migratePostgres(QSqlDatabase::database(connection), &applied, &error)) {
-                context.err << "civicdeskctl: migrating " << redactedUrl(url) << " failed: " << error << '\n';
+                context.err << "civicdeskctl: migrating " << redactedUrl(url)
+                            << " failed: " << error << '\n';
                 status = ExitFailure;
             } else if (applied.isEmpty()) {
                 context.out << redactedUrl(url) << " is at schema version "
@@ -199,7 +203,8 @@ int runImport(Context &context)
     options.timeZone = QTimeZone(zoneId.toUtf8());
     if (zoneId.isEmpty() || !options.timeZone.isValid())
         return usageError(context, QStringLiteral("unknown time zone \"%1\" given to --timezone; "
-                                                  "use an IANA name such as Asia/Ho_Chi_Minh").arg(zoneId));
+                                                  "use an IANA name such as Asia/Ho_Chi_Minh")
+                                       .arg(zoneId));
 
     auto central = openCentral(context, false);
     if (!central)
@@ -214,7 +219,8 @@ int runImport(Context &context)
 
 int runSync(Context &context)
 {
-    if (!context.parser.isSet(QStringLiteral("central")) || !context.parser.isSet(QStringLiteral("replica")))
+    if (!context.parser.isSet(QStringLiteral("central")) ||
+        !context.parser.isSet(QStringLiteral("replica")))
         return usageError(context, QStringLiteral("sync needs --central URL and --replica PATH"));
     if (!context.parser.isSet(QStringLiteral("once")))
         return usageError(context, QStringLiteral("sync runs one pass only: add --once "
@@ -223,8 +229,9 @@ int runSync(Context &context)
     if (context.parser.isSet(QStringLiteral("fail-after"))) {
         failAfter = syncStepFromCode(context.parser.value(QStringLiteral("fail-after")));
         if (!failAfter)
-            return usageError(context, QStringLiteral("--fail-after takes send, apply or ack, not \"%1\"")
-                                           .arg(context.parser.value(QStringLiteral("fail-after"))));
+            return usageError(context,
+                              QStringLiteral("--fail-after takes send, apply or ack, not \"%1\"")
+                                  .arg(context.parser.value(QStringLiteral("fail-after"))));
     }
 
     auto central = openCentral(context, false);
@@ -237,7 +244,8 @@ int runSync(Context &context)
         session.setStepHook([&context, failAfter](SyncStep step) {
             if (step != *failAfter)
                 return;
-            context.err << "civicdeskctl: failing on purpose after step " << syncStepCode(step) << '\n';
+            context.err << "civicdeskctl: failing on purpose after step " << syncStepCode(step)
+                        << '\n';
             context.err.flush();
             // Ends the process as a crash would: no destructor runs, no transaction is left
             // half done because every step has committed before the hook runs.
@@ -250,9 +258,10 @@ int runSync(Context &context)
         context.err << "civicdeskctl: sync failed: " << error << '\n';
         return ExitFailure;
     }
-    context.out << "sent " << summary->sent << (summary->sent == 1 ? " operation: " : " operations: ")
-                << summary->accepted << " accepted, " << summary->refused << " refused; received "
-                << summary->received << (summary->received == 1 ? " changed report" : " changed reports")
+    context.out << "sent " << summary->sent
+                << (summary->sent == 1 ? " operation: " : " operations: ") << summary->accepted
+                << " accepted, " << summary->refused << " refused; received " << summary->received
+                << (summary->received == 1 ? " changed report" : " changed reports")
                 << "; feed position " << summary->cursor << '\n';
     for (const AttentionItem &item : replica->attentionItems(nullptr))
         context.out << "needs attention: report " << item.reportId << ": "
@@ -262,7 +271,8 @@ int runSync(Context &context)
 
 int runVerify(Context &context)
 {
-    if (!context.parser.isSet(QStringLiteral("central")) || !context.parser.isSet(QStringLiteral("replica")))
+    if (!context.parser.isSet(QStringLiteral("central")) ||
+        !context.parser.isSet(QStringLiteral("replica")))
         return usageError(context, QStringLiteral("verify needs --central URL and --replica PATH"));
     auto central = openCentral(context, false);
     auto replica = central ? openReplica(context, false) : nullptr;
@@ -275,7 +285,8 @@ int runVerify(Context &context)
         return ExitFailure;
     }
     if (!result->matches()) {
-        context.out << "replica differs from the central: " << printableText(result->firstDifference) << '\n';
+        context.out << "replica differs from the central: "
+                    << printableText(result->firstDifference) << '\n';
         return ExitFailure;
     }
     context.out << "replica matches the central: " << result->reportsCompared
@@ -287,7 +298,8 @@ int runStats(Context &context)
 {
     const bool fromCentral = context.parser.isSet(QStringLiteral("central"));
     if (fromCentral == context.parser.isSet(QStringLiteral("replica")))
-        return usageError(context, QStringLiteral("stats needs either --central URL or --replica PATH"));
+        return usageError(context,
+                          QStringLiteral("stats needs either --central URL or --replica PATH"));
     QString error;
     std::optional<ReportStats> stats;
     if (fromCentral) {
@@ -322,13 +334,19 @@ void addOptions(QCommandLineParser &parser)
     parser.addOptions({
         {QStringLiteral("central"), QStringLiteral("Central database URL."), QStringLiteral("URL")},
         {QStringLiteral("replica"), QStringLiteral("Replica file."), QStringLiteral("PATH")},
-        {QStringLiteral("reference"), QStringLiteral("Folder of reference data."), QStringLiteral("DIR")},
-        {QStringLiteral("source"), QStringLiteral("Source name of imported records."), QStringLiteral("NAME")},
-        {QStringLiteral("timezone"), QStringLiteral("Zone of times written without one."), QStringLiteral("ZONE")},
-        {QStringLiteral("mapping"), QStringLiteral("JSON mapping of a CSV file."), QStringLiteral("FILE")},
-        {QStringLiteral("strict"), QStringLiteral("Reject the whole file when a record is invalid.")},
+        {QStringLiteral("reference"), QStringLiteral("Folder of reference data."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("source"), QStringLiteral("Source name of imported records."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("timezone"), QStringLiteral("Zone of times written without one."),
+         QStringLiteral("ZONE")},
+        {QStringLiteral("mapping"), QStringLiteral("JSON mapping of a CSV file."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("strict"),
+         QStringLiteral("Reject the whole file when a record is invalid.")},
         {QStringLiteral("once"), QStringLiteral("Run one sync and exit.")},
-        {QStringLiteral("fail-after"), QStringLiteral("Exit with code 70 after this sync step."), QStringLiteral("STEP")},
+        {QStringLiteral("fail-after"), QStringLiteral("Exit with code 70 after this sync step."),
+         QStringLiteral("STEP")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
     });
     parser.addHelpOption();
@@ -348,10 +366,13 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
 
     const QString url = context.parser.value(QStringLiteral("central"));
-    if (context.parser.isSet(QStringLiteral("central")) && !url.startsWith(QLatin1String("sqlite:"))
-        && !url.startsWith(QLatin1String("postgresql://")) && !url.startsWith(QLatin1String("postgres://"))) {
+    if (context.parser.isSet(QStringLiteral("central")) &&
+        !url.startsWith(QLatin1String("sqlite:")) &&
+        !url.startsWith(QLatin1String("postgresql://")) &&
+        !url.startsWith(QLatin1String("postgres://"))) {
         return usageError(context, QStringLiteral("--central takes a URL, sqlite:PATH or "
-                                                  "postgresql://HOST/DATABASE, not \"%1\"").arg(url));
+                                                  "postgresql://HOST/DATABASE, not \"%1\"")
+                                       .arg(url));
     }
 
     const QStringList positional = context.parser.positionalArguments();

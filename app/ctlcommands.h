@@ -6,7 +6,8 @@
 namespace CivicDesk {
 
 // Exit codes of civicdeskctl.
-enum ExitCode {
+enum ExitCode
+{
     ExitOk = 0,
     ExitFailure = 1,   // the command ran and found a problem (a difference, a file not parsed)
     ExitUsage = 2,     // wrong arguments

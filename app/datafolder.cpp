@@ -19,7 +19,8 @@ DemoPaths demoPaths(const QString &folder)
     paths.folder = folder.isEmpty()
                        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                        : folder;
-    paths.centralUrl = QStringLiteral("sqlite:") + QDir(paths.folder).filePath(QStringLiteral("demo-central.sqlite"));
+    paths.centralUrl = QStringLiteral("sqlite:") +
+                       QDir(paths.folder).filePath(QStringLiteral("demo-central.sqlite"));
     paths.replicaPath = QDir(paths.folder).filePath(QStringLiteral("replica.sqlite"));
     return paths;
 }
@@ -51,8 +52,8 @@ bool prepareDemoCentral(const DemoPaths &paths, QString *error)
     const auto summary = central->importReports(reports, error);
     if (!summary)
         return false;
-    qCInfo(lcApp) << "demo reports imported:" << summary->imported << "; rejected:"
-                  << summary->rejections.size();
+    qCInfo(lcApp) << "demo reports imported:" << summary->imported
+                  << "; rejected:" << summary->rejections.size();
     return true;
 }
 

@@ -1,12 +1,11 @@
 #include "app/logfile.h"
 
+#include <cstdio>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
-
-#include <cstdio>
 
 namespace CivicDesk {
 namespace {
@@ -51,12 +50,12 @@ void writeMessage(QtMsgType type, const QMessageLogContext &context, const QStri
     {
         QMutexLocker lock(&logMutex);
         if (logFile && logFile->isOpen()) {
-            const QByteArray line = QStringLiteral("%1 %2 %3: %4\n")
-                                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                                             QLatin1String(levelName(type)),
-                                             QLatin1String(context.category ? context.category : "default"),
-                                             message)
-                                        .toUtf8();
+            const QByteArray line =
+                QStringLiteral("%1 %2 %3: %4\n")
+                    .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                         QLatin1String(levelName(type)),
+                         QLatin1String(context.category ? context.category : "default"), message)
+                    .toUtf8();
             logFile->write(line);
             logFile->flush();
             if (logFile->size() > maxLogSize)

@@ -3,10 +3,9 @@
 #include "core/logging.h"
 #include "models/workstation.h"
 
+#include <cstdio>
 #include <QCoreApplication>
 #include <QImage>
-
-#include <cstdio>
 
 namespace CivicDesk {
 
@@ -48,8 +47,8 @@ QString ScreenshotTaker::waitingFor() const
         waiting.append(QStringLiteral("the models to load"));
     if (!m_selection.isEmpty() && !m_workstation->detail()->isLoaded())
         waiting.append(QStringLiteral("report %1 to open").arg(m_selection));
-    if (!m_selection.isEmpty() && m_workstation->detail()->isLoaded()
-        && !m_workstation->detail()->missingMedia().isEmpty())
+    if (!m_selection.isEmpty() && m_workstation->detail()->isLoaded() &&
+        !m_workstation->detail()->missingMedia().isEmpty())
         waiting.append(QStringLiteral("the open report's media"));
     if (m_window->property("mapPending").toBool())
         waiting.append(QStringLiteral("the map to draw"));

@@ -17,8 +17,8 @@ class ScreenshotTaker : public QObject
     Q_OBJECT
 
 public:
-    ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path,
-                    QString selection, QObject *parent = nullptr);
+    ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path, QString selection,
+                    QObject *parent = nullptr);
 
 private:
     void check();

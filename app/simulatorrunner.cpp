@@ -20,16 +20,16 @@ public:
     SimulatorWorker(QString centralUrl, quint32 seed)
         : m_centralUrl(std::move(centralUrl))
         , m_seed(seed)
-    {
-    }
+    {}
 
     void begin()
     {
         QString error;
         m_central = Central::open(m_centralUrl, false, &error);
-        const QList<IncomingReport> templates = m_central
-            ? loadDemoReports(builtInDemoDirectory(), builtInReferenceDirectory(), m_seed, &error)
-            : QList<IncomingReport>();
+        const QList<IncomingReport> templates =
+            m_central ? loadDemoReports(builtInDemoDirectory(), builtInReferenceDirectory(), m_seed,
+                                        &error)
+                      : QList<IncomingReport>();
         if (!m_central || templates.isEmpty()) {
             qCWarning(lcApp) << "the report simulator cannot start:" << error;
             return;

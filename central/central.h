@@ -6,12 +6,11 @@
 #include "core/report.h"
 #include "core/stats.h"
 
-#include <QDateTime>
-#include <QString>
-
 #include <functional>
 #include <memory>
 #include <optional>
+#include <QDateTime>
+#include <QString>
 
 namespace CivicDesk {
 

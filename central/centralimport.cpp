@@ -30,16 +30,16 @@ QString newId()
 const QStringList &importedColumns()
 {
     static const QStringList columns{
-        QStringLiteral("title"),          QStringLiteral("description"),
-        QStringLiteral("source_status"),  QStringLiteral("source_category"),
-        QStringLiteral("source_agency"),  QStringLiteral("channel"),
-        QStringLiteral("category"),       QStringLiteral("subcategory"),
-        QStringLiteral("priority"),       QStringLiteral("status"),
-        QStringLiteral("latitude"),       QStringLiteral("longitude"),
-        QStringLiteral("address"),        QStringLiteral("admin_unit"),
-        QStringLiteral("district"),       QStringLiteral("received_at"),
-        QStringLiteral("due_at"),         QStringLiteral("resolved_at"),
-        QStringLiteral("closed_at"),      QStringLiteral("agency"),
+        QStringLiteral("title"),           QStringLiteral("description"),
+        QStringLiteral("source_status"),   QStringLiteral("source_category"),
+        QStringLiteral("source_agency"),   QStringLiteral("channel"),
+        QStringLiteral("category"),        QStringLiteral("subcategory"),
+        QStringLiteral("priority"),        QStringLiteral("status"),
+        QStringLiteral("latitude"),        QStringLiteral("longitude"),
+        QStringLiteral("address"),         QStringLiteral("admin_unit"),
+        QStringLiteral("district"),        QStringLiteral("received_at"),
+        QStringLiteral("due_at"),          QStringLiteral("resolved_at"),
+        QStringLiteral("closed_at"),       QStringLiteral("agency"),
         QStringLiteral("public_response"),
     };
     return columns;
@@ -110,12 +110,15 @@ QString ImportWriter::resolveAdminUnit(const QString &text) const
 
 std::optional<qint64> ImportWriter::nextRevision(const QSqlDatabase &database, QString *error)
 {
-    if (!execSql(database, QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
-                                          "WHERE key = 'revision'"), error)) {
+    if (!execSql(database,
+                 QStringLiteral("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+                                "WHERE key = 'revision'"),
+                 error)) {
         return std::nullopt;
     }
-    const auto value = SqlStatement(database, QStringLiteral(
-        "SELECT value FROM meta WHERE key = 'revision'")).scalar(error);
+    const auto value =
+        SqlStatement(database, QStringLiteral("SELECT value FROM meta WHERE key = 'revision'"))
+            .scalar(error);
     if (!value)
         return std::nullopt;
     return value->toLongLong();
@@ -125,13 +128,15 @@ std::optional<QString> ImportWriter::nextPublicCode(const QDateTime &receivedAt,
 {
     const QDate day = receivedAt.toTimeZone(m_zone).date();
     const QString key = day.toString(Qt::ISODate);
-    SqlStatement bump(m_database, QStringLiteral(
-        "INSERT INTO day_counter (day, last) VALUES (:day, 1) "
-        "ON CONFLICT (day) DO UPDATE SET last = day_counter.last + 1"));
+    SqlStatement bump(
+        m_database, QStringLiteral("INSERT INTO day_counter (day, last) VALUES (:day, 1) "
+                                   "ON CONFLICT (day) DO UPDATE SET last = day_counter.last + 1"));
     if (!bump.bind(QStringLiteral(":day"), key).exec(error))
         return std::nullopt;
-    const auto number = SqlStatement(m_database, QStringLiteral(
-        "SELECT last FROM day_counter WHERE day = :day")).bind(QStringLiteral(":day"), key).scalar(error);
+    const auto number =
+        SqlStatement(m_database, QStringLiteral("SELECT last FROM day_counter WHERE day = :day"))
+            .bind(QStringLiteral(":day"), key)
+            .scalar(error);
     if (!number)
         return std::nullopt;
     return formatPublicCode(m_codePrefix, day, number->toInt());
@@ -155,8 +160,11 @@ std::optional<Media> ImportWriter::storeFile(const QSqlDatabase &database, const
     media.size = file.size();
     media.fileName = QFileInfo(path).fileName();
 
-    const auto stored = SqlStatement(database, QStringLiteral(
-        "SELECT count(*) FROM media_chunk WHERE sha256 = :sha")).bind(QStringLiteral(":sha"), media.sha256).scalar(error);
+    const auto stored =
+        SqlStatement(database,
+                     QStringLiteral("SELECT count(*) FROM media_chunk WHERE sha256 = :sha"))
+            .bind(QStringLiteral(":sha"), media.sha256)
+            .scalar(error);
     if (!stored)
         return std::nullopt;
     if (stored->toInt() > 0)
@@ -165,8 +173,10 @@ std::optional<Media> ImportWriter::storeFile(const QSqlDatabase &database, const
     // Read again in chunks, so a large video never sits whole in memory.
     file.seek(0);
     for (int chunk = 0; !file.atEnd(); ++chunk) {
-        SqlStatement insert(database, QStringLiteral(
-            "INSERT INTO media_chunk (sha256, chunk, data) VALUES (:sha, :chunk, :data)"));
+        SqlStatement insert(
+            database,
+            QStringLiteral(
+                "INSERT INTO media_chunk (sha256, chunk, data) VALUES (:sha, :chunk, :data)"));
         insert.bind(QStringLiteral(":sha"), media.sha256)
             .bind(QStringLiteral(":chunk"), chunk)
             .bind(QStringLiteral(":data"), file.read(mediaChunkSize));
@@ -204,8 +214,8 @@ std::optional<ImportWriter::Prepared> ImportWriter::prepare(const IncomingReport
             // address rather than lose it.
             const QString ward = report.adminUnit;
             if (!foldText(report.address).contains(foldUnitName(ward)))
-                report.address = report.address.isEmpty() ? ward
-                                                          : report.address + QStringLiteral(", ") + ward;
+                report.address =
+                    report.address.isEmpty() ? ward : report.address + QStringLiteral(", ") + ward;
         }
         report.adminUnit = code;
     }
@@ -236,30 +246,44 @@ bool ImportWriter::storeReporters(const QString &reportId, const QList<Reporter>
     for (const Reporter &reporter : reporters) {
         QString reporterId;
         if (!reporter.phone.isEmpty()) {
-            const auto existing = SqlStatement(m_database, QStringLiteral(
-                "SELECT id FROM reporter WHERE phone = :phone")).bind(QStringLiteral(":phone"), reporter.phone).scalar(error);
+            const auto existing =
+                SqlStatement(m_database,
+                             QStringLiteral("SELECT id FROM reporter WHERE phone = :phone"))
+                    .bind(QStringLiteral(":phone"), reporter.phone)
+                    .scalar(error);
             if (!existing)
                 return false;
             reporterId = existing->toString();
         }
         if (reporterId.isEmpty()) {
             reporterId = newId();
-            SqlStatement insert(m_database, QStringLiteral(
-                "INSERT INTO reporter (id, name, phone) VALUES (:id, :name, :phone)"));
+            SqlStatement insert(
+                m_database,
+                QStringLiteral(
+                    "INSERT INTO reporter (id, name, phone) VALUES (:id, :name, :phone)"));
             insert.bindAll({{QStringLiteral("id"), reporterId},
-                            {QStringLiteral("name"), reporter.name.isEmpty() ? QVariant() : QVariant(reporter.name)},
-                            {QStringLiteral("phone"), reporter.phone.isEmpty() ? QVariant() : QVariant(reporter.phone)}});
+                            {QStringLiteral("name"),
+                             reporter.name.isEmpty() ? QVariant() : QVariant(reporter.name)},
+                            {QStringLiteral("phone"),
+                             reporter.phone.isEmpty() ? QVariant() : QVariant(reporter.phone)}});
             if (!insert.exec(error))
                 return false;
         }
-        SqlStatement link(m_database, QStringLiteral(
-            "INSERT INTO report_reporter (report_id, reporter_id) VALUES (:report, :reporter) "
-            "ON CONFLICT DO NOTHING"));
-        if (!link.bind(QStringLiteral(":report"), reportId).bind(QStringLiteral(":reporter"), reporterId).exec(error))
+        SqlStatement link(
+            m_database,
+            QStringLiteral(
+                "INSERT INTO report_reporter (report_id, reporter_id) VALUES (:report, :reporter) "
+                "ON CONFLICT DO NOTHING"));
+        if (!link.bind(QStringLiteral(":report"), reportId)
+                 .bind(QStringLiteral(":reporter"), reporterId)
+                 .exec(error))
             return false;
     }
-    const auto linked = SqlStatement(m_database, QStringLiteral(
-        "SELECT count(*) FROM report_reporter WHERE report_id = :id")).bind(QStringLiteral(":id"), reportId).scalar(error);
+    const auto linked =
+        SqlStatement(m_database,
+                     QStringLiteral("SELECT count(*) FROM report_reporter WHERE report_id = :id"))
+            .bind(QStringLiteral(":id"), reportId)
+            .scalar(error);
     if (!linked)
         return false;
     *count = linked->toInt();
@@ -291,17 +315,21 @@ bool ImportWriter::insertNew(Prepared prepared, const IncomingReport &record, QS
     report.publicCode = *code;
 
     const QVariantMap row = reportToRow(report);
-    const QString snapshot = QString::fromUtf8(QJsonDocument(snapshotOf(row)).toJson(QJsonDocument::Compact));
-    if (!upsertReport(m_database, report, error, {{QStringLiteral("revision"), *revision},
-                                                  {QStringLiteral("import_snapshot"), snapshot}}))
+    const QString snapshot =
+        QString::fromUtf8(QJsonDocument(snapshotOf(row)).toJson(QJsonDocument::Compact));
+    if (!upsertReport(m_database, report, error,
+                      {{QStringLiteral("revision"), *revision},
+                       {QStringLiteral("import_snapshot"), snapshot}}))
         return false;
     int reporterCount = 0;
     if (!storeReporters(report.id, record.reporters, &reporterCount, error))
         return false;
     if (reporterCount > 0) {
-        SqlStatement update(m_database, QStringLiteral(
-            "UPDATE report SET reporter_count = :n WHERE id = :id"));
-        if (!update.bind(QStringLiteral(":n"), reporterCount).bind(QStringLiteral(":id"), report.id).exec(error))
+        SqlStatement update(m_database,
+                            QStringLiteral("UPDATE report SET reporter_count = :n WHERE id = :id"));
+        if (!update.bind(QStringLiteral(":n"), reporterCount)
+                 .bind(QStringLiteral(":id"), report.id)
+                 .exec(error))
             return false;
     }
 
@@ -311,9 +339,10 @@ bool ImportWriter::insertNew(Prepared prepared, const IncomingReport &record, QS
         if (!insertMedia(m_database, media, error))
             return false;
     }
-    return insertImportEvent(report, {{QLatin1String("source"), report.source},
-                                      {QLatin1String("source_id"), report.sourceId},
-                                      {QLatin1String("source_status"), report.sourceStatus}},
+    return insertImportEvent(report,
+                             {{QLatin1String("source"), report.source},
+                              {QLatin1String("source_id"), report.sourceId},
+                              {QLatin1String("source_status"), report.sourceStatus}},
                              error);
 }
 
@@ -324,8 +353,10 @@ std::optional<bool> ImportWriter::mergeExisting(const QVariantMap &existing, Pre
     auto current = loadReport(m_database, id, error);
     if (!current)
         return std::nullopt;
-    const QJsonObject lastImport = QJsonDocument::fromJson(
-        existing.value(QStringLiteral("import_snapshot")).toString().toUtf8()).object();
+    const QJsonObject lastImport =
+        QJsonDocument::fromJson(
+            existing.value(QStringLiteral("import_snapshot")).toString().toUtf8())
+            .object();
 
     QVariantMap row = reportToRow(*current);
     const QVariantMap incoming = reportToRow(prepared.report);
@@ -348,15 +379,17 @@ std::optional<bool> ImportWriter::mergeExisting(const QVariantMap &existing, Pre
     const auto revision = nextRevision(m_database, error);
     if (!revision)
         return std::nullopt;
-    const QString snapshot = QString::fromUtf8(
-        QJsonDocument(snapshotOf(incoming)).toJson(QJsonDocument::Compact));
-    if (!upsertReport(m_database, merged, error, {{QStringLiteral("revision"), *revision},
-                                                  {QStringLiteral("import_snapshot"), snapshot}}))
+    const QString snapshot =
+        QString::fromUtf8(QJsonDocument(snapshotOf(incoming)).toJson(QJsonDocument::Compact));
+    if (!upsertReport(m_database, merged, error,
+                      {{QStringLiteral("revision"), *revision},
+                       {QStringLiteral("import_snapshot"), snapshot}}))
         return std::nullopt;
-    if (!insertImportEvent(merged, {{QLatin1String("source"), merged.source},
-                                    {QLatin1String("source_id"), merged.sourceId},
-                                    {QLatin1String("source_status"), merged.sourceStatus},
-                                    {QLatin1String("changed"), changed}},
+    if (!insertImportEvent(merged,
+                           {{QLatin1String("source"), merged.source},
+                            {QLatin1String("source_id"), merged.sourceId},
+                            {QLatin1String("source_status"), merged.sourceStatus},
+                            {QLatin1String("changed"), changed}},
                            error)) {
         return std::nullopt;
     }
@@ -371,12 +404,12 @@ std::optional<ImportSummary> ImportWriter::write(const QList<IncomingReport> &re
         QString reason;
         auto prepared = prepare(record, &reason);
         if (!prepared) {
-            summary.rejections.append({QString(), record.recordNumber, record.line,
-                                       record.report.sourceId, reason});
+            summary.rejections.append(
+                {QString(), record.recordNumber, record.line, record.report.sourceId, reason});
             continue;
         }
-        SqlStatement find(m_database, QStringLiteral(
-            "SELECT id, import_snapshot FROM report WHERE source = :source AND source_id = :id"));
+        SqlStatement find(m_database, QStringLiteral("SELECT id, import_snapshot FROM report WHERE "
+                                                     "source = :source AND source_id = :id"));
         const auto rows = find.bind(QStringLiteral(":source"), prepared->report.source)
                               .bind(QStringLiteral(":id"), prepared->report.sourceId)
                               .rows(error);

@@ -24,7 +24,8 @@ constexpr PostgresMigration postgresMigrations[] = {
     {1, ":/civicdesk/central/postgresql/0001_initial.sql"},
 };
 
-bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration, QString *error)
+bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,
+                    QString *error)
 {
     QFile file(QString::fromLatin1(migration.resource));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -38,8 +39,10 @@ bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migra
     }
     if (!execScript(database, QString::fromUtf8(file.readAll()), error))
         return false;
-    SqlStatement record(database, QStringLiteral(
-        "INSERT INTO schema_migration (version, applied_at) VALUES (:version, now())"));
+    SqlStatement record(
+        database,
+        QStringLiteral(
+            "INSERT INTO schema_migration (version, applied_at) VALUES (:version, now())"));
     if (!record.bind(QStringLiteral(":version"), migration.version).exec(error))
         return false;
     return transaction.commit(error);
@@ -59,10 +62,12 @@ bool openPostgres(const QString &url, const QString &connectionName, QString *er
 {
     const QUrl parsed(url);
     const QString scheme = parsed.scheme();
-    if (!parsed.isValid() || (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))
-        || parsed.path().size() < 2) {
+    if (!parsed.isValid() ||
+        (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")) ||
+        parsed.path().size() < 2) {
         *error = QStringLiteral("invalid PostgreSQL URL \"%1\"; expected "
-                                "postgresql://USER@HOST:PORT/DATABASE").arg(redactedUrl(url));
+                                "postgresql://USER@HOST:PORT/DATABASE")
+                     .arg(redactedUrl(url));
         return false;
     }
 
@@ -75,10 +80,12 @@ bool openPostgres(const QString &url, const QString &connectionName, QString *er
     QStringList options{QStringLiteral("connect_timeout=10")};
     const QUrlQuery query(parsed);
     if (query.hasQueryItem(QStringLiteral("sslmode")))
-        options.append(QStringLiteral("sslmode=") + query.queryItemValue(QStringLiteral("sslmode")));
+        options.append(QStringLiteral("sslmode=") +
+                       query.queryItemValue(QStringLiteral("sslmode")));
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
-        *error = QStringLiteral("cannot connect to %1: %2").arg(redactedUrl(url), db.lastError().text().trimmed());
+        *error = QStringLiteral("cannot connect to %1: %2")
+                     .arg(redactedUrl(url), db.lastError().text().trimmed());
         return false;
     }
     qCInfo(lcCentral) << "connected to" << redactedUrl(url);
@@ -92,14 +99,17 @@ int latestPostgresSchemaVersion()
 
 int postgresSchemaVersion(const QSqlDatabase &database, QString *error)
 {
-    const auto exists = SqlStatement(database, QStringLiteral(
-        "SELECT to_regclass('schema_migration') IS NOT NULL")).scalar(error);
+    const auto exists =
+        SqlStatement(database, QStringLiteral("SELECT to_regclass('schema_migration') IS NOT NULL"))
+            .scalar(error);
     if (!exists)
         return -1;
     if (!exists->toBool())
         return 0;
-    const auto version = SqlStatement(database, QStringLiteral(
-        "SELECT coalesce(max(version), 0) FROM schema_migration")).scalar(error);
+    const auto version =
+        SqlStatement(database,
+                     QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migration"))
+            .scalar(error);
     return version ? version->toInt() : -1;
 }
 
@@ -110,9 +120,11 @@ bool migratePostgres(const QSqlDatabase &database, QList<int> *applied, QString 
     if (!execSql(database, lock, error))
         return false;
 
-    bool ok = execSql(database, QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, "
-        "applied_at timestamptz NOT NULL)"), error);
+    bool ok = execSql(
+        database,
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, "
+                       "applied_at timestamptz NOT NULL)"),
+        error);
     const int current = ok ? postgresSchemaVersion(database, error) : -1;
     ok = ok && current >= 0;
     if (ok && current > latestPostgresSchemaVersion()) {

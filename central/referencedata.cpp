@@ -4,14 +4,13 @@
 #include "core/logging.h"
 #include "core/textfold.h"
 
+#include <limits>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-
-#include <limits>
 
 namespace CivicDesk {
 namespace {
@@ -66,7 +65,8 @@ std::optional<AdminUnit> unitFromRelation(const QJsonObject &relation, const QSt
 {
     const QJsonObject tags = relation.value(QLatin1String("tags")).toObject();
     AdminUnit unit;
-    unit.nameVi = tags.value(QLatin1String("name:vi")).toString(tags.value(QLatin1String("name")).toString());
+    unit.nameVi =
+        tags.value(QLatin1String("name:vi")).toString(tags.value(QLatin1String("name")).toString());
     unit.nameEn = tags.value(QLatin1String("name:en")).toString();
     unit.code = adminUnitCode(unit.nameVi);
     unit.kind = unit.nameVi.startsWith(QStringLiteral("Xã")) ? QStringLiteral("commune")
@@ -75,8 +75,8 @@ std::optional<AdminUnit> unitFromRelation(const QJsonObject &relation, const QSt
     QList<Ring> ways;
     for (const QJsonValue &member : relation.value(QLatin1String("members")).toArray()) {
         const QJsonObject object = member.toObject();
-        if (object.value(QLatin1String("type")).toString() != QLatin1String("way")
-            || object.value(QLatin1String("role")).toString() != QLatin1String("outer")) {
+        if (object.value(QLatin1String("type")).toString() != QLatin1String("way") ||
+            object.value(QLatin1String("role")).toString() != QLatin1String("outer")) {
             continue;
         }
         Ring way;
@@ -178,7 +178,8 @@ std::optional<QList<AdminUnit>> adminUnitsFromOverpass(const QByteArray &json,
 std::optional<ReferenceData> readReferenceData(const QString &directory, QString *error)
 {
     const QDir dir(directory);
-    const auto categories = readJsonObjectFile(dir.filePath(QStringLiteral("categories.json")), error);
+    const auto categories =
+        readJsonObjectFile(dir.filePath(QStringLiteral("categories.json")), error);
     if (!categories)
         return std::nullopt;
     const auto agencies = readJsonObjectFile(dir.filePath(QStringLiteral("agencies.json")), error);

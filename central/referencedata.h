@@ -2,10 +2,9 @@
 
 #include "core/reference.h"
 
+#include <optional>
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 namespace CivicDesk {
 

@@ -11,14 +11,13 @@
 #include <QSqlError>
 #include <QUuid>
 
-
 namespace CivicDesk {
 namespace {
 
 bool createCentralId(const QSqlDatabase &database, QString *error)
 {
-    SqlStatement statement(database, QStringLiteral(
-        "INSERT INTO meta (key, value) VALUES ('central_id', :id)"));
+    SqlStatement statement(
+        database, QStringLiteral("INSERT INTO meta (key, value) VALUES ('central_id', :id)"));
     statement.bind(QStringLiteral(":id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     return statement.exec(error);
 }
@@ -37,8 +36,7 @@ SqliteCentral::SqliteCentral(QString path)
     : m_path(std::move(path))
     , m_connection(QStringLiteral("civicdesk-central"))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
+{}
 
 SqliteCentral::~SqliteCentral() = default;
 
@@ -56,7 +54,8 @@ bool SqliteCentral::open(bool create, QString *error)
 {
     if (!create && !QFileInfo::exists(m_path)) {
         *error = QStringLiteral("the central database %1 does not exist; create it with "
-                                "civicdeskctl init --central %2").arg(m_path, url());
+                                "civicdeskctl init --central %2")
+                     .arg(m_path, url());
         return false;
     }
 
@@ -87,21 +86,23 @@ bool SqliteCentral::initialize(const ReferenceData &data, QString *error)
     if (!replaceReferenceData(database(), data, error))
         return false;
 
-    const QVariantMap settings{
-        {QStringLiteral("code_prefix"), data.codePrefix},
-        {QStringLiteral("time_zone"), data.timeZone},
-        {QStringLiteral("initialized_at"), toStorageTime(m_clock())}};
+    const QVariantMap settings{{QStringLiteral("code_prefix"), data.codePrefix},
+                               {QStringLiteral("time_zone"), data.timeZone},
+                               {QStringLiteral("initialized_at"), toStorageTime(m_clock())}};
     for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
-        SqlStatement statement(database(), QStringLiteral(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (:key, :value)"));
+        SqlStatement statement(
+            database(), QStringLiteral("INSERT INTO meta (key, value) VALUES (:key, :value) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         if (!statement.bind(QStringLiteral(":key"), it.key())
                  .bind(QStringLiteral(":value"), it.value())
                  .exec(error)) {
             return false;
         }
     }
-    if (!execSql(database(), QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
-                                            "WHERE key = 'reference_revision'"), error)) {
+    if (!execSql(database(),
+                 QStringLiteral("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+                                "WHERE key = 'reference_revision'"),
+                 error)) {
         return false;
     }
     if (!transaction.commit(error))
@@ -133,7 +134,8 @@ std::optional<ImportSummary> SqliteCentral::importReports(const QList<IncomingRe
 {
     if (!isInitialized()) {
         *error = QStringLiteral("the central database %1 has no reference data; run civicdeskctl "
-                                "init --central %2 first").arg(m_path, url());
+                                "init --central %2 first")
+                     .arg(m_path, url());
         return std::nullopt;
     }
     const auto reference = referenceData(nullptr, error);
@@ -159,8 +161,9 @@ std::optional<ChangeBatch> SqliteCentral::changesSince(qint64 cursor, int limit,
 {
     // One read transaction, so that the page and the snapshots come from one moment.
     SqlTransaction transaction(database());
-    SqlStatement statement(database(), QStringLiteral(
-        "SELECT id, revision FROM report WHERE revision > :cursor ORDER BY revision LIMIT :limit"));
+    SqlStatement statement(database(),
+                           QStringLiteral("SELECT id, revision FROM report WHERE revision > "
+                                          ":cursor ORDER BY revision LIMIT :limit"));
     const auto rows = statement.bind(QStringLiteral(":cursor"), cursor)
                           .bind(QStringLiteral(":limit"), limit)
                           .rows(error);
@@ -200,8 +203,8 @@ std::optional<ReportSnapshot> SqliteCentral::currentSnapshot(const QString &repo
 std::optional<OperationResult> SqliteCentral::storedDecision(const Operation &operation,
                                                              QString *error)
 {
-    SqlStatement statement(database(), QStringLiteral(
-        "SELECT refusal, reason FROM applied_operation WHERE id = :id"));
+    SqlStatement statement(
+        database(), QStringLiteral("SELECT refusal, reason FROM applied_operation WHERE id = :id"));
     const auto rows = statement.bind(QStringLiteral(":id"), operation.id).rows(error);
     if (!rows || rows->isEmpty())
         return std::nullopt;
@@ -217,9 +220,10 @@ std::optional<OperationResult> SqliteCentral::storedDecision(const Operation &op
 bool SqliteCentral::recordDecision(const Operation &operation, const OperationResult &result,
                                    QString *error)
 {
-    SqlStatement statement(database(), QStringLiteral(
-        "INSERT INTO applied_operation (id, report_id, refusal, reason, decided_at) "
-        "VALUES (:id, :report_id, :refusal, :reason, :decided_at)"));
+    SqlStatement statement(
+        database(),
+        QStringLiteral("INSERT INTO applied_operation (id, report_id, refusal, reason, decided_at) "
+                       "VALUES (:id, :report_id, :refusal, :reason, :decided_at)"));
     statement.bindAll({{QStringLiteral("id"), operation.id},
                        {QStringLiteral("report_id"), operation.reportId},
                        {QStringLiteral("refusal"), refusalCode(result.refusal)},
@@ -239,8 +243,10 @@ std::optional<OperationResult> SqliteCentral::decide(const Operation &operation,
     auto report = loadReport(database(), operation.reportId, &loadError);
     if (!report) {
         result.refusal = Refusal::UnknownReport;
-        result.reason = QStringLiteral("report %1 does not exist on the central").arg(operation.reportId);
-    } else if (operationChangesVersion(operation.kind) && operation.baseVersion != report->version) {
+        result.reason =
+            QStringLiteral("report %1 does not exist on the central").arg(operation.reportId);
+    } else if (operationChangesVersion(operation.kind) &&
+               operation.baseVersion != report->version) {
         result.refusal = Refusal::StaleVersion;
         result.reason = QStringLiteral("the report changed on the central (version %1) after the "
                                        "version %2 this change was based on")
@@ -250,7 +256,8 @@ std::optional<OperationResult> SqliteCentral::decide(const Operation &operation,
         const auto reference = referenceData(nullptr, error);
         if (!reference)
             return std::nullopt;
-        const OperationOutcome outcome = applyOperation(*report, operation, referenceCodesOf(*reference));
+        const OperationOutcome outcome =
+            applyOperation(*report, operation, referenceCodesOf(*reference));
         result.refusal = outcome.refusal;
         result.reason = outcome.reason;
         if (outcome.accepted()) {
@@ -261,8 +268,9 @@ std::optional<OperationResult> SqliteCentral::decide(const Operation &operation,
             const auto revision = ImportWriter::nextRevision(database(), error);
             if (!revision)
                 return std::nullopt;
-            if (!upsertReport(database(), *report, error, {{QStringLiteral("revision"), *revision}})
-                || !insertEvent(database(), outcome.event, error)) {
+            if (!upsertReport(database(), *report, error,
+                              {{QStringLiteral("revision"), *revision}}) ||
+                !insertEvent(database(), outcome.event, error)) {
                 return std::nullopt;
             }
         }
@@ -310,15 +318,16 @@ std::optional<QList<Reporter>> SqliteCentral::revealReporters(const QString &rep
     if (!loadReport(database(), reportId, error))
         return std::nullopt;
 
-    SqlStatement select(database(), QStringLiteral(
-        "SELECT p.id, p.name, p.phone FROM reporter p JOIN report_reporter l ON l.reporter_id = p.id "
-        "WHERE l.report_id = :id ORDER BY p.id"));
+    SqlStatement select(database(), QStringLiteral("SELECT p.id, p.name, p.phone FROM reporter p "
+                                                   "JOIN report_reporter l ON l.reporter_id = p.id "
+                                                   "WHERE l.report_id = :id ORDER BY p.id"));
     const auto rows = select.bind(QStringLiteral(":id"), reportId).rows(error);
     if (!rows)
         return std::nullopt;
     QList<Reporter> reporters;
     for (const QVariantMap &row : *rows)
-        reporters.append({row[QStringLiteral("id")].toString(), row[QStringLiteral("name")].toString(),
+        reporters.append({row[QStringLiteral("id")].toString(),
+                          row[QStringLiteral("name")].toString(),
                           row[QStringLiteral("phone")].toString()});
 
     // The event carries who and why, never the data revealed.
@@ -333,8 +342,11 @@ std::optional<QList<Reporter>> SqliteCentral::revealReporters(const QString &rep
     const auto revision = ImportWriter::nextRevision(database(), error);
     if (!revision || !insertEvent(database(), event, error))
         return std::nullopt;
-    SqlStatement touch(database(), QStringLiteral("UPDATE report SET revision = :revision WHERE id = :id"));
-    if (!touch.bind(QStringLiteral(":revision"), *revision).bind(QStringLiteral(":id"), reportId).exec(error))
+    SqlStatement touch(database(),
+                       QStringLiteral("UPDATE report SET revision = :revision WHERE id = :id"));
+    if (!touch.bind(QStringLiteral(":revision"), *revision)
+             .bind(QStringLiteral(":id"), reportId)
+             .exec(error))
         return std::nullopt;
     if (!transaction.commit(error))
         return std::nullopt;
@@ -370,8 +382,9 @@ std::optional<ReportStats> SqliteCentral::stats(QString *error)
 
 std::optional<QByteArray> SqliteCentral::mediaContent(const QString &sha256, QString *error)
 {
-    SqlStatement statement(database(), QStringLiteral(
-        "SELECT data FROM media_chunk WHERE sha256 = :sha ORDER BY chunk"));
+    SqlStatement statement(
+        database(),
+        QStringLiteral("SELECT data FROM media_chunk WHERE sha256 = :sha ORDER BY chunk"));
     const auto rows = statement.bind(QStringLiteral(":sha"), sha256).rows(error);
     if (!rows)
         return std::nullopt;

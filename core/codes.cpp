@@ -88,8 +88,14 @@ constexpr std::array<std::pair<Role, const char *>, 6> roleCodes{{
 
 } // namespace
 
-QString statusCode(Status status) { return codeOf(statusCodes, status); }
-std::optional<Status> statusFromCode(const QString &code) { return valueOf(statusCodes, code); }
+QString statusCode(Status status)
+{
+    return codeOf(statusCodes, status);
+}
+std::optional<Status> statusFromCode(const QString &code)
+{
+    return valueOf(statusCodes, code);
+}
 
 QList<Status> allStatuses()
 {
@@ -99,8 +105,14 @@ QList<Status> allStatuses()
     return result;
 }
 
-QString channelCode(Channel channel) { return codeOf(channelCodes, channel); }
-std::optional<Channel> channelFromCode(const QString &code) { return valueOf(channelCodes, code); }
+QString channelCode(Channel channel)
+{
+    return codeOf(channelCodes, channel);
+}
+std::optional<Channel> channelFromCode(const QString &code)
+{
+    return valueOf(channelCodes, code);
+}
 
 QList<Channel> allChannels()
 {
@@ -110,25 +122,40 @@ QList<Channel> allChannels()
     return result;
 }
 
-QString priorityCode(Priority priority) { return codeOf(priorityCodes, priority); }
+QString priorityCode(Priority priority)
+{
+    return codeOf(priorityCodes, priority);
+}
 std::optional<Priority> priorityFromCode(const QString &code)
 {
     return valueOf(priorityCodes, code);
 }
 
-QString mediaKindCode(MediaKind kind) { return codeOf(mediaKindCodes, kind); }
+QString mediaKindCode(MediaKind kind)
+{
+    return codeOf(mediaKindCodes, kind);
+}
 std::optional<MediaKind> mediaKindFromCode(const QString &code)
 {
     return valueOf(mediaKindCodes, code);
 }
 
-QString eventKindCode(EventKind kind) { return codeOf(eventKindCodes, kind); }
+QString eventKindCode(EventKind kind)
+{
+    return codeOf(eventKindCodes, kind);
+}
 std::optional<EventKind> eventKindFromCode(const QString &code)
 {
     return valueOf(eventKindCodes, code);
 }
 
-QString roleCode(Role role) { return codeOf(roleCodes, role); }
-std::optional<Role> roleFromCode(const QString &code) { return valueOf(roleCodes, code); }
+QString roleCode(Role role)
+{
+    return codeOf(roleCodes, role);
+}
+std::optional<Role> roleFromCode(const QString &code)
+{
+    return valueOf(roleCodes, code);
+}
 
 } // namespace CivicDesk

@@ -1,14 +1,14 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace CivicDesk {
 
 // Workflow states. The stored code of each is its snake_case name (see statusCode()).
-enum class Status {
+enum class Status
+{
     New,
     Triaged,
     Assigned,
@@ -20,12 +20,32 @@ enum class Status {
     Duplicate,
 };
 
-enum class Channel { App, Portal, Facebook, Zalo, Email, Hotline, WalkIn, Other };
-enum class Priority { Normal, Urgent };
-enum class MediaKind { Photo, Video, Audio };
+enum class Channel
+{
+    App,
+    Portal,
+    Facebook,
+    Zalo,
+    Email,
+    Hotline,
+    WalkIn,
+    Other
+};
+enum class Priority
+{
+    Normal,
+    Urgent
+};
+enum class MediaKind
+{
+    Photo,
+    Video,
+    Audio
+};
 
 // Kinds of timeline events. Imported is the arrival of a record from another system.
-enum class EventKind {
+enum class EventKind
+{
     Received,
     Imported,
     Classified,
@@ -42,7 +62,15 @@ enum class EventKind {
 };
 
 // Roles of the people (and the system itself) that act on reports.
-enum class Role { Operator, Supervisor, Agency, Admin, Kiosk, System };
+enum class Role
+{
+    Operator,
+    Supervisor,
+    Agency,
+    Admin,
+    Kiosk,
+    System
+};
 
 QString statusCode(Status status);
 std::optional<Status> statusFromCode(const QString &code);

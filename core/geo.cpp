@@ -1,10 +1,9 @@
 #include "core/geo.h"
 
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <algorithm>
 
 namespace CivicDesk {
 namespace {

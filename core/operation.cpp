@@ -3,9 +3,8 @@
 #include "core/timeutil.h"
 #include "core/workflow.h"
 
-#include <QJsonValue>
-
 #include <array>
+#include <QJsonValue>
 #include <utility>
 
 namespace CivicDesk {
@@ -51,10 +50,10 @@ OperationOutcome checkTransition(const Report &report, Status to, const Operatio
 {
     if (isTransitionAllowed(report.status, to, operation.actorRole))
         return {};
-    return refuse(Refusal::InvalidTransition,
-                  QStringLiteral("a %1 may not move a report from %2 to %3")
-                      .arg(roleCode(operation.actorRole), statusCode(report.status),
-                           statusCode(to)));
+    return refuse(
+        Refusal::InvalidTransition,
+        QStringLiteral("a %1 may not move a report from %2 to %3")
+            .arg(roleCode(operation.actorRole), statusCode(report.status), statusCode(to)));
 }
 
 OperationOutcome classify(Report &report, const Operation &operation, const ReferenceCodes &codes)
@@ -215,10 +214,11 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &json, QString *e
     const QString kind = json.value(QLatin1String("kind")).toString();
     const auto parsedKind = operationKindFromCode(kind);
     const auto role = roleFromCode(json.value(QLatin1String("actor_role")).toString());
-    if (!parsedKind || !role || operation.id.isEmpty() || operation.reportId.isEmpty()
-        || operation.eventId.isEmpty() || !operation.createdAt.isValid()) {
+    if (!parsedKind || !role || operation.id.isEmpty() || operation.reportId.isEmpty() ||
+        operation.eventId.isEmpty() || !operation.createdAt.isValid()) {
         if (error)
-            *error = QStringLiteral("invalid operation \"%1\" of kind \"%2\"").arg(operation.id, kind);
+            *error =
+                QStringLiteral("invalid operation \"%1\" of kind \"%2\"").arg(operation.id, kind);
         return std::nullopt;
     }
     operation.kind = *parsedKind;

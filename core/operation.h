@@ -4,16 +4,21 @@
 #include "core/reference.h"
 #include "core/report.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
 
-#include <optional>
-
 namespace CivicDesk {
 
-enum class OperationKind { Classify, Assign, Reject, AddNote };
+enum class OperationKind
+{
+    Classify,
+    Assign,
+    Reject,
+    AddNote
+};
 
 QString operationKindCode(OperationKind kind);
 std::optional<OperationKind> operationKindFromCode(const QString &code);
@@ -37,7 +42,8 @@ struct Operation
 };
 
 // Why the central refused an operation.
-enum class Refusal {
+enum class Refusal
+{
     None,
     UnknownReport,
     StaleVersion,

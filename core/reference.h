@@ -25,7 +25,7 @@ struct Agency
     QString nameVi;
     QString nameEn;
     QStringList aliases;
-    QString adminUnit; // for a ward or commune People's Committee, that unit's code
+    QString adminUnit;  // for a ward or commune People's Committee, that unit's code
     bool active = true; // false for bodies dissolved by a reorganisation
 };
 
@@ -34,9 +34,9 @@ struct Agency
 struct AdminUnit
 {
     QString code;
-    QString nameVi; // "Phường Phú Xuân"
-    QString nameEn; // "Phú Xuân Ward"
-    QString kind;   // "ward" or "commune"
+    QString nameVi;          // "Phường Phú Xuân"
+    QString nameEn;          // "Phú Xuân Ward"
+    QString kind;            // "ward" or "commune"
     QString boundaryGeoJson; // MultiPolygon geometry, WGS84
     double minLatitude = 0;
     double minLongitude = 0;

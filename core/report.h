@@ -2,12 +2,11 @@
 
 #include "core/codes.h"
 
+#include <optional>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace CivicDesk {
 

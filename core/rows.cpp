@@ -38,24 +38,42 @@ bool isNull(const QVariantMap &row, const char *column)
 const QStringList &reportColumns()
 {
     static const QStringList columns{
-        QStringLiteral("id"),           QStringLiteral("public_code"),
-        QStringLiteral("source"),       QStringLiteral("source_id"),
-        QStringLiteral("source_status"), QStringLiteral("source_category"),
-        QStringLiteral("source_agency"), QStringLiteral("channel"),
-        QStringLiteral("title"),        QStringLiteral("description"),
-        QStringLiteral("category"),     QStringLiteral("subcategory"),
-        QStringLiteral("priority"),     QStringLiteral("status"),
-        QStringLiteral("latitude"),     QStringLiteral("longitude"),
-        QStringLiteral("accuracy_m"),   QStringLiteral("approximate"),
-        QStringLiteral("address"),      QStringLiteral("admin_unit"),
-        QStringLiteral("district"),     QStringLiteral("received_at"),
-        QStringLiteral("updated_at"),   QStringLiteral("due_at"),
-        QStringLiteral("resolved_at"),  QStringLiteral("closed_at"),
-        QStringLiteral("agency"),       QStringLiteral("claim_holder"),
-        QStringLiteral("claim_expires_at"), QStringLiteral("duplicate_of"),
-        QStringLiteral("public_response"), QStringLiteral("rating"),
-        QStringLiteral("reject_reason"), QStringLiteral("version"),
-        QStringLiteral("reporter_count"), QStringLiteral("simulated"),
+        QStringLiteral("id"),
+        QStringLiteral("public_code"),
+        QStringLiteral("source"),
+        QStringLiteral("source_id"),
+        QStringLiteral("source_status"),
+        QStringLiteral("source_category"),
+        QStringLiteral("source_agency"),
+        QStringLiteral("channel"),
+        QStringLiteral("title"),
+        QStringLiteral("description"),
+        QStringLiteral("category"),
+        QStringLiteral("subcategory"),
+        QStringLiteral("priority"),
+        QStringLiteral("status"),
+        QStringLiteral("latitude"),
+        QStringLiteral("longitude"),
+        QStringLiteral("accuracy_m"),
+        QStringLiteral("approximate"),
+        QStringLiteral("address"),
+        QStringLiteral("admin_unit"),
+        QStringLiteral("district"),
+        QStringLiteral("received_at"),
+        QStringLiteral("updated_at"),
+        QStringLiteral("due_at"),
+        QStringLiteral("resolved_at"),
+        QStringLiteral("closed_at"),
+        QStringLiteral("agency"),
+        QStringLiteral("claim_holder"),
+        QStringLiteral("claim_expires_at"),
+        QStringLiteral("duplicate_of"),
+        QStringLiteral("public_response"),
+        QStringLiteral("rating"),
+        QStringLiteral("reject_reason"),
+        QStringLiteral("version"),
+        QStringLiteral("reporter_count"),
+        QStringLiteral("simulated"),
     };
     return columns;
 }
@@ -152,9 +170,9 @@ Report reportFromRow(const QVariantMap &row)
 
 const QStringList &eventColumns()
 {
-    static const QStringList columns{QStringLiteral("id"),    QStringLiteral("report_id"),
-                                     QStringLiteral("kind"),  QStringLiteral("actor"),
-                                     QStringLiteral("at"),    QStringLiteral("data")};
+    static const QStringList columns{QStringLiteral("id"),   QStringLiteral("report_id"),
+                                     QStringLiteral("kind"), QStringLiteral("actor"),
+                                     QStringLiteral("at"),   QStringLiteral("data")};
     return columns;
 }
 
@@ -183,35 +201,42 @@ Event eventFromRow(const QVariantMap &row)
 
 const QStringList &mediaColumns()
 {
-    static const QStringList columns{
-        QStringLiteral("id"),          QStringLiteral("report_id"),
-        QStringLiteral("kind"),        QStringLiteral("mime_type"),
-        QStringLiteral("sha256"),      QStringLiteral("size"),
-        QStringLiteral("width"),       QStringLiteral("height"),
-        QStringLiteral("duration_ms"), QStringLiteral("captured_at"),
-        QStringLiteral("captured_latitude"), QStringLiteral("captured_longitude"),
-        QStringLiteral("url"),         QStringLiteral("file_name")};
+    static const QStringList columns{QStringLiteral("id"),
+                                     QStringLiteral("report_id"),
+                                     QStringLiteral("kind"),
+                                     QStringLiteral("mime_type"),
+                                     QStringLiteral("sha256"),
+                                     QStringLiteral("size"),
+                                     QStringLiteral("width"),
+                                     QStringLiteral("height"),
+                                     QStringLiteral("duration_ms"),
+                                     QStringLiteral("captured_at"),
+                                     QStringLiteral("captured_latitude"),
+                                     QStringLiteral("captured_longitude"),
+                                     QStringLiteral("url"),
+                                     QStringLiteral("file_name")};
     return columns;
 }
 
 QVariantMap mediaToRow(const Media &media)
 {
     const auto &position = media.capturedPosition;
-    return {{QStringLiteral("id"), media.id},
-            {QStringLiteral("report_id"), media.reportId},
-            {QStringLiteral("kind"), mediaKindCode(media.kind)},
-            {QStringLiteral("mime_type"), text(media.mimeType)},
-            {QStringLiteral("sha256"), text(media.sha256)},
-            {QStringLiteral("size"), media.size},
-            {QStringLiteral("width"), media.width},
-            {QStringLiteral("height"), media.height},
-            {QStringLiteral("duration_ms"), media.durationMs},
-            {QStringLiteral("captured_at"), time(media.capturedAt)},
-            {QStringLiteral("captured_latitude"), position ? QVariant(position->latitude) : QVariant()},
-            {QStringLiteral("captured_longitude"),
-             position ? QVariant(position->longitude) : QVariant()},
-            {QStringLiteral("url"), text(media.url)},
-            {QStringLiteral("file_name"), text(media.fileName)}};
+    return {
+        {QStringLiteral("id"), media.id},
+        {QStringLiteral("report_id"), media.reportId},
+        {QStringLiteral("kind"), mediaKindCode(media.kind)},
+        {QStringLiteral("mime_type"), text(media.mimeType)},
+        {QStringLiteral("sha256"), text(media.sha256)},
+        {QStringLiteral("size"), media.size},
+        {QStringLiteral("width"), media.width},
+        {QStringLiteral("height"), media.height},
+        {QStringLiteral("duration_ms"), media.durationMs},
+        {QStringLiteral("captured_at"), time(media.capturedAt)},
+        {QStringLiteral("captured_latitude"), position ? QVariant(position->latitude) : QVariant()},
+        {QStringLiteral("captured_longitude"),
+         position ? QVariant(position->longitude) : QVariant()},
+        {QStringLiteral("url"), text(media.url)},
+        {QStringLiteral("file_name"), text(media.fileName)}};
 }
 
 Media mediaFromRow(const QVariantMap &row)
@@ -228,8 +253,9 @@ Media mediaFromRow(const QVariantMap &row)
     media.durationMs = row.value(QStringLiteral("duration_ms")).toLongLong();
     media.capturedAt = timeAt(row, "captured_at");
     if (!isNull(row, "captured_latitude") && !isNull(row, "captured_longitude"))
-        media.capturedPosition = GeoPoint{row.value(QStringLiteral("captured_latitude")).toDouble(),
-                                          row.value(QStringLiteral("captured_longitude")).toDouble()};
+        media.capturedPosition =
+            GeoPoint{row.value(QStringLiteral("captured_latitude")).toDouble(),
+                     row.value(QStringLiteral("captured_longitude")).toDouble()};
     media.url = str(row, "url");
     media.fileName = str(row, "file_name");
     return media;
@@ -241,7 +267,8 @@ QString insertStatement(const QString &table, const QStringList &columns, const 
     for (const QString &column : columns)
         placeholders.append(QLatin1Char(':') + column);
     return QStringLiteral("%1 INTO %2 (%3) VALUES (%4)")
-        .arg(verb, table, columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", ")));
+        .arg(verb, table, columns.join(QStringLiteral(", ")),
+             placeholders.join(QStringLiteral(", ")));
 }
 
 } // namespace CivicDesk

@@ -2,9 +2,8 @@
 
 #include "core/rows.h"
 
-#include <QJsonDocument>
-
 #include <algorithm>
+#include <QJsonDocument>
 
 namespace CivicDesk {
 namespace {
@@ -46,15 +45,15 @@ QStringList canonicalLines(const ReportSnapshot &snapshot)
     std::sort(events.begin(), events.end(),
               [](const Event &a, const Event &b) { return a.id < b.id; });
     for (const Event &event : std::as_const(events))
-        lines.append(rowLine(QStringLiteral("report %1 event ").arg(id), eventColumns(),
-                             eventToRow(event)));
+        lines.append(
+            rowLine(QStringLiteral("report %1 event ").arg(id), eventColumns(), eventToRow(event)));
 
     QList<Media> media = snapshot.media;
     std::sort(media.begin(), media.end(),
               [](const Media &a, const Media &b) { return a.id < b.id; });
     for (const Media &item : std::as_const(media))
-        lines.append(rowLine(QStringLiteral("report %1 media ").arg(id), mediaColumns(),
-                             mediaToRow(item)));
+        lines.append(
+            rowLine(QStringLiteral("report %1 media ").arg(id), mediaColumns(), mediaToRow(item)));
     return lines;
 }
 

@@ -7,9 +7,10 @@
 namespace CivicDesk {
 
 // What a transition needs before it may happen.
-enum class Requirement {
+enum class Requirement
+{
     None = 0,
-    Category = 1 << 0,    // a field
+    Category = 1 << 0, // a field
     Priority = 1 << 1,
     Reason = 1 << 2,      // a written reason
     DuplicateOf = 1 << 3, // the report it duplicates
@@ -17,7 +18,7 @@ enum class Requirement {
     Question = 1 << 5,    // the question put to the citizen; the deadline clock pauses
     Answer = 1 << 6,      // the citizen's answer; the report returns to its previous state
     PublicResponse = 1 << 7,
-    Rating = 1 << 8,      // a citizen rating, or the end of the rating period
+    Rating = 1 << 8, // a citizen rating, or the end of the rating period
 };
 
 constexpr Requirement operator|(Requirement a, Requirement b)

@@ -79,8 +79,9 @@ bool checkIdentity(const QSqlDatabase &database, int applicationId, const QStrin
     if (empty || found == applicationId)
         return true;
     // Files written before application ids were set carry 0; their tables tell them apart.
-    const QString markerTable = applicationId == replicaApplicationId ? QStringLiteral("outbox")
-                                                                      : QStringLiteral("applied_operation");
+    const QString markerTable = applicationId == replicaApplicationId
+                                    ? QStringLiteral("outbox")
+                                    : QStringLiteral("applied_operation");
     if (found == 0 && version > 0 && database.tables().contains(markerTable))
         return true;
     *error = QStringLiteral("cannot open the %1: the file is %2; check the path")
@@ -108,8 +109,8 @@ bool migrateSqlite(const QSqlDatabase &database, const QList<Migration> &migrati
 
     // Switching to WAL needs the file to itself, so it is done only once, by the first opener.
     QSqlQuery mode(database);
-    const bool wal = mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next()
-                     && mode.value(0).toString() == QLatin1String("wal");
+    const bool wal = mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next() &&
+                     mode.value(0).toString() == QLatin1String("wal");
     mode.finish();
     QStringList pragmas{QStringLiteral("PRAGMA synchronous = NORMAL"),
                         QStringLiteral("PRAGMA foreign_keys = ON")};

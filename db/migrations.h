@@ -1,10 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
-
-#include <functional>
 
 namespace CivicDesk {
 
@@ -19,8 +18,8 @@ struct Migration
 
 // SQLite application ids (PRAGMA application_id) that tell CivicDesk's files apart, so that a
 // central database is never opened as a replica, nor the other way round.
-inline constexpr int replicaApplicationId = 0x43445250;  // "CDRP"
-inline constexpr int centralApplicationId = 0x43444345;  // "CDCE"
+inline constexpr int replicaApplicationId = 0x43445250; // "CDRP"
+inline constexpr int centralApplicationId = 0x43444345; // "CDCE"
 
 // Checks that the file is the kind of database expected (by its application id) and not
 // newer than this build, without writing to it; then sets WAL mode and brings it to the

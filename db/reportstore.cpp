@@ -33,9 +33,9 @@ bool insertRow(const QSqlDatabase &database, const QString &table, const QString
         if (column != QLatin1String("id"))
             updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
     }
-    const QString sql = insertStatement(table, allColumns)
-                        + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ")
-                        + updates.join(QStringLiteral(", "));
+    const QString sql = insertStatement(table, allColumns) +
+                        QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") +
+                        updates.join(QStringLiteral(", "));
     SqlStatement statement(database, sql);
     return statement.bindAll(row).exec(error);
 }
@@ -44,8 +44,9 @@ bool insertRow(const QSqlDatabase &database, const QString &table, const QString
 
 std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id, QString *error)
 {
-    SqlStatement statement(database, QStringLiteral("SELECT %1 FROM report WHERE id = :id")
-                                         .arg(selectColumns(reportColumns())));
+    SqlStatement statement(
+        database,
+        QStringLiteral("SELECT %1 FROM report WHERE id = :id").arg(selectColumns(reportColumns())));
     const auto rows = statement.bind(QStringLiteral(":id"), id).rows(error);
     if (!rows)
         return std::nullopt;
@@ -61,14 +62,15 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
                                                    const QStringList &ids, QString *error)
 {
     QList<ReportSnapshot> snapshots;
-    const QString reportSql = QStringLiteral("SELECT %1 FROM report WHERE id = :id")
-                                  .arg(selectColumns(reportColumns()));
+    const QString reportSql =
+        QStringLiteral("SELECT %1 FROM report WHERE id = :id").arg(selectColumns(reportColumns()));
     const QString eventSql = QStringLiteral("SELECT %1 FROM event WHERE report_id = :id")
                                  .arg(selectColumns(eventColumns()));
     const QString mediaSql = QStringLiteral("SELECT %1 FROM media WHERE report_id = :id")
                                  .arg(selectColumns(mediaColumns()));
     for (const QString &id : ids) {
-        const auto reports = SqlStatement(database, reportSql).bind(QStringLiteral(":id"), id).rows(error);
+        const auto reports =
+            SqlStatement(database, reportSql).bind(QStringLiteral(":id"), id).rows(error);
         if (!reports)
             return std::nullopt;
         if (reports->isEmpty())
@@ -76,8 +78,10 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
 
         ReportSnapshot snapshot;
         snapshot.report = reportFromRow(reports->first());
-        const auto events = SqlStatement(database, eventSql).bind(QStringLiteral(":id"), id).rows(error);
-        const auto media = SqlStatement(database, mediaSql).bind(QStringLiteral(":id"), id).rows(error);
+        const auto events =
+            SqlStatement(database, eventSql).bind(QStringLiteral(":id"), id).rows(error);
+        const auto media =
+            SqlStatement(database, mediaSql).bind(QStringLiteral(":id"), id).rows(error);
         if (!events || !media)
             return std::nullopt;
         for (const QVariantMap &row : *events)
@@ -91,8 +95,8 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
 
 std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *error)
 {
-    const auto rows = SqlStatement(database, QStringLiteral("SELECT id FROM report ORDER BY id"))
-                          .rows(error);
+    const auto rows =
+        SqlStatement(database, QStringLiteral("SELECT id FROM report ORDER BY id")).rows(error);
     if (!rows)
         return std::nullopt;
     QStringList ids;
@@ -125,10 +129,10 @@ bool insertMedia(const QSqlDatabase &database, const Media &media, QString *erro
 std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString *error)
 {
     ReportStats stats;
-    const auto totals = SqlStatement(database,
-                                     QStringLiteral("SELECT count(*) AS total, count(latitude) AS "
-                                                    "with_position FROM report"))
-                            .rows(error);
+    const auto totals =
+        SqlStatement(database, QStringLiteral("SELECT count(*) AS total, count(latitude) AS "
+                                              "with_position FROM report"))
+            .rows(error);
     const auto byStatus = SqlStatement(database, QStringLiteral("SELECT status AS key, count(*) "
                                                                 "AS n FROM report GROUP BY status"))
                               .rows(error);
@@ -153,21 +157,31 @@ std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString
 std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QString *error)
 {
     ReferenceData data;
-    const auto categories = SqlStatement(database, QStringLiteral(
-        "SELECT code, name_vi, name_en, sort_order FROM category ORDER BY sort_order")).rows(error);
-    const auto agencies = SqlStatement(database, QStringLiteral(
-        "SELECT id, name_vi, name_en, admin_unit, active FROM agency ORDER BY id")).rows(error);
-    const auto units = SqlStatement(database, QStringLiteral(
-        "SELECT code, name_vi, name_en, kind, boundary, min_latitude, min_longitude, "
-        "max_latitude, max_longitude FROM admin_unit ORDER BY code")).rows(error);
+    const auto categories =
+        SqlStatement(
+            database,
+            QStringLiteral(
+                "SELECT code, name_vi, name_en, sort_order FROM category ORDER BY sort_order"))
+            .rows(error);
+    const auto agencies =
+        SqlStatement(database,
+                     QStringLiteral(
+                         "SELECT id, name_vi, name_en, admin_unit, active FROM agency ORDER BY id"))
+            .rows(error);
+    const auto units =
+        SqlStatement(
+            database,
+            QStringLiteral(
+                "SELECT code, name_vi, name_en, kind, boundary, min_latitude, min_longitude, "
+                "max_latitude, max_longitude FROM admin_unit ORDER BY code"))
+            .rows(error);
     if (!categories || !agencies || !units)
         return std::nullopt;
 
     for (const QVariantMap &row : *categories)
-        data.categories.append({row[QStringLiteral("code")].toString(),
-                                row[QStringLiteral("name_vi")].toString(),
-                                row[QStringLiteral("name_en")].toString(),
-                                row[QStringLiteral("sort_order")].toInt()});
+        data.categories.append(
+            {row[QStringLiteral("code")].toString(), row[QStringLiteral("name_vi")].toString(),
+             row[QStringLiteral("name_en")].toString(), row[QStringLiteral("sort_order")].toInt()});
     for (const QVariantMap &row : *agencies) {
         Agency agency;
         agency.id = row[QStringLiteral("id")].toString();
@@ -192,8 +206,11 @@ std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QSt
     }
 
     if (tableExists(database, QStringLiteral("agency_alias"))) {
-        const auto aliases = SqlStatement(database, QStringLiteral(
-            "SELECT agency_id, alias FROM agency_alias ORDER BY agency_id, alias")).rows(error);
+        const auto aliases =
+            SqlStatement(database,
+                         QStringLiteral(
+                             "SELECT agency_id, alias FROM agency_alias ORDER BY agency_id, alias"))
+                .rows(error);
         if (!aliases)
             return std::nullopt;
         for (const QVariantMap &row : *aliases) {
@@ -219,9 +236,9 @@ bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &dat
     }
 
     for (const Category &category : data.categories) {
-        SqlStatement statement(database, QStringLiteral(
-            "INSERT INTO category (code, name_vi, name_en, sort_order) "
-            "VALUES (:code, :name_vi, :name_en, :sort_order)"));
+        SqlStatement statement(
+            database, QStringLiteral("INSERT INTO category (code, name_vi, name_en, sort_order) "
+                                     "VALUES (:code, :name_vi, :name_en, :sort_order)"));
         statement.bindAll({{QStringLiteral("code"), category.code},
                            {QStringLiteral("name_vi"), category.nameVi},
                            {QStringLiteral("name_en"), category.nameEn},
@@ -231,9 +248,10 @@ bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &dat
     }
 
     for (const Agency &agency : data.agencies) {
-        SqlStatement statement(database, QStringLiteral(
-            "INSERT INTO agency (id, name_vi, name_en, admin_unit, active) "
-            "VALUES (:id, :name_vi, :name_en, :admin_unit, :active)"));
+        SqlStatement statement(
+            database,
+            QStringLiteral("INSERT INTO agency (id, name_vi, name_en, admin_unit, active) "
+                           "VALUES (:id, :name_vi, :name_en, :admin_unit, :active)"));
         statement.bindAll({{QStringLiteral("id"), agency.id},
                            {QStringLiteral("name_vi"), agency.nameVi},
                            {QStringLiteral("name_en"), agency.nameEn},
@@ -245,20 +263,24 @@ bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &dat
         if (!hasAliases)
             continue;
         for (const QString &alias : agency.aliases) {
-            SqlStatement aliasStatement(database, QStringLiteral(
-                "INSERT INTO agency_alias (agency_id, alias) VALUES (:agency_id, :alias)"));
-            aliasStatement.bindAll({{QStringLiteral("agency_id"), agency.id},
-                                    {QStringLiteral("alias"), alias}});
+            SqlStatement aliasStatement(
+                database,
+                QStringLiteral(
+                    "INSERT INTO agency_alias (agency_id, alias) VALUES (:agency_id, :alias)"));
+            aliasStatement.bindAll(
+                {{QStringLiteral("agency_id"), agency.id}, {QStringLiteral("alias"), alias}});
             if (!aliasStatement.exec(error))
                 return false;
         }
     }
 
     for (const AdminUnit &unit : data.adminUnits) {
-        SqlStatement statement(database, QStringLiteral(
-            "INSERT INTO admin_unit (code, name_vi, name_en, kind, boundary, min_latitude, "
-            "min_longitude, max_latitude, max_longitude) VALUES (:code, :name_vi, :name_en, "
-            ":kind, :boundary, :min_latitude, :min_longitude, :max_latitude, :max_longitude)"));
+        SqlStatement statement(
+            database,
+            QStringLiteral(
+                "INSERT INTO admin_unit (code, name_vi, name_en, kind, boundary, min_latitude, "
+                "min_longitude, max_latitude, max_longitude) VALUES (:code, :name_vi, :name_en, "
+                ":kind, :boundary, :min_latitude, :min_longitude, :max_latitude, :max_longitude)"));
         statement.bindAll({{QStringLiteral("code"), unit.code},
                            {QStringLiteral("name_vi"), unit.nameVi},
                            {QStringLiteral("name_en"), unit.nameEn},

@@ -4,10 +4,9 @@
 #include "core/report.h"
 #include "core/stats.h"
 
+#include <optional>
 #include <QSqlDatabase>
 #include <QStringList>
-
-#include <optional>
 
 namespace CivicDesk {
 
@@ -36,7 +35,6 @@ std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString
 // Reference data in the category, agency and admin_unit tables. Aliases are kept only where
 // the table agency_alias exists (the central).
 std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QString *error);
-bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &data,
-                          QString *error);
+bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &data, QString *error);
 
 } // namespace CivicDesk

@@ -1,11 +1,9 @@
 #include "db/sqliteconnection.h"
 
-
+#include <atomic>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
-
-#include <atomic>
 
 namespace CivicDesk {
 

@@ -126,7 +126,8 @@ SqlTransaction::SqlTransaction(QSqlDatabase database, bool immediate)
     // SQLITE_BUSY in the middle of a transaction; IMMEDIATE takes it at once and waits for it
     // within the busy timeout.
     if (m_database.driverName() == QLatin1String("QSQLITE")) {
-        const QString begin = immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+        const QString begin =
+            immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
         m_active = execSql(m_database, begin, &m_error);
     } else {
         m_active = m_database.transaction();

@@ -1,12 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantMap>
-
-#include <optional>
 
 namespace CivicDesk {
 

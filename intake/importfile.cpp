@@ -67,7 +67,9 @@ void warnRepeatedIds(ParsedFile &file)
                                      .arg(*found));
     }
     if (repeats > 5)
-        file.warnings.append(QStringLiteral("%1: %2 more records repeat an earlier id").arg(file.path).arg(repeats - 5));
+        file.warnings.append(QStringLiteral("%1: %2 more records repeat an earlier id")
+                                 .arg(file.path)
+                                 .arg(repeats - 5));
 }
 
 } // namespace

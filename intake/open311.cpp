@@ -202,8 +202,9 @@ bool RequestConverter::readPosition(const RawRequest &raw, Report &report, QStri
     const QString longitudeText = raw.text(longitudeName);
     if (latitudeText.isEmpty() != longitudeText.isEmpty()) {
         warn(raw, QStringLiteral("half a position ignored"),
-             latitudeText.isEmpty() ? QStringLiteral("%1 without lat; imported without a location").arg(longitudeName)
-                                    : QStringLiteral("lat without long; imported without a location"));
+             latitudeText.isEmpty()
+                 ? QStringLiteral("%1 without lat; imported without a location").arg(longitudeName)
+                 : QStringLiteral("lat without long; imported without a location"));
     }
     if (latitudeText.isEmpty() || longitudeText.isEmpty())
         return true;
@@ -320,8 +321,8 @@ bool looksLikeRequests(const QJsonArray &requests)
 {
     for (const QJsonValue &request : requests) {
         const QJsonObject object = request.toObject();
-        if (object.contains(QLatin1String("service_request_id"))
-            || object.contains(QLatin1String("requested_datetime"))) {
+        if (object.contains(QLatin1String("service_request_id")) ||
+            object.contains(QLatin1String("requested_datetime"))) {
             return true;
         }
     }

@@ -1,11 +1,10 @@
 #include "map/labelplacement.h"
 
-#include <QLineF>
-#include <QRectF>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <QLineF>
+#include <QRectF>
 
 namespace CivicDesk {
 namespace {

@@ -4,10 +4,9 @@
 #include "map/maplogging.h"
 #include "map/mercator.h"
 
-#include <QElapsedTimer>
-
 #include <algorithm>
 #include <cmath>
+#include <QElapsedTimer>
 
 namespace CivicDesk {
 namespace {

@@ -1,10 +1,9 @@
 #include "map/mapgeometry.h"
 
-#include <QLineF>
-#include <QtMath>
-
 #include <algorithm>
 #include <cmath>
+#include <QLineF>
+#include <QtMath>
 
 namespace CivicDesk::MapGeometry {
 namespace {

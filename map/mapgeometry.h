@@ -3,12 +3,11 @@
 #include "map/maparealayer.h"
 #include "map/mapmarkerset.h"
 
+#include <optional>
 #include <QColor>
 #include <QList>
 #include <QPointF>
 #include <QSGGeometry>
-
-#include <optional>
 
 // Builders of the map's scene-graph geometry. Every builder writes triangles with premultiplied
 // per-vertex colours (for QSGVertexColorMaterial) in the item's pixels, and fades each edge out

@@ -1,11 +1,10 @@
 #include "map/maplabels.h"
 
+#include <cmath>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
-
-#include <cmath>
 
 namespace CivicDesk::MapLabels {
 namespace {

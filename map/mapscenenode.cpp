@@ -2,6 +2,7 @@
 
 #include "map/mapgeometry.h"
 
+#include <cmath>
 #include <QQuickWindow>
 #include <QSGGeometryNode>
 #include <QSGImageNode>
@@ -9,8 +10,6 @@
 #include <QSGTexture>
 #include <QSGTransformNode>
 #include <QSGVertexColorMaterial>
-
-#include <cmath>
 
 namespace CivicDesk {
 namespace {

@@ -4,12 +4,11 @@
 #include "map/maplogging.h"
 #include "map/mercator.h"
 
+#include <algorithm>
+#include <cmath>
 #include <QGuiApplication>
 #include <QQuickWindow>
 #include <QStyleHints>
-
-#include <algorithm>
-#include <cmath>
 
 namespace CivicDesk {
 namespace {

@@ -5,6 +5,8 @@
 #include "map/mapgeometry.h"
 #include "map/mapmarkerset.h"
 
+#include <atomic>
+#include <optional>
 #include <QColor>
 #include <QGeoCoordinate>
 #include <QGeoRectangle>
@@ -13,9 +15,6 @@
 #include <QImage>
 #include <QPointer>
 #include <QQuickItem>
-
-#include <atomic>
-#include <optional>
 
 namespace CivicDesk {
 

@@ -4,11 +4,10 @@
 #include "map/mapview.h"
 #include "map/mercator.h"
 
+#include <cmath>
 #include <QElapsedTimer>
 #include <QQuickWindow>
 #include <QSGGeometryNode>
-
-#include <cmath>
 
 // The scene-graph half of MapView: change tracking, pendingWork and geometry rebuilds.
 namespace CivicDesk {

@@ -1,9 +1,8 @@
 #include "map/mercator.h"
 
-#include <QtMath>
-
 #include <algorithm>
 #include <cmath>
+#include <QtMath>
 
 namespace CivicDesk::Mercator {
 

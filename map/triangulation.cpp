@@ -1,10 +1,9 @@
 #include "map/triangulation.h"
 
-#include <QRectF>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <QRectF>
 
 namespace CivicDesk {
 namespace {

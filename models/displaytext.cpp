@@ -1,8 +1,8 @@
 #include "models/displaytext.h"
 
-#include <QCoreApplication>
 #include "core/timeutil.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 namespace CivicDesk {

@@ -1,8 +1,8 @@
 #include "models/queuemodel.h"
 
-#include "models/displaytext.h"
 #include "core/logging.h"
 #include "core/workflow.h"
+#include "models/displaytext.h"
 #include "models/replicareader.h"
 
 #include <QCoreApplication>
@@ -59,11 +59,13 @@ QString QueueModel::cellText(const QueueRow &row, QueueColumn column) const
     const QDateTime now = m_clock();
     switch (column) {
     case QueueColumn::Code:
-        return row.publicCode.isEmpty() ? QCoreApplication::translate("CivicDesk", "(not synced)") : row.publicCode;
+        return row.publicCode.isEmpty() ? QCoreApplication::translate("CivicDesk", "(not synced)")
+                                        : row.publicCode;
     case QueueColumn::Status:
         return statusName(row.status);
     case QueueColumn::Category:
-        return row.categoryName.isEmpty() ? QCoreApplication::translate("CivicDesk", "Unclassified") : row.categoryName;
+        return row.categoryName.isEmpty() ? QCoreApplication::translate("CivicDesk", "Unclassified")
+                                          : row.categoryName;
     case QueueColumn::Channel:
         return channelName(row.channel);
     case QueueColumn::Ward:
@@ -104,8 +106,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case PendingRole:
         return row->pending;
     case OverdueRole:
-        return row->dueAt.isValid() && !isFinalStatus(row->status) && row->status != Status::Resolved
-               && row->dueAt < m_clock();
+        return row->dueAt.isValid() && !isFinalStatus(row->status) &&
+               row->status != Status::Resolved && row->dueAt < m_clock();
     case SimulatedRole:
         return row->simulated;
     case TitleRole:
@@ -147,10 +149,10 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
 
 QHash<int, QByteArray> QueueModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},      {ReportIdRole, "reportId"},
-            {StatusCodeRole, "statusCode"},    {PendingRole, "pending"},
-            {OverdueRole, "overdue"},          {SimulatedRole, "simulated"},
-            {TitleRole, "title"},              {ColumnKindRole, "columnKind"}};
+    return {{Qt::DisplayRole, "display"},   {ReportIdRole, "reportId"},
+            {StatusCodeRole, "statusCode"}, {PendingRole, "pending"},
+            {OverdueRole, "overdue"},       {SimulatedRole, "simulated"},
+            {TitleRole, "title"},           {ColumnKindRole, "columnKind"}};
 }
 
 void QueueModel::setStatusFilter(const QString &status)
@@ -284,7 +286,8 @@ void QueueModel::onPageReady(int requestId, int total, int offset, const QList<Q
     } else {
         m_pages.insert(page, rows);
         if (!rows.isEmpty())
-            Q_EMIT dataChanged(index(offset, 0), index(offset + int(rows.size()) - 1, columnCount() - 1));
+            Q_EMIT dataChanged(index(offset, 0),
+                               index(offset + int(rows.size()) - 1, columnCount() - 1));
     }
     if (!m_loaded) {
         m_loaded = true;

@@ -23,12 +23,14 @@ class QueueModel : public QAbstractTableModel
 
     // Filters; an empty string matches everything.
     Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY queryChanged)
-    Q_PROPERTY(QString categoryFilter READ categoryFilter WRITE setCategoryFilter NOTIFY queryChanged)
+    Q_PROPERTY(
+        QString categoryFilter READ categoryFilter WRITE setCategoryFilter NOTIFY queryChanged)
     Q_PROPERTY(QString wardFilter READ wardFilter WRITE setWardFilter NOTIFY queryChanged)
     // Free text, matched with or without Vietnamese marks.
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
     // Column shown at each position, as QueueColumn values; the operator may reorder them.
-    Q_PROPERTY(QList<int> columnOrder READ columnOrder WRITE setColumnOrder NOTIFY columnOrderChanged)
+    Q_PROPERTY(
+        QList<int> columnOrder READ columnOrder WRITE setColumnOrder NOTIFY columnOrderChanged)
     // Position (not QueueColumn) of the column the queue is sorted by.
     Q_PROPERTY(int sortColumn READ sortColumn NOTIFY queryChanged)
     Q_PROPERTY(bool sortAscending READ sortAscending NOTIFY queryChanged)
@@ -37,7 +39,8 @@ class QueueModel : public QAbstractTableModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Role {
+    enum Role
+    {
         ReportIdRole = Qt::UserRole + 1,
         StatusCodeRole,
         PendingRole,

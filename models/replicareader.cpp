@@ -76,27 +76,33 @@ QString whereClause(const ReportQuery &query, QVariantMap *values)
         // NOTE: LIKE with a leading wildcard reads every row; an FTS5 index replaces it when
         // queues reach hundreds of thousands of reports.
         conditions.append(QStringLiteral("r.search_text LIKE :search ESCAPE '\\'"));
-        values->insert(QStringLiteral("search"), QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
+        values->insert(QStringLiteral("search"),
+                       QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
     }
     return conditions.join(QStringLiteral(" AND "));
 }
 
-const QString fromClause = QStringLiteral(
-    " FROM report r LEFT JOIN category c ON c.code = r.category"
-    " LEFT JOIN admin_unit u ON u.code = r.admin_unit ");
+const QString fromClause =
+    QStringLiteral(" FROM report r LEFT JOIN category c ON c.code = r.category"
+                   " LEFT JOIN admin_unit u ON u.code = r.admin_unit ");
 
 QueueRow rowFrom(const QVariantMap &row, bool english)
 {
     QueueRow result;
     result.id = row.value(QStringLiteral("id")).toString();
     result.publicCode = row.value(QStringLiteral("public_code")).toString();
-    result.status = statusFromCode(row.value(QStringLiteral("status")).toString()).value_or(Status::New);
+    result.status =
+        statusFromCode(row.value(QStringLiteral("status")).toString()).value_or(Status::New);
     result.category = row.value(QStringLiteral("category")).toString();
-    result.categoryName = row.value(english ? QStringLiteral("category_en") : QStringLiteral("category_vi")).toString();
-    result.channel = channelFromCode(row.value(QStringLiteral("channel")).toString()).value_or(Channel::Other);
+    result.categoryName =
+        row.value(english ? QStringLiteral("category_en") : QStringLiteral("category_vi"))
+            .toString();
+    result.channel =
+        channelFromCode(row.value(QStringLiteral("channel")).toString()).value_or(Channel::Other);
     // The column's header already says "ward or commune"; the rows keep only the name.
     static const QRegularExpression unitWord(QStringLiteral("^(Phường|Xã) | (Ward|Commune)$"));
-    result.wardName = row.value(english ? QStringLiteral("unit_en") : QStringLiteral("unit_vi")).toString();
+    result.wardName =
+        row.value(english ? QStringLiteral("unit_en") : QStringLiteral("unit_vi")).toString();
     result.wardName.remove(unitWord);
     result.receivedAt = fromStorageTime(row.value(QStringLiteral("received_at")).toString());
     result.dueAt = fromStorageTime(row.value(QStringLiteral("due_at")).toString());
@@ -118,8 +124,7 @@ class ReaderWorker : public QObject
 public:
     explicit ReaderWorker(QString path)
         : m_path(std::move(path))
-    {
-    }
+    {}
 
     bool ensureOpen()
     {
@@ -143,17 +148,19 @@ public:
         QVariantMap values;
         const QString where = whereClause(query, &values);
         QString error;
-        const auto total = SqlStatement(m_replica->database(),
-                                        QStringLiteral("SELECT count(*)") + fromClause + QStringLiteral("WHERE ") + where)
-                               .bindAll(values)
-                               .scalar(&error);
-        const QString select = QStringLiteral(
-            "SELECT r.id, r.public_code, r.status, r.category, c.name_vi AS category_vi, "
-            "c.name_en AS category_en, r.channel, u.name_vi AS unit_vi, u.name_en AS unit_en, "
-            "r.received_at, r.due_at, r.local_pending, r.simulated, r.title, "
-            "substr(r.description, 1, 160) AS excerpt")
-            + fromClause + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") + orderBy(query)
-            + QStringLiteral(" LIMIT :limit OFFSET :offset");
+        const auto total =
+            SqlStatement(m_replica->database(), QStringLiteral("SELECT count(*)") + fromClause +
+                                                    QStringLiteral("WHERE ") + where)
+                .bindAll(values)
+                .scalar(&error);
+        const QString select =
+            QStringLiteral(
+                "SELECT r.id, r.public_code, r.status, r.category, c.name_vi AS category_vi, "
+                "c.name_en AS category_en, r.channel, u.name_vi AS unit_vi, u.name_en AS unit_en, "
+                "r.received_at, r.due_at, r.local_pending, r.simulated, r.title, "
+                "substr(r.description, 1, 160) AS excerpt") +
+            fromClause + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") +
+            orderBy(query) + QStringLiteral(" LIMIT :limit OFFSET :offset");
         values.insert(QStringLiteral("limit"), limit);
         values.insert(QStringLiteral("offset"), offset);
         const auto rows = SqlStatement(m_replica->database(), select).bindAll(values).rows(&error);
@@ -177,11 +184,15 @@ public:
         QString error;
         const auto snapshots = loadSnapshots(m_replica->database(), {reportId}, &error);
         if (!snapshots || snapshots->isEmpty()) {
-            Q_EMIT failed(error.isEmpty() ? QStringLiteral("report %1 not found").arg(reportId) : error);
+            Q_EMIT failed(error.isEmpty() ? QStringLiteral("report %1 not found").arg(reportId)
+                                          : error);
             return;
         }
-        const auto pending = SqlStatement(m_replica->database(), QStringLiteral(
-            "SELECT local_pending FROM report WHERE id = :id")).bind(QStringLiteral(":id"), reportId).scalar(&error);
+        const auto pending =
+            SqlStatement(m_replica->database(),
+                         QStringLiteral("SELECT local_pending FROM report WHERE id = :id"))
+                .bind(QStringLiteral(":id"), reportId)
+                .scalar(&error);
         Q_EMIT snapshotReady(snapshots->first(), pending && pending->toInt() != 0);
     }
 
@@ -192,11 +203,13 @@ public:
         QString error;
         QVariantMap values;
         const QString where = whereClause(query, &values);
-        const auto rows = SqlStatement(m_replica->database(),
-                                       QStringLiteral("SELECT r.id, r.latitude, r.longitude, r.status") + fromClause
-                                           + QStringLiteral("WHERE r.latitude IS NOT NULL AND ") + where)
-                              .bindAll(values)
-                              .rows(&error);
+        const auto rows =
+            SqlStatement(m_replica->database(),
+                         QStringLiteral("SELECT r.id, r.latitude, r.longitude, r.status") +
+                             fromClause + QStringLiteral("WHERE r.latitude IS NOT NULL AND ") +
+                             where)
+                .bindAll(values)
+                .rows(&error);
         if (!rows) {
             Q_EMIT failed(error);
             return;
@@ -207,7 +220,8 @@ public:
             result.append({row.value(QStringLiteral("id")).toString(),
                            row.value(QStringLiteral("latitude")).toDouble(),
                            row.value(QStringLiteral("longitude")).toDouble(),
-                           statusFromCode(row.value(QStringLiteral("status")).toString()).value_or(Status::New)});
+                           statusFromCode(row.value(QStringLiteral("status")).toString())
+                               .value_or(Status::New)});
         }
         Q_EMIT markersReady(result);
     }
@@ -238,11 +252,14 @@ public:
         if (!ensureOpen())
             return;
         QString error;
-        const auto id = SqlStatement(m_replica->database(), QStringLiteral(
-            "SELECT id FROM report WHERE id = :key OR public_code = :code LIMIT 1"))
-                            .bind(QStringLiteral(":key"), codeOrId)
-                            .bind(QStringLiteral(":code"), codeOrId)
-                            .scalar(&error);
+        const auto id =
+            SqlStatement(
+                m_replica->database(),
+                QStringLiteral(
+                    "SELECT id FROM report WHERE id = :key OR public_code = :code LIMIT 1"))
+                .bind(QStringLiteral(":key"), codeOrId)
+                .bind(QStringLiteral(":code"), codeOrId)
+                .scalar(&error);
         Q_EMIT lookupReady(codeOrId, id ? id->toString() : QString());
     }
 
@@ -302,7 +319,8 @@ void ReplicaReader::stop()
     if (!m_worker)
         return;
     auto *worker = static_cast<ReaderWorker *>(m_worker);
-    QMetaObject::invokeMethod(worker, [worker] { worker->close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;

@@ -3,10 +3,9 @@
 #include "models/reportquery.h"
 #include "storage/replica.h"
 
+#include <memory>
 #include <QObject>
 #include <QThread>
-
-#include <memory>
 
 namespace CivicDesk {
 

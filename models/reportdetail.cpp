@@ -2,9 +2,8 @@
 
 #include "models/displaytext.h"
 
-#include <QUrl>
-
 #include <algorithm>
+#include <QUrl>
 
 namespace CivicDesk {
 namespace {
@@ -51,11 +50,10 @@ QString eventTitle(const Event &event)
 
 ReportDetail::ReportDetail(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
-void ReportDetail::show(const ReportSnapshot &snapshot, bool pending, const ReferenceData &reference,
-                        const QString &language)
+void ReportDetail::show(const ReportSnapshot &snapshot, bool pending,
+                        const ReferenceData &reference, const QString &language)
 {
     const bool english = language == QLatin1String("en");
     const bool sameReport = snapshot.report.id == m_report.id;
@@ -78,14 +76,16 @@ void ReportDetail::show(const ReportSnapshot &snapshot, bool pending, const Refe
     }
 
     QList<Event> events = snapshot.events;
-    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.at < b.at; });
+    std::sort(events.begin(), events.end(),
+              [](const Event &a, const Event &b) { return a.at < b.at; });
     m_events.clear();
     for (const Event &event : std::as_const(events)) {
-        m_events.append(QVariantMap{{QStringLiteral("kind"), eventKindCode(event.kind)},
-                                    {QStringLiteral("title"), eventTitle(event)},
-                                    {QStringLiteral("actor"), event.actor},
-                                    {QStringLiteral("time"), displayTime(event.at)},
-                                    {QStringLiteral("text"), eventText(event, reference, english)}});
+        m_events.append(
+            QVariantMap{{QStringLiteral("kind"), eventKindCode(event.kind)},
+                        {QStringLiteral("title"), eventTitle(event)},
+                        {QStringLiteral("actor"), event.actor},
+                        {QStringLiteral("time"), displayTime(event.at)},
+                        {QStringLiteral("text"), eventText(event, reference, english)}});
     }
     m_media = snapshot.media;
     if (!sameReport) {
@@ -133,13 +133,13 @@ QVariantList ReportDetail::media() const
     QVariantList list;
     for (const Media &item : m_media) {
         const QString path = m_mediaFiles.value(item.sha256);
-        list.append(QVariantMap{
-            {QStringLiteral("kind"), mediaKindCode(item.kind)},
-            {QStringLiteral("sha256"), item.sha256},
-            {QStringLiteral("source"), path.isEmpty() ? QString() : QUrl::fromLocalFile(path).toString()},
-            {QStringLiteral("link"), item.url},
-            {QStringLiteral("mimeType"), item.mimeType},
-            {QStringLiteral("name"), item.fileName}});
+        list.append(QVariantMap{{QStringLiteral("kind"), mediaKindCode(item.kind)},
+                                {QStringLiteral("sha256"), item.sha256},
+                                {QStringLiteral("source"),
+                                 path.isEmpty() ? QString() : QUrl::fromLocalFile(path).toString()},
+                                {QStringLiteral("link"), item.url},
+                                {QStringLiteral("mimeType"), item.mimeType},
+                                {QStringLiteral("name"), item.fileName}});
     }
     return list;
 }

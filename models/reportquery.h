@@ -12,7 +12,17 @@
 namespace CivicDesk {
 
 // Columns of the queue, in display order.
-enum class QueueColumn { Code, Status, Category, Channel, Ward, Age, TimeLeft, ColumnCount };
+enum class QueueColumn
+{
+    Code,
+    Status,
+    Category,
+    Channel,
+    Ward,
+    Age,
+    TimeLeft,
+    ColumnCount
+};
 
 // What the queue shows: filters, search and order. Empty filters match everything.
 struct ReportQuery
@@ -22,7 +32,7 @@ struct ReportQuery
     QString adminUnit;
     QString search; // folded before it reaches SQL
     QueueColumn sortColumn = QueueColumn::Age;
-    bool ascending = true; // by age ascending, so the newest report comes first
+    bool ascending = true;                   // by age ascending, so the newest report comes first
     QString language = QStringLiteral("vi"); // language of the names in the rows
 
     bool operator==(const ReportQuery &) const = default;

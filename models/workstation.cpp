@@ -7,10 +7,9 @@
 #include "models/replicareader.h"
 
 #include <QCollator>
+#include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
-
-#include <QCoreApplication>
 
 namespace CivicDesk {
 namespace {
@@ -45,22 +44,29 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     connect(&m_engine, &SyncEngine::synced, this, &Workstation::onSynced);
     connect(&m_engine, &SyncEngine::statusChanged, this, &Workstation::onStatus);
     connect(&m_engine, &SyncEngine::failed, this, [this](const QString &message) {
-        reportError(message, QCoreApplication::translate("CivicDesk", "The local replica cannot be opened. Check the data folder and restart CivicDesk."));
+        reportError(message, QCoreApplication::translate(
+                                 "CivicDesk", "The local replica cannot be opened. Check the data "
+                                              "folder and restart CivicDesk."));
     });
-    connect(&m_engine, &SyncEngine::operationRejected, this, [this](const QString &, const QString &reason) {
-        reportError(reason, QCoreApplication::translate("CivicDesk", "This action is not allowed now: %1").arg(reason));
-    });
+    connect(&m_engine, &SyncEngine::operationRejected, this,
+            [this](const QString &, const QString &reason) {
+                reportError(reason, QCoreApplication::translate(
+                                        "CivicDesk", "This action is not allowed now: %1")
+                                        .arg(reason));
+            });
     connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(); });
     connect(&m_engine, &SyncEngine::mediaFetched, m_detail, &ReportDetail::setMediaFile);
     connect(&m_engine, &SyncEngine::reportersRevealed, this,
             [this](const QString &reportId, const QVariantList &reporters, const QString &error) {
-        if (!error.isEmpty()) {
-            reportError(error, QCoreApplication::translate("CivicDesk", "The reporter could not be shown: %1").arg(error));
-            return;
-        }
-        if (reportId == m_selected)
-            m_detail->setRevealedReporters(reporters);
-    });
+                if (!error.isEmpty()) {
+                    reportError(error, QCoreApplication::translate(
+                                           "CivicDesk", "The reporter could not be shown: %1")
+                                           .arg(error));
+                    return;
+                }
+                if (reportId == m_selected)
+                    m_detail->setRevealedReporters(reporters);
+            });
 
     connect(m_reader, &ReplicaReader::referenceReady, this, [this](const ReferenceData &data) {
         const bool wasReady = isReady();
@@ -80,36 +86,45 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
         if (!wasReady && isReady())
             Q_EMIT readyChanged();
     });
-    connect(m_reader, &ReplicaReader::snapshotReady, this, [this](const ReportSnapshot &snapshot, bool pending) {
-        if (snapshot.report.id != m_selected)
-            return;
-        m_detail->show(snapshot, pending, m_reference, m_language);
-        const QString folder = QDir(m_dataFolder).filePath(QStringLiteral("media-cache"));
-        for (const QString &sha : m_detail->missingMedia())
-            m_engine.fetchMedia(sha, folder);
-    });
-    connect(m_reader, &ReplicaReader::attentionReady, this, [this](const QList<AttentionItem> &items) {
-        m_attention.clear();
-        for (const AttentionItem &item : items) {
-            // The central's reason is English detail for the log; the operator reads a sentence.
-            m_attention.append(QVariantMap{{QStringLiteral("reportId"), item.reportId},
-                                           {QStringLiteral("action"), operationKindCode(item.kind)},
-                                           {QStringLiteral("reason"), refusalText(item.refusal)},
-                                           {QStringLiteral("detail"), item.reason},
-                                           {QStringLiteral("time"), displayTime(item.createdAt)}});
-        }
-        Q_EMIT attentionChanged();
-    });
-    connect(m_reader, &ReplicaReader::lookupReady, this, [this](const QString &codeOrId, const QString &id) {
-        if (id.isEmpty() && !m_syncedOnce)
-            m_pendingLookup = codeOrId; // the first sync may still bring it
-        else if (id.isEmpty())
-            reportError(QStringLiteral("no report %1").arg(codeOrId), QCoreApplication::translate("CivicDesk", "Report %1 was not found.").arg(codeOrId));
-        else
-            select(id);
-    });
+    connect(m_reader, &ReplicaReader::snapshotReady, this,
+            [this](const ReportSnapshot &snapshot, bool pending) {
+                if (snapshot.report.id != m_selected)
+                    return;
+                m_detail->show(snapshot, pending, m_reference, m_language);
+                const QString folder = QDir(m_dataFolder).filePath(QStringLiteral("media-cache"));
+                for (const QString &sha : m_detail->missingMedia())
+                    m_engine.fetchMedia(sha, folder);
+            });
+    connect(m_reader, &ReplicaReader::attentionReady, this,
+            [this](const QList<AttentionItem> &items) {
+                m_attention.clear();
+                for (const AttentionItem &item : items) {
+                    // The central's reason is English detail for the log; the operator reads a
+                    // sentence.
+                    m_attention.append(
+                        QVariantMap{{QStringLiteral("reportId"), item.reportId},
+                                    {QStringLiteral("action"), operationKindCode(item.kind)},
+                                    {QStringLiteral("reason"), refusalText(item.refusal)},
+                                    {QStringLiteral("detail"), item.reason},
+                                    {QStringLiteral("time"), displayTime(item.createdAt)}});
+                }
+                Q_EMIT attentionChanged();
+            });
+    connect(m_reader, &ReplicaReader::lookupReady, this,
+            [this](const QString &codeOrId, const QString &id) {
+                if (id.isEmpty() && !m_syncedOnce)
+                    m_pendingLookup = codeOrId; // the first sync may still bring it
+                else if (id.isEmpty())
+                    reportError(QStringLiteral("no report %1").arg(codeOrId),
+                                QCoreApplication::translate("CivicDesk", "Report %1 was not found.")
+                                    .arg(codeOrId));
+                else
+                    select(id);
+            });
     connect(m_reader, &ReplicaReader::failed, this, [this](const QString &message) {
-        reportError(message, QCoreApplication::translate("CivicDesk", "Reading the local replica failed: %1").arg(message));
+        reportError(message,
+                    QCoreApplication::translate("CivicDesk", "Reading the local replica failed: %1")
+                        .arg(message));
     });
     // The map shows what the queue shows.
     connect(m_queue, &QueueModel::queryChanged, this, [this] {
@@ -144,13 +159,16 @@ void Workstation::setInstance(Workstation *workstation)
 void Workstation::start(int syncIntervalMs)
 {
     // The reader opens the replica only once the sync thread has created and migrated it.
-    connect(&m_engine, &SyncEngine::replicaOpened, this, [this] {
-        m_reader->start();
-        m_readerStarted = true;
-        refreshAll();
-        if (!m_pendingLookup.isEmpty())
-            m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
-    }, Qt::SingleShotConnection);
+    connect(
+        &m_engine, &SyncEngine::replicaOpened, this,
+        [this] {
+            m_reader->start();
+            m_readerStarted = true;
+            refreshAll();
+            if (!m_pendingLookup.isEmpty())
+                m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
+        },
+        Qt::SingleShotConnection);
     m_engine.start(syncIntervalMs);
 }
 
@@ -311,8 +329,8 @@ void Workstation::submit(OperationKind kind, const QJsonObject &payload)
 
 void Workstation::classify(const QString &category, const QString &priority)
 {
-    submit(OperationKind::Classify, {{QStringLiteral("category"), category},
-                                     {QStringLiteral("priority"), priority}});
+    submit(OperationKind::Classify,
+           {{QStringLiteral("category"), category}, {QStringLiteral("priority"), priority}});
 }
 
 void Workstation::assign(const QString &agency)

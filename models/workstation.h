@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/reference.h"
-#include "models/queuemodel.h"
 #include "map/mapareaset.h"
 #include "map/mapmarkerset.h"
+#include "models/queuemodel.h"
 #include "models/reportdetail.h"
 #include "sync/syncengine.h"
 

@@ -12,7 +12,6 @@
 #include <QThread>
 #include <QUuid>
 
-
 namespace CivicDesk {
 namespace {
 
@@ -38,8 +37,7 @@ Replica::Replica(QString path)
     : m_path(std::move(path))
     , m_connection(QStringLiteral("civicdesk-replica"))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
+{}
 
 Replica::~Replica() = default;
 
@@ -71,7 +69,8 @@ bool Replica::open(QString *error, bool create)
         return false;
 
     QString migrateError;
-    if (!migrateSqlite(database(), replicaMigrations(), replicaApplicationId, what, &migrateError)) {
+    if (!migrateSqlite(database(), replicaMigrations(), replicaApplicationId, what,
+                       &migrateError)) {
         *error = migrateError;
         return false;
     }
@@ -114,16 +113,20 @@ QDateTime Replica::lastSyncTime() const
 
 QString Replica::state(const QString &key) const
 {
-    SqlStatement statement(database(), QStringLiteral("SELECT value FROM sync_state WHERE key = :key"));
+    SqlStatement statement(database(),
+                           QStringLiteral("SELECT value FROM sync_state WHERE key = :key"));
     const auto value = statement.bind(QStringLiteral(":key"), key).scalar(nullptr);
     return value ? value->toString() : QString();
 }
 
 bool Replica::setState(const QString &key, const QString &value, QString *error)
 {
-    SqlStatement statement(database(), QStringLiteral(
-        "INSERT OR REPLACE INTO sync_state (key, value) VALUES (:key, :value)"));
-    return statement.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":value"), value).exec(error);
+    SqlStatement statement(
+        database(),
+        QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:key, :value)"));
+    return statement.bind(QStringLiteral(":key"), key)
+        .bind(QStringLiteral(":value"), value)
+        .exec(error);
 }
 
 bool Replica::storeReferenceData(const ReferenceData &data, qint64 revision, QString *error)
@@ -135,8 +138,8 @@ bool Replica::storeReferenceData(const ReferenceData &data, qint64 revision, QSt
     }
     if (!replaceReferenceData(database(), data, error) || !rankNames(database(), error))
         return false;
-    if (!setState(QStringLiteral("time_zone"), data.timeZone, error)
-        || !setState(QStringLiteral("code_prefix"), data.codePrefix, error)) {
+    if (!setState(QStringLiteral("time_zone"), data.timeZone, error) ||
+        !setState(QStringLiteral("code_prefix"), data.codePrefix, error)) {
         return false;
     }
     if (!setState(QStringLiteral("reference_revision"), QString::number(revision), error))
@@ -211,9 +214,10 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
     if (!storeLocalChange(*report, outcome.event, error))
         return std::nullopt;
 
-    SqlStatement outbox(database(), QStringLiteral(
-        "INSERT INTO outbox (operation_id, report_id, kind, body, created_at) "
-        "VALUES (:operation_id, :report_id, :kind, :body, :created_at)"));
+    SqlStatement outbox(
+        database(),
+        QStringLiteral("INSERT INTO outbox (operation_id, report_id, kind, body, created_at) "
+                       "VALUES (:operation_id, :report_id, :kind, :body, :created_at)"));
     outbox.bindAll({{QStringLiteral("operation_id"), operation.id},
                     {QStringLiteral("report_id"), reportId},
                     {QStringLiteral("kind"), operationKindCode(kind)},
@@ -230,8 +234,10 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
 QList<Operation> Replica::pendingOperations(QString *error) const
 {
     QList<Operation> operations;
-    const auto rows = SqlStatement(database(), QStringLiteral(
-        "SELECT body FROM outbox WHERE state = 'pending' ORDER BY seq")).rows(error);
+    const auto rows =
+        SqlStatement(database(),
+                     QStringLiteral("SELECT body FROM outbox WHERE state = 'pending' ORDER BY seq"))
+            .rows(error);
     if (!rows)
         return operations;
     for (const QVariantMap &row : *rows) {
@@ -249,8 +255,10 @@ QList<Operation> Replica::pendingOperations(QString *error) const
 
 int Replica::pendingOperationCount() const
 {
-    const auto count = SqlStatement(database(), QStringLiteral(
-        "SELECT count(*) FROM outbox WHERE state = 'pending'")).scalar(nullptr);
+    const auto count =
+        SqlStatement(database(),
+                     QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"))
+            .scalar(nullptr);
     return count ? count->toInt() : 0;
 }
 
@@ -259,8 +267,8 @@ bool Replica::writeSnapshot(const ReportSnapshot &snapshot, QString *error)
     const Report &report = snapshot.report;
     SqlStatement clearEvents(database(), QStringLiteral("DELETE FROM event WHERE report_id = :id"));
     SqlStatement clearMedia(database(), QStringLiteral("DELETE FROM media WHERE report_id = :id"));
-    if (!clearEvents.bind(QStringLiteral(":id"), report.id).exec(error)
-        || !clearMedia.bind(QStringLiteral(":id"), report.id).exec(error)) {
+    if (!clearEvents.bind(QStringLiteral(":id"), report.id).exec(error) ||
+        !clearMedia.bind(QStringLiteral(":id"), report.id).exec(error)) {
         return false;
     }
 
@@ -283,8 +291,10 @@ bool Replica::writeSnapshot(const ReportSnapshot &snapshot, QString *error)
 
 bool Replica::rebasePending(const QString &reportId, QString *error)
 {
-    SqlStatement pending(database(), QStringLiteral(
-        "SELECT body FROM outbox WHERE report_id = :id AND state = 'pending' ORDER BY seq"));
+    SqlStatement pending(
+        database(),
+        QStringLiteral(
+            "SELECT body FROM outbox WHERE report_id = :id AND state = 'pending' ORDER BY seq"));
     const auto rows = pending.bind(QStringLiteral(":id"), reportId).rows(error);
     if (!rows)
         return false;
@@ -297,7 +307,8 @@ bool Replica::rebasePending(const QString &reportId, QString *error)
     const ReferenceCodes codes = referenceCodes();
     for (const QVariantMap &row : *rows) {
         const auto operation = Operation::fromJson(
-            QJsonDocument::fromJson(row[QStringLiteral("body")].toString().toUtf8()).object(), error);
+            QJsonDocument::fromJson(row[QStringLiteral("body")].toString().toUtf8()).object(),
+            error);
         if (!operation)
             return false;
         const OperationOutcome outcome = applyOperation(*report, *operation, codes);
@@ -328,9 +339,11 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
 
     QList<ReportSnapshot> toWrite = snapshots;
     for (const OperationResult &result : results) {
-        SqlStatement decide(database(), QStringLiteral(
-            "UPDATE outbox SET state = :state, attempts = attempts + 1, last_error = :reason "
-            "WHERE operation_id = :id AND state = 'pending'"));
+        SqlStatement decide(
+            database(),
+            QStringLiteral(
+                "UPDATE outbox SET state = :state, attempts = attempts + 1, last_error = :reason "
+                "WHERE operation_id = :id AND state = 'pending'"));
         decide.bindAll({{QStringLiteral("state"), result.accepted() ? QStringLiteral("accepted")
                                                                     : QStringLiteral("refused")},
                         {QStringLiteral("reason"), result.reason},
@@ -342,10 +355,12 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
         if (result.accepted())
             continue;
 
-        SqlStatement attention(database(), QStringLiteral(
-            "INSERT OR IGNORE INTO attention (operation_id, report_id, kind, refusal, reason, "
-            "body, created_at) SELECT operation_id, report_id, kind, :refusal, :reason, body, "
-            ":now FROM outbox WHERE operation_id = :id"));
+        SqlStatement attention(
+            database(),
+            QStringLiteral(
+                "INSERT OR IGNORE INTO attention (operation_id, report_id, kind, refusal, reason, "
+                "body, created_at) SELECT operation_id, report_id, kind, :refusal, :reason, body, "
+                ":now FROM outbox WHERE operation_id = :id"));
         attention.bindAll({{QStringLiteral("refusal"), refusalCode(result.refusal)},
                            {QStringLiteral("reason"), result.reason},
                            {QStringLiteral("now"), toStorageTime(m_clock())},
@@ -369,8 +384,8 @@ bool Replica::acknowledge(qint64 cursor, QString *error)
         *error = transaction.error();
         return false;
     }
-    if (cursor > feedCursor()
-        && !setState(QStringLiteral("feed_cursor"), QString::number(cursor), error)) {
+    if (cursor > feedCursor() &&
+        !setState(QStringLiteral("feed_cursor"), QString::number(cursor), error)) {
         return false;
     }
     if (!execSql(database(), QStringLiteral("DELETE FROM outbox WHERE state <> 'pending'"), error))
@@ -383,9 +398,13 @@ bool Replica::acknowledge(qint64 cursor, QString *error)
 QList<AttentionItem> Replica::attentionItems(QString *error) const
 {
     QList<AttentionItem> items;
-    const auto rows = SqlStatement(database(), QStringLiteral(
-        "SELECT operation_id, report_id, kind, refusal, reason, created_at FROM attention "
-        "WHERE dismissed = 0 ORDER BY created_at")).rows(error);
+    const auto rows =
+        SqlStatement(
+            database(),
+            QStringLiteral(
+                "SELECT operation_id, report_id, kind, refusal, reason, created_at FROM attention "
+                "WHERE dismissed = 0 ORDER BY created_at"))
+            .rows(error);
     if (!rows)
         return items;
     for (const QVariantMap &row : *rows) {

@@ -6,12 +6,11 @@
 #include "core/stats.h"
 #include "db/sqliteconnection.h"
 
+#include <functional>
+#include <optional>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
-
-#include <functional>
-#include <optional>
 
 namespace CivicDesk {
 
@@ -66,8 +65,8 @@ public:
     // Applies an operator's action to the report at once and queues it in the outbox, both in
     // one transaction. An operation that the rules refuse here is neither applied nor queued.
     std::optional<Operation> submit(OperationKind kind, const QString &reportId,
-                                    const QJsonObject &payload, const QString &actor,
-                                    Role role, QString *error);
+                                    const QJsonObject &payload, const QString &actor, Role role,
+                                    QString *error);
 
     // Operations that the central has not decided yet, in the order they were made.
     QList<Operation> pendingOperations(QString *error) const;

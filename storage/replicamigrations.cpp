@@ -3,19 +3,21 @@
 #include "core/textfold.h"
 #include "db/sqlquery.h"
 
+#include <algorithm>
 #include <QCollator>
 #include <QLocale>
 #include <QRegularExpression>
-
-#include <algorithm>
 
 namespace CivicDesk {
 namespace {
 
 bool fillSearchText(const QSqlDatabase &database, QString *error)
 {
-    const auto rows = SqlStatement(database, QStringLiteral(
-        "SELECT id, public_code, title, description, address FROM report")).rows(error);
+    const auto rows =
+        SqlStatement(
+            database,
+            QStringLiteral("SELECT id, public_code, title, description, address FROM report"))
+            .rows(error);
     if (!rows)
         return false;
     for (const QVariantMap &row : *rows) {
@@ -25,7 +27,8 @@ bool fillSearchText(const QSqlDatabase &database, QString *error)
                                               row[QStringLiteral("address")].toString());
         SqlStatement update(database,
                             QStringLiteral("UPDATE report SET search_text = :text WHERE id = :id"));
-        update.bind(QStringLiteral(":text"), text).bind(QStringLiteral(":id"), row[QStringLiteral("id")]);
+        update.bind(QStringLiteral(":text"), text)
+            .bind(QStringLiteral(":id"), row[QStringLiteral("id")]);
         if (!update.exec(error))
             return false;
     }
@@ -61,7 +64,8 @@ bool rankNames(const QSqlDatabase &database, QString *error)
                                    .arg(QLatin1String(table.name), QLatin1String(table.key));
         for (qsizetype rank = 0; rank < rows->size(); ++rank) {
             SqlStatement statement(database, update);
-            statement.bind(QStringLiteral(":rank"), rank).bind(QStringLiteral(":key"), rows->at(rank).value(QStringLiteral("key")));
+            statement.bind(QStringLiteral(":rank"), rank)
+                .bind(QStringLiteral(":key"), rows->at(rank).value(QStringLiteral("key")));
             if (!statement.exec(error))
                 return false;
         }

@@ -19,8 +19,7 @@ public:
         : m_centralUrl(std::move(centralUrl))
         , m_replicaPath(std::move(replicaPath))
         , m_intervalMs(intervalMs)
-    {
-    }
+    {}
 
 public Q_SLOTS:
     void begin()
@@ -78,7 +77,8 @@ public Q_SLOTS:
             return;
         }
         QString error;
-        const auto operation = m_replica->submit(kind, reportId, payload, actor, Role::Operator, &error);
+        const auto operation =
+            m_replica->submit(kind, reportId, payload, actor, Role::Operator, &error);
         if (!operation) {
             Q_EMIT operationRejected(reportId, error);
             return;
@@ -107,7 +107,8 @@ public Q_SLOTS:
         }
         QDir().mkpath(folder);
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() || !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
+            !file.commit()) {
             qCWarning(lcSync) << "cannot write media file" << path << ":" << file.errorString();
             return;
         }
@@ -236,9 +237,12 @@ void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJson
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, kind, reportId, payload, actor] {
-        worker->submit(kind, reportId, payload, actor);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, kind, reportId, payload, actor] {
+            worker->submit(kind, reportId, payload, actor);
+        },
+        Qt::QueuedConnection);
 }
 
 void SyncEngine::revealReporters(const QString &reportId, const QString &reason,
@@ -246,18 +250,21 @@ void SyncEngine::revealReporters(const QString &reportId, const QString &reason,
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, reportId, reason, actor] {
-        worker->revealReporters(reportId, reason, actor);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, reportId, reason, actor] {
+            worker->revealReporters(reportId, reason, actor);
+        },
+        Qt::QueuedConnection);
 }
 
 void SyncEngine::fetchMedia(const QString &sha256, const QString &folder)
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, sha256, folder] {
-        worker->fetchMedia(sha256, folder);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, sha256, folder] { worker->fetchMedia(sha256, folder); },
+        Qt::QueuedConnection);
 }
 
 } // namespace CivicDesk

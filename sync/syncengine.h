@@ -3,19 +3,18 @@
 #include "core/operation.h"
 #include "sync/syncsession.h"
 
+#include <memory>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QThread>
 
-#include <memory>
-
 namespace CivicDesk {
 
 class SyncWorker;
 
-// State of sync as the interface shows it: whether the central replied to the last attempt, when the
-// replica last caught up, and how many operations wait in the outbox.
+// State of sync as the interface shows it: whether the central replied to the last attempt, when
+// the replica last caught up, and how many operations wait in the outbox.
 struct SyncStatus
 {
     bool online = false;

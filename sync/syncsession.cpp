@@ -31,8 +31,7 @@ std::optional<SyncStep> syncStepFromCode(const QString &code)
 SyncSession::SyncSession(Replica &replica, Central &central)
     : m_replica(replica)
     , m_central(central)
-{
-}
+{}
 
 void SyncSession::reached(SyncStep step)
 {
@@ -61,8 +60,8 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
     if (!lock.tryLock(60000)) {
         *error = QStringLiteral("another sync of the replica %1 is still running (lock file %2)")
                      .arg(m_replica.path(), lock.error() == QLockFile::LockFailedError
-                                               ? m_replica.path() + QStringLiteral(".sync-lock")
-                                               : QStringLiteral("cannot be created"));
+                                                ? m_replica.path() + QStringLiteral(".sync-lock")
+                                                : QStringLiteral("cannot be created"));
         return std::nullopt;
     }
     if (!m_replica.bindToCentral(m_central.centralId(), error)) {
@@ -113,12 +112,13 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
     reached(SyncStep::Ack);
 
     // A pass that moved nothing is routine polling and stays at debug level.
-    const QString done = QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4, cursor %5")
-                             .arg(summary.sent)
-                             .arg(summary.accepted)
-                             .arg(summary.refused)
-                             .arg(summary.received)
-                             .arg(summary.cursor);
+    const QString done =
+        QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4, cursor %5")
+            .arg(summary.sent)
+            .arg(summary.accepted)
+            .arg(summary.refused)
+            .arg(summary.received)
+            .arg(summary.cursor);
     if (summary.sent > 0 || summary.received > 0)
         qCInfo(lcSync).noquote() << done;
     else

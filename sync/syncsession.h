@@ -9,7 +9,8 @@ namespace CivicDesk {
 
 // Steps of one sync, in order. A failure injected after a step (see SyncSession::setStepHook)
 // reproduces a crash at that point; the next sync must then finish the work exactly once.
-enum class SyncStep {
+enum class SyncStep
+{
     Send,  // the outbox was sent and the central has decided every operation
     Apply, // the decisions and the changed reports are in the replica, the cursor not saved
     Ack,   // the feed position is saved and decided outbox rows are gone

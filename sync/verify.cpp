@@ -2,19 +2,18 @@
 
 #include "core/stats.h"
 
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <algorithm>
 
 namespace CivicDesk {
 namespace {
 
 QStringList dumpOf(QList<ReportSnapshot> snapshots)
 {
-    std::sort(snapshots.begin(), snapshots.end(), [](const ReportSnapshot &a, const ReportSnapshot &b) {
-        return a.report.id < b.report.id;
-    });
+    std::sort(
+        snapshots.begin(), snapshots.end(),
+        [](const ReportSnapshot &a, const ReportSnapshot &b) { return a.report.id < b.report.id; });
     QStringList lines;
     for (const ReportSnapshot &snapshot : std::as_const(snapshots))
         lines.append(canonicalLines(snapshot));
@@ -29,7 +28,8 @@ QString differingFields(const QString &expected, const QString &actual)
     if (brace < 0 || expected.left(brace) != actual.left(actual.indexOf(QLatin1Char('{'))))
         return {};
     const QJsonObject a = QJsonDocument::fromJson(expected.mid(brace).toUtf8()).object();
-    const QJsonObject b = QJsonDocument::fromJson(actual.mid(actual.indexOf(QLatin1Char('{'))).toUtf8()).object();
+    const QJsonObject b =
+        QJsonDocument::fromJson(actual.mid(actual.indexOf(QLatin1Char('{'))).toUtf8()).object();
     QStringList fields;
     for (auto it = a.begin(); it != a.end(); ++it) {
         if (b.value(it.key()) != it.value())
@@ -75,12 +75,14 @@ QString compareIds(const QStringList &centralIds, const QStringList &replicaIds)
         if (centralIds.at(i) < replicaIds.at(i))
             return QStringLiteral("the replica lacks report %1").arg(centralIds.at(i));
         if (centralIds.at(i) > replicaIds.at(i))
-            return QStringLiteral("the replica has report %1, which the central has not").arg(replicaIds.at(i));
+            return QStringLiteral("the replica has report %1, which the central has not")
+                .arg(replicaIds.at(i));
     }
     if (centralIds.size() > common)
         return QStringLiteral("the replica lacks report %1").arg(centralIds.at(common));
     if (replicaIds.size() > common)
-        return QStringLiteral("the replica has report %1, which the central has not").arg(replicaIds.at(common));
+        return QStringLiteral("the replica has report %1, which the central has not")
+            .arg(replicaIds.at(common));
     return {};
 }
 
@@ -90,15 +92,17 @@ std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QS
 {
     VerifyResult result;
     if (!replica.boundCentralId().isEmpty() && replica.boundCentralId() != central.centralId()) {
-        result.firstDifference = QStringLiteral("the replica was filled from central database %1, "
-                                                "not from %2 (%3)")
-                                     .arg(replica.boundCentralId(), central.centralId(), central.url());
+        result.firstDifference =
+            QStringLiteral("the replica was filled from central database %1, "
+                           "not from %2 (%3)")
+                .arg(replica.boundCentralId(), central.centralId(), central.url());
         return result;
     }
     const int pending = replica.pendingOperationCount();
     if (pending > 0) {
         result.firstDifference =
-            QStringLiteral("the replica has %1 operation(s) not yet sent to the central").arg(pending);
+            QStringLiteral("the replica has %1 operation(s) not yet sent to the central")
+                .arg(pending);
         return result;
     }
 

@@ -5,8 +5,8 @@
 #include "resources/resources.h"
 
 #include <QDir>
-#include <QUuid>
 #include <QTest>
+#include <QUuid>
 
 namespace CivicDesk::Test {
 

@@ -3,10 +3,9 @@
 #include "central/central.h"
 #include "storage/replica.h"
 
+#include <memory>
 #include <QString>
 #include <QTemporaryDir>
-
-#include <memory>
 
 namespace CivicDesk::Test {
 

@@ -24,7 +24,8 @@ struct CtlRun
 CtlRun ctl(const QStringList &arguments)
 {
     QProcess process;
-    process.setProgram(QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
+    process.setProgram(
+        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
     process.setArguments(arguments);
     process.start();
     CtlRun run;
@@ -57,7 +58,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_central = QStringLiteral("sqlite:") + m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
+        m_central =
+            QStringLiteral("sqlite:") +
+            m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
         const CtlRun run = ctl({QStringLiteral("init"), QStringLiteral("--central"), m_central});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("40 wards and communes")), qPrintable(run.out));
@@ -65,53 +68,77 @@ private Q_SLOTS:
 
     void importTwiceThenStats()
     {
-        const QStringList import{QStringLiteral("import"), Test::dataPath(QStringLiteral("open311/ServiceRequests_Complete.json")),
-                                 QStringLiteral("--central"), m_central, QStringLiteral("--timezone"),
-                                 QStringLiteral("America/Los_Angeles")};
+        const QStringList import{
+            QStringLiteral("import"),
+            Test::dataPath(QStringLiteral("open311/ServiceRequests_Complete.json")),
+            QStringLiteral("--central"),
+            m_central,
+            QStringLiteral("--timezone"),
+            QStringLiteral("America/Los_Angeles")};
         CtlRun run = ctl(import);
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("1000 imported, 0 updated, 0 unchanged, 1 rejected")), qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(QStringLiteral("1000 imported, 0 updated, 0 unchanged, 1 rejected")),
+            qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("America/Los_Angeles")), qPrintable(run.out));
         QVERIFY2(run.err.contains(QStringLiteral("record 698")), qPrintable(run.err));
 
         run = ctl(import);
-        QVERIFY2(run.out.contains(QStringLiteral("0 imported, 0 updated, 1000 unchanged")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("0 imported, 0 updated, 1000 unchanged")),
+                 qPrintable(run.out));
 
-        run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central, QStringLiteral("--json")});
+        run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central,
+                   QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
-        QCOMPARE(stats.keys(), (QStringList{QStringLiteral("by_category"), QStringLiteral("by_status"),
-                                           QStringLiteral("total"), QStringLiteral("with_position")}));
+        QCOMPARE(stats.keys(),
+                 (QStringList{QStringLiteral("by_category"), QStringLiteral("by_status"),
+                              QStringLiteral("total"), QStringLiteral("with_position")}));
         QCOMPARE(stats.value(QStringLiteral("total")).toInt(), 1000);
         QCOMPARE(stats.value(QStringLiteral("with_position")).toInt(), 945);
-        QCOMPARE(stats.value(QStringLiteral("by_category")).toObject().value(QStringLiteral("unclassified")).toInt(), 1000);
+        QCOMPARE(stats.value(QStringLiteral("by_category"))
+                     .toObject()
+                     .value(QStringLiteral("unclassified"))
+                     .toInt(),
+                 1000);
     }
 
     void truncatedXmlImportsNothing()
     {
-        const CtlRun run = ctl({QStringLiteral("import"), Test::dataPath(QStringLiteral("open311/service_requests.xml")),
+        const CtlRun run = ctl({QStringLiteral("import"),
+                                Test::dataPath(QStringLiteral("open311/service_requests.xml")),
                                 QStringLiteral("--central"), m_central});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("service_requests.xml:2:")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("nothing imported")), qPrintable(run.err));
-        const CtlRun stats = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central, QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(QStringLiteral("total")).toInt(), 0);
+        const CtlRun stats = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central,
+                                  QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 0);
     }
 
     void hueCsvWithMapping()
     {
-        const CtlRun run = ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
-                                QStringLiteral("--mapping"), source(QStringLiteral("resources/demo/hue_reports.mapping.json")),
-                                QStringLiteral("--central"), m_central});
+        const CtlRun run =
+            ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
+                 QStringLiteral("--mapping"),
+                 source(QStringLiteral("resources/demo/hue_reports.mapping.json")),
+                 QStringLiteral("--central"), m_central});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.contains(QStringLiteral("16 imported, 0 updated, 0 unchanged, 12 rejected")), qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(QStringLiteral("16 imported, 0 updated, 0 unchanged, 12 rejected")),
+            qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("Asia/Ho_Chi_Minh")), qPrintable(run.out));
     }
 
     void csvWithoutMappingRefused()
     {
-        const CtlRun run = ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
-                                QStringLiteral("--central"), m_central});
+        const CtlRun run =
+            ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
+                 QStringLiteral("--central"), m_central});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("--mapping")), qPrintable(run.err));
     }
@@ -119,21 +146,30 @@ private Q_SLOTS:
     void verifyFindsDifference()
     {
         const QString replica = m_dir.filePath(QStringLiteral("verify-replica.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("import"), Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
-                      QStringLiteral("--central"), m_central}).exitCode, 0);
-        QCOMPARE(ctl({QStringLiteral("sync"), QStringLiteral("--central"), m_central, QStringLiteral("--replica"), replica,
-                      QStringLiteral("--once")}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("import"),
+                      Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
+                      QStringLiteral("--central"), m_central})
+                     .exitCode,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
+                      QStringLiteral("--replica"), replica, QStringLiteral("--once")})
+                     .exitCode,
+                 0);
         const QStringList verify{QStringLiteral("verify"), QStringLiteral("--central"), m_central,
                                  QStringLiteral("--replica"), replica};
         QCOMPARE(ctl(verify).exitCode, 0);
 
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
             db.setDatabaseName(replica);
             QVERIFY(db.open());
             QString error;
-            QVERIFY2(execSql(db, QStringLiteral("UPDATE report SET description = 'sửa tay' "
-                                                "WHERE id = (SELECT min(id) FROM report)"), &error), qPrintable(error));
+            QVERIFY2(execSql(db,
+                             QStringLiteral("UPDATE report SET description = 'sửa tay' "
+                                            "WHERE id = (SELECT min(id) FROM report)"),
+                             &error),
+                     qPrintable(error));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
@@ -144,18 +180,23 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("differs in description")), qPrintable(run.out));
 
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
             db.setDatabaseName(replica);
             QVERIFY(db.open());
             QString error;
-            QVERIFY2(execSql(db, QStringLiteral("DELETE FROM report WHERE id = (SELECT max(id) FROM report)"), &error),
+            QVERIFY2(execSql(db,
+                             QStringLiteral(
+                                 "DELETE FROM report WHERE id = (SELECT max(id) FROM report)"),
+                             &error),
                      qPrintable(error));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
         const CtlRun missing = ctl(verify);
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY2(missing.out.contains(QStringLiteral("the replica lacks report")), qPrintable(missing.out));
+        QVERIFY2(missing.out.contains(QStringLiteral("the replica lacks report")),
+                 qPrintable(missing.out));
     }
 
     void missingReplicaNotCreated()
@@ -178,7 +219,8 @@ private Q_SLOTS:
         const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--replica"), centralPath});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("central database")), qPrintable(run.err));
-        QCOMPARE(ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central}).exitCode,
+                 0);
     }
 
     void controlCharactersEscaped()
@@ -188,7 +230,8 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write("[{\"service_request_id\": \"x\\u001b[2J\\nrejected: forged\"}]");
         out.close();
-        const CtlRun run = ctl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
+        const CtlRun run =
+            ctl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
         QVERIFY2(!run.err.contains(QChar(0x1b)), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("\\u{001b}")), qPrintable(run.err));
         int rejectedLines = 0;
@@ -202,18 +245,32 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("explode")} << QStringLiteral("explode");
-        QTest::newRow("sync without --once") << QStringList{QStringLiteral("sync"), QStringLiteral("--central"), QStringLiteral("sqlite:x"),
-                                                            QStringLiteral("--replica"), QStringLiteral("y")} << QStringLiteral("--once");
-        QTest::newRow("bad fail-after") << QStringList{QStringLiteral("sync"), QStringLiteral("--central"), QStringLiteral("sqlite:x"),
-                                                       QStringLiteral("--replica"), QStringLiteral("y"), QStringLiteral("--once"),
-                                                       QStringLiteral("--fail-after"), QStringLiteral("later")} << QStringLiteral("later");
-        QTest::newRow("empty time zone") << QStringList{QStringLiteral("import"), QStringLiteral("a.json"), QStringLiteral("--central"),
-                                                        QStringLiteral("sqlite:x"), QStringLiteral("--timezone"), QString()}
-                                         << QStringLiteral("time zone");
-        QTest::newRow("bad time zone") << QStringList{QStringLiteral("import"), QStringLiteral("a.json"), QStringLiteral("--central"),
-                                                      QStringLiteral("sqlite:x"), QStringLiteral("--timezone"), QStringLiteral("Mars/Olympus")}
-                                       << QStringLiteral("Mars/Olympus");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("explode")} << QStringLiteral("explode");
+        QTest::newRow("sync without --once")
+            << QStringList{QStringLiteral("sync"), QStringLiteral("--central"),
+                           QStringLiteral("sqlite:x"), QStringLiteral("--replica"),
+                           QStringLiteral("y")}
+            << QStringLiteral("--once");
+        QTest::newRow("bad fail-after") << QStringList{QStringLiteral("sync"),
+                                                       QStringLiteral("--central"),
+                                                       QStringLiteral("sqlite:x"),
+                                                       QStringLiteral("--replica"),
+                                                       QStringLiteral("y"),
+                                                       QStringLiteral("--once"),
+                                                       QStringLiteral("--fail-after"),
+                                                       QStringLiteral("later")}
+                                        << QStringLiteral("later");
+        QTest::newRow("empty time zone")
+            << QStringList{QStringLiteral("import"),     QStringLiteral("a.json"),
+                           QStringLiteral("--central"),  QStringLiteral("sqlite:x"),
+                           QStringLiteral("--timezone"), QString()}
+            << QStringLiteral("time zone");
+        QTest::newRow("bad time zone")
+            << QStringList{QStringLiteral("import"),     QStringLiteral("a.json"),
+                           QStringLiteral("--central"),  QStringLiteral("sqlite:x"),
+                           QStringLiteral("--timezone"), QStringLiteral("Mars/Olympus")}
+            << QStringLiteral("Mars/Olympus");
     }
 
     void usageErrors()
@@ -228,7 +285,8 @@ private Q_SLOTS:
     void missingCentralNamed()
     {
         const QString missing = m_dir.filePath(QStringLiteral("absent.sqlite"));
-        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("sqlite:") + missing});
+        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"),
+                                QStringLiteral("sqlite:") + missing});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(missing), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("civicdeskctl init")), qPrintable(run.err));
@@ -237,7 +295,8 @@ private Q_SLOTS:
 
     void unsupportedUrlNamed()
     {
-        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("mysql://db")});
+        const CtlRun run = ctl(
+            {QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("mysql://db")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("mysql://db")), qPrintable(run.err));
     }

@@ -18,7 +18,8 @@ QVariant queryValue(const QString &centralPath, const QString &sql)
 {
     QVariant value;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         db.setDatabaseName(centralPath);
         if (db.open())
             value = SqlStatement(db, sql).scalar(nullptr).value_or(QVariant());
@@ -67,8 +68,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto central = Test::createCentral(dir);
-        QVERIFY(Test::importFile(*central, Test::dataPath(sanFrancisco), QStringLiteral("America/Los_Angeles")));
-        const auto again = Test::importFile(*central, Test::dataPath(sanFrancisco), QStringLiteral("America/Los_Angeles"));
+        QVERIFY(Test::importFile(*central, Test::dataPath(sanFrancisco),
+                                 QStringLiteral("America/Los_Angeles")));
+        const auto again = Test::importFile(*central, Test::dataPath(sanFrancisco),
+                                            QStringLiteral("America/Los_Angeles"));
         QVERIFY(again);
         QCOMPARE(again->imported, 0);
         QCOMPARE(again->updated, 0);
@@ -76,20 +79,26 @@ private Q_SLOTS:
         QString error;
         QCOMPARE(central->stats(&error)->total, 1000);
         QCOMPARE(queryValue(dir.filePath(QStringLiteral("central.sqlite")),
-                            QStringLiteral("SELECT count(*) FROM event")).toInt(), 1000);
+                            QStringLiteral("SELECT count(*) FROM event"))
+                     .toInt(),
+                 1000);
     }
 
     void importedEventKeepsSourceStatus()
     {
         QTemporaryDir dir;
         auto central = Test::createCentral(dir);
-        QVERIFY(Test::importFile(*central, Test::dataPath(sanFrancisco), QStringLiteral("America/Los_Angeles")));
+        QVERIFY(Test::importFile(*central, Test::dataPath(sanFrancisco),
+                                 QStringLiteral("America/Los_Angeles")));
         const QString path = dir.filePath(QStringLiteral("central.sqlite"));
+        QCOMPARE(
+            queryValue(path, QStringLiteral("SELECT count(*) FROM event WHERE kind = 'imported' "
+                                            "AND json_extract(data, '$.source_status') = 'Closed'"))
+                .toInt(),
+            327);
         QCOMPARE(queryValue(path, QStringLiteral(
-                     "SELECT count(*) FROM event WHERE kind = 'imported' "
-                     "AND json_extract(data, '$.source_status') = 'Closed'")).toInt(), 327);
-        QCOMPARE(queryValue(path, QStringLiteral(
-                     "SELECT received_at FROM report WHERE source_id = '771970'")).toString(),
+                                      "SELECT received_at FROM report WHERE source_id = '771970'"))
+                     .toString(),
                  QStringLiteral("2010-11-15T09:05:25.727Z"));
     }
 
@@ -97,7 +106,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto central = Test::createCentral(dir);
-        QVERIFY(Test::importFile(*central, Test::dataPath(sanFrancisco), QStringLiteral("America/Los_Angeles")));
+        QVERIFY(Test::importFile(*central, Test::dataPath(sanFrancisco),
+                                 QStringLiteral("America/Los_Angeles")));
         QString error;
         const auto snapshots = central->snapshots(&error);
         QVERIFY2(snapshots, qPrintable(error));
@@ -123,25 +133,32 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto central = Test::createCentral(dir);
-        const auto summary = Test::importFile(*central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json")));
+        const auto summary = Test::importFile(
+            *central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json")));
         QVERIFY(summary);
         QCOMPARE(summary->imported, 21);
         QString error;
         const auto stats = central->stats(&error);
         QCOMPARE(stats->total, 21);
         QVERIFY(stats->withPosition < 21);
-        QCOMPARE(queryValue(dir.filePath(QStringLiteral("central.sqlite")),
-                            QStringLiteral("SELECT count(*) FROM media WHERE url IS NOT NULL AND sha256 IS NULL")).toInt(), 1);
+        QCOMPARE(
+            queryValue(dir.filePath(QStringLiteral("central.sqlite")),
+                       QStringLiteral(
+                           "SELECT count(*) FROM media WHERE url IS NOT NULL AND sha256 IS NULL"))
+                .toInt(),
+            1);
     }
 
     void truncatedXmlImportsNothing()
     {
         ImportOptions options;
         options.timeZone = QTimeZone("Asia/Ho_Chi_Minh");
-        const ParsedFile parsed = readImportFile(Test::dataPath(QStringLiteral("open311/service_requests.xml")), options);
+        const ParsedFile parsed =
+            readImportFile(Test::dataPath(QStringLiteral("open311/service_requests.xml")), options);
         QVERIFY(!parsed.ok());
         QVERIFY(parsed.reports.isEmpty());
-        QVERIFY2(parsed.error.contains(QStringLiteral("service_requests.xml:")), qPrintable(parsed.error));
+        QVERIFY2(parsed.error.contains(QStringLiteral("service_requests.xml:")),
+                 qPrintable(parsed.error));
     }
 
     void reimportKeepsOperatorChanges()
@@ -149,7 +166,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto central = Test::createCentral(dir);
         const QString file = dir.filePath(QStringLiteral("feed.json"));
-        QVERIFY(writeFile(file, R"([{"service_request_id": "A1", "status": "open", "description": "Đèn hỏng",
+        QVERIFY(writeFile(
+            file, R"([{"service_request_id": "A1", "status": "open", "description": "Đèn hỏng",
             "requested_datetime": "2026-03-02T08:00:00+07:00", "lat": 16.46, "long": 107.59}])"));
         QVERIFY(Test::importFile(*central, file));
 
@@ -169,7 +187,9 @@ private Q_SLOTS:
         QVERIFY2(results && results->first().accepted(), qPrintable(error));
 
         // The source closes the report and corrects the description.
-        QVERIFY(writeFile(file, R"([{"service_request_id": "A1", "status": "closed", "description": "Đèn đường hỏng",
+        QVERIFY(writeFile(
+            file,
+            R"([{"service_request_id": "A1", "status": "closed", "description": "Đèn đường hỏng",
             "requested_datetime": "2026-03-02T08:00:00+07:00", "lat": 16.46, "long": 107.59}])"));
         const auto summary = Test::importFile(*central, file);
         QVERIFY(summary);

@@ -1,7 +1,7 @@
 #include "testsupport.h"
 
-#include <QTemporaryDir>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -42,9 +42,12 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_central = Test::createCentral(m_dir, QStringLiteral("ops-%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
+        m_central = Test::createCentral(
+            m_dir,
+            QStringLiteral("ops-%1.sqlite").arg(QLatin1String(QTest::currentTestFunction())));
         QVERIFY(m_central);
-        QVERIFY(Test::importFile(*m_central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json"))));
+        QVERIFY(Test::importFile(
+            *m_central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json"))));
     }
 
     void cleanup() { m_central.reset(); }
@@ -52,7 +55,8 @@ private Q_SLOTS:
     void appliedExactlyOnce()
     {
         const Report report = firstReport();
-        const Operation classify = Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
+        const Operation classify =
+            Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
         QString error;
         const auto first = m_central->submit({classify}, &error);
         QVERIFY2(first, qPrintable(error));
@@ -73,16 +77,19 @@ private Q_SLOTS:
     void staleVersionRefused()
     {
         const Report report = firstReport();
-        const Operation a = Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
-        const Operation b = Test::makeOperation(OperationKind::Classify, report,
-                                                Test::classifyPayload(QStringLiteral("environmental_sanitation")),
-                                                QStringLiteral("minh"));
+        const Operation a =
+            Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
+        const Operation b =
+            Test::makeOperation(OperationKind::Classify, report,
+                                Test::classifyPayload(QStringLiteral("environmental_sanitation")),
+                                QStringLiteral("minh"));
         QString error;
         const auto results = m_central->submit({a, b}, &error);
         QVERIFY2(results, qPrintable(error));
         QVERIFY(results->at(0).accepted());
         QCOMPARE(results->at(1).refusal, Refusal::StaleVersion);
-        QVERIFY2(results->at(1).reason.contains(QStringLiteral("version")), qPrintable(results->at(1).reason));
+        QVERIFY2(results->at(1).reason.contains(QStringLiteral("version")),
+                 qPrintable(results->at(1).reason));
         QVERIFY(results->at(1).current);
         QCOMPARE(results->at(1).current->report.category, QStringLiteral("urban_infrastructure"));
     }
@@ -90,7 +97,8 @@ private Q_SLOTS:
     void refusalRepeatedOnRetry()
     {
         const Report report = firstReport();
-        const Operation assign = Test::makeOperation(OperationKind::Assign, report, Test::assignPayload());
+        const Operation assign =
+            Test::makeOperation(OperationKind::Assign, report, Test::assignPayload());
         QString error;
         const auto first = m_central->submit({assign}, &error);
         QCOMPARE(first->first().refusal, Refusal::InvalidTransition);
@@ -103,10 +111,14 @@ private Q_SLOTS:
     {
         Report report = firstReport();
         QString error;
-        QVERIFY(m_central->submit({Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload())}, &error));
+        QVERIFY(m_central->submit(
+            {Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload())},
+            &error));
         report = snapshotOf(report.id).report;
-        const auto results = m_central->submit(
-            {Test::makeOperation(OperationKind::Assign, report, Test::assignPayload(QStringLiteral("nobody")))}, &error);
+        const auto results =
+            m_central->submit({Test::makeOperation(OperationKind::Assign, report,
+                                                   Test::assignPayload(QStringLiteral("nobody")))},
+                              &error);
         QCOMPARE(results->first().refusal, Refusal::InvalidValue);
         QVERIFY(results->first().reason.contains(QStringLiteral("nobody")));
     }
@@ -117,16 +129,21 @@ private Q_SLOTS:
         ghost.id = QStringLiteral("00000000-0000-4000-8000-00000000dead");
         QString error;
         const auto results = m_central->submit(
-            {Test::makeOperation(OperationKind::AddNote, ghost, {{QStringLiteral("text"), QStringLiteral("?")}})}, &error);
+            {Test::makeOperation(OperationKind::AddNote, ghost,
+                                 {{QStringLiteral("text"), QStringLiteral("?")}})},
+            &error);
         QCOMPARE(results->first().refusal, Refusal::UnknownReport);
     }
 
     void notesNeverConflict()
     {
         const Report report = firstReport();
-        const Operation a = Test::makeOperation(OperationKind::AddNote, report, {{QStringLiteral("text"), QStringLiteral("Đã gọi lại")}});
-        const Operation b = Test::makeOperation(OperationKind::AddNote, report, {{QStringLiteral("text"), QStringLiteral("Chờ ảnh")}},
-                                                QStringLiteral("minh"));
+        const Operation a =
+            Test::makeOperation(OperationKind::AddNote, report,
+                                {{QStringLiteral("text"), QStringLiteral("Đã gọi lại")}});
+        const Operation b = Test::makeOperation(
+            OperationKind::AddNote, report, {{QStringLiteral("text"), QStringLiteral("Chờ ảnh")}},
+            QStringLiteral("minh"));
         QString error;
         const auto results = m_central->submit({a, b}, &error);
         QVERIFY(results->at(0).accepted());
@@ -143,7 +160,8 @@ private Q_SLOTS:
         call.report.channel = Channel::Hotline;
         call.report.description = QStringLiteral("Cây đổ chắn đường Lê Lợi");
         call.report.receivedAt = QDateTime(QDate(2026, 3, 2), QTime(1, 0), QTimeZone::utc());
-        call.reporters = {{QString(), QStringLiteral("Nguyễn Văn A"), QStringLiteral("+84912345678")}};
+        call.reporters = {
+            {QString(), QStringLiteral("Nguyễn Văn A"), QStringLiteral("+84912345678")}};
         QString error;
         QVERIFY2(m_central->importReports({call}, &error), qPrintable(error));
         QString id;
@@ -156,10 +174,12 @@ private Q_SLOTS:
         QCOMPARE(snapshotOf(id).report.reporterCount, 1);
         const auto before = m_central->changesSince(0, 1000, &error);
 
-        QVERIFY(!m_central->revealReporters(id, QStringLiteral("lan"), QStringLiteral("  "), &error));
+        QVERIFY(
+            !m_central->revealReporters(id, QStringLiteral("lan"), QStringLiteral("  "), &error));
         QVERIFY2(error.contains(QStringLiteral("reason")), qPrintable(error));
 
-        const auto reporters = m_central->revealReporters(id, QStringLiteral("lan"), QStringLiteral("gọi lại xác minh"), &error);
+        const auto reporters = m_central->revealReporters(
+            id, QStringLiteral("lan"), QStringLiteral("gọi lại xác minh"), &error);
         QVERIFY2(reporters, qPrintable(error));
         QCOMPARE(reporters->size(), 1);
         QCOMPARE(reporters->first().name, QStringLiteral("Nguyễn Văn A"));
@@ -173,7 +193,8 @@ private Q_SLOTS:
                 continue;
             ++revealed;
             QCOMPARE(event.actor, QStringLiteral("lan"));
-            QCOMPARE(event.data.value(QLatin1String("reason")).toString(), QStringLiteral("gọi lại xác minh"));
+            QCOMPARE(event.data.value(QLatin1String("reason")).toString(),
+                     QStringLiteral("gọi lại xác minh"));
             QVERIFY(!QJsonDocument(event.data).toJson().contains("0912345678"));
         }
         QCOMPARE(revealed, 1);
@@ -194,7 +215,9 @@ private Q_SLOTS:
         QCOMPARE(page->reports.size(), 5);
         QVERIFY(page->more);
         const Report report = firstReport();
-        QVERIFY(m_central->submit({Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload())}, &error));
+        QVERIFY(m_central->submit(
+            {Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload())},
+            &error));
         const auto after = m_central->changesSince(all->cursor, 1000, &error);
         QCOMPARE(after->reports.size(), 1);
         QCOMPARE(after->reports.first().report.id, report.id);

@@ -23,7 +23,8 @@ struct CtlRun
 CtlRun ctl(const QStringList &arguments)
 {
     QProcess process;
-    process.setProgram(QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
+    process.setProgram(
+        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
     process.setArguments(arguments);
     process.start();
     CtlRun run;
@@ -47,7 +48,7 @@ class PgMigrateTest : public QObject
 
 private:
     QString m_adminUrl;
-    QString m_url;     // a database of this test function's own
+    QString m_url; // a database of this test function's own
     QString m_database;
 
     bool adminExec(const QString &sql)
@@ -70,7 +71,9 @@ private:
         {
             QString error;
             if (openPostgres(m_url, QStringLiteral("check"), &error))
-                value = SqlStatement(QSqlDatabase::database(QStringLiteral("check")), sql).scalar(&error).value_or(QVariant());
+                value = SqlStatement(QSqlDatabase::database(QStringLiteral("check")), sql)
+                            .scalar(&error)
+                            .value_or(QVariant());
             else
                 qWarning() << error;
         }
@@ -83,7 +86,8 @@ private Q_SLOTS:
     {
         m_adminUrl = qEnvironmentVariable("CIVICDESK_TEST_PG");
         if (m_adminUrl.isEmpty())
-            QSKIP("CIVICDESK_TEST_PG is not set; scripts/test starts a PostgreSQL cluster and sets it");
+            QSKIP("CIVICDESK_TEST_PG is not set; scripts/test starts a PostgreSQL cluster and sets "
+                  "it");
     }
 
     void init()
@@ -104,16 +108,20 @@ private Q_SLOTS:
 
     void migrateAppliesOnce()
     {
-        const QStringList migrate{QStringLiteral("central"), QStringLiteral("migrate"), QStringLiteral("--central"), m_url};
+        const QStringList migrate{QStringLiteral("central"), QStringLiteral("migrate"),
+                                  QStringLiteral("--central"), m_url};
         CtlRun run = ctl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1")),
+                 qPrintable(run.out));
         run = ctl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("nothing to apply")), qPrintable(run.out));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT to_regclass('report') IS NOT NULL")).toBool(), true);
-        QCOMPARE(scalar(QStringLiteral("SELECT length(value) FROM meta WHERE key = 'central_id'")).toInt(), 36);
+        QCOMPARE(scalar(QStringLiteral("SELECT length(value) FROM meta WHERE key = 'central_id'"))
+                     .toInt(),
+                 36);
     }
 
     void concurrentMigrationsApplyOnce()
@@ -145,14 +153,16 @@ private Q_SLOTS:
 
     void newerSchemaRefused()
     {
-        const QStringList migrate{QStringLiteral("central"), QStringLiteral("migrate"), QStringLiteral("--central"), m_url};
+        const QStringList migrate{QStringLiteral("central"), QStringLiteral("migrate"),
+                                  QStringLiteral("--central"), m_url};
         QCOMPARE(ctl(migrate).exitCode, 0);
         QVERIFY(adminExec(QStringLiteral("SELECT 1"))); // the cluster still answers
         {
             QString error;
             QVERIFY(openPostgres(m_url, QStringLiteral("future"), &error));
             QVERIFY(execSql(QSqlDatabase::database(QStringLiteral("future")),
-                            QStringLiteral("INSERT INTO schema_migration VALUES (99, now())"), &error));
+                            QStringLiteral("INSERT INTO schema_migration VALUES (99, now())"),
+                            &error));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("future"));
         const CtlRun run = ctl(migrate);
@@ -163,18 +173,28 @@ private Q_SLOTS:
 
     void eventsAppendOnly()
     {
-        QCOMPARE(ctl({QStringLiteral("central"), QStringLiteral("migrate"), QStringLiteral("--central"), m_url}).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("central"), QStringLiteral("migrate"),
+                      QStringLiteral("--central"), m_url})
+                     .exitCode,
+                 0);
         {
             QString error;
             QVERIFY(openPostgres(m_url, QStringLiteral("events"), &error));
             const QSqlDatabase db = QSqlDatabase::database(QStringLiteral("events"));
-            QVERIFY2(execSql(db, QStringLiteral(
-                "INSERT INTO report (id, channel, priority, status, received_at, version, revision) "
-                "VALUES ('r1', 'hotline', 'normal', 'new', now(), 1, 1)"), &error), qPrintable(error));
-            QVERIFY2(execSql(db, QStringLiteral(
-                "INSERT INTO event (id, report_id, kind, at) VALUES ('e1', 'r1', 'note', now())"), &error),
+            QVERIFY2(
+                execSql(db,
+                        QStringLiteral("INSERT INTO report (id, channel, priority, status, "
+                                       "received_at, version, revision) "
+                                       "VALUES ('r1', 'hotline', 'normal', 'new', now(), 1, 1)"),
+                        &error),
+                qPrintable(error));
+            QVERIFY2(execSql(db,
+                             QStringLiteral("INSERT INTO event (id, report_id, kind, at) VALUES "
+                                            "('e1', 'r1', 'note', now())"),
+                             &error),
                      qPrintable(error));
-            QVERIFY(!execSql(db, QStringLiteral("UPDATE event SET kind = 'rated' WHERE id = 'e1'"), &error));
+            QVERIFY(!execSql(db, QStringLiteral("UPDATE event SET kind = 'rated' WHERE id = 'e1'"),
+                             &error));
             QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
             QVERIFY(!execSql(db, QStringLiteral("DELETE FROM event WHERE id = 'e1'"), &error));
             QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
@@ -187,7 +207,8 @@ private Q_SLOTS:
         QUrl url(m_url);
         url.setUserName(QStringLiteral("nobody"));
         url.setPassword(QStringLiteral("s3cr3t-word"));
-        const CtlRun run = ctl({QStringLiteral("central"), QStringLiteral("migrate"), QStringLiteral("--central"), url.toString()});
+        const CtlRun run = ctl({QStringLiteral("central"), QStringLiteral("migrate"),
+                                QStringLiteral("--central"), url.toString()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(!run.err.contains(QStringLiteral("s3cr3t-word")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("***")), qPrintable(run.err));

@@ -36,13 +36,13 @@ private Q_SLOTS:
         QStringList codes;
         for (const Category &category : m_data.categories)
             codes.append(category.code);
-        QCOMPARE(codes, (QStringList{QStringLiteral("construction_order"),
-                                     QStringLiteral("environmental_sanitation"),
-                                     QStringLiteral("traffic_infrastructure"),
-                                     QStringLiteral("urban_infrastructure"),
-                                     QStringLiteral("public_security"),
-                                     QStringLiteral("tourism_service"),
-                                     QStringLiteral("official_conduct"), QStringLiteral("other")}));
+        QCOMPARE(codes,
+                 (QStringList{QStringLiteral("construction_order"),
+                              QStringLiteral("environmental_sanitation"),
+                              QStringLiteral("traffic_infrastructure"),
+                              QStringLiteral("urban_infrastructure"),
+                              QStringLiteral("public_security"), QStringLiteral("tourism_service"),
+                              QStringLiteral("official_conduct"), QStringLiteral("other")}));
         for (const Category &category : m_data.categories) {
             QVERIFY(!category.nameVi.isEmpty());
             QVERIFY(!category.nameEn.isEmpty());
@@ -68,8 +68,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<double>("latitude");
         QTest::addColumn<double>("longitude");
-        QTest::newRow("Imperial City in Phu Xuan") << QStringLiteral("phu-xuan") << 16.4698 << 107.5786;
-        QTest::newRow("Hue station in Thuan Hoa") << QStringLiteral("thuan-hoa") << 16.4565 << 107.5783;
+        QTest::newRow("Imperial City in Phu Xuan")
+            << QStringLiteral("phu-xuan") << 16.4698 << 107.5786;
+        QTest::newRow("Hue station in Thuan Hoa")
+            << QStringLiteral("thuan-hoa") << 16.4565 << 107.5783;
     }
 
     void boundariesContainLandmarks()
@@ -84,7 +86,9 @@ private Q_SLOTS:
         int containing = 0;
         for (const AdminUnit &other : m_data.adminUnits)
             containing += contains(multiPolygonFromGeoJson(other.boundaryGeoJson.toUtf8()),
-                                   GeoPoint{latitude, longitude}) ? 1 : 0;
+                                   GeoPoint{latitude, longitude})
+                              ? 1
+                              : 0;
         QCOMPARE(containing, 1);
     }
 
@@ -98,7 +102,8 @@ private Q_SLOTS:
             committees += agency.adminUnit.isEmpty() ? 0 : 1;
         }
         QVERIFY(hepco);
-        QVERIFY(hepco->aliases.contains(QStringLiteral("Công ty CP Môi trường và Công trình Đô thị Huế")));
+        QVERIFY(hepco->aliases.contains(
+            QStringLiteral("Công ty CP Môi trường và Công trình Đô thị Huế")));
         QCOMPARE(committees, 40);
         QCOMPARE(m_data.agencies.size(), 52);
     }
@@ -106,13 +111,15 @@ private Q_SLOTS:
     void unitCodes()
     {
         QCOMPARE(adminUnitCode(QStringLiteral("Phường Phú Xuân")), QStringLiteral("phu-xuan"));
-        QCOMPARE(adminUnitCode(QStringLiteral("Xã Chân Mây - Lăng Cô")), QStringLiteral("chan-may-lang-co"));
+        QCOMPARE(adminUnitCode(QStringLiteral("Xã Chân Mây - Lăng Cô")),
+                 QStringLiteral("chan-may-lang-co"));
         QCOMPARE(adminUnitCode(QStringLiteral("Xã Đan Điền")), QStringLiteral("dan-dien"));
     }
 
     void openBoundaryRejected()
     {
-        const QByteArray json = R"({"elements":[{"type":"relation","id":7,"tags":{"name":"Phường Thử"},
+        const QByteArray json =
+            R"({"elements":[{"type":"relation","id":7,"tags":{"name":"Phường Thử"},
             "members":[{"type":"way","role":"outer","geometry":[{"lat":16.0,"lon":107.0},{"lat":16.1,"lon":107.0}]}]}]})";
         QString error;
         QVERIFY(!adminUnitsFromOverpass(json, QStringLiteral("test.json"), &error));

@@ -35,7 +35,8 @@ private Q_SLOTS:
 
     void containsHonoursHoles()
     {
-        const Ring outer{QPointF(0, 0), QPointF(10, 0), QPointF(10, 10), QPointF(0, 10), QPointF(0, 0)};
+        const Ring outer{QPointF(0, 0), QPointF(10, 0), QPointF(10, 10), QPointF(0, 10),
+                         QPointF(0, 0)};
         const Ring hole{QPointF(4, 4), QPointF(6, 4), QPointF(6, 6), QPointF(4, 6), QPointF(4, 4)};
         const MultiPolygon shape{Rings{outer, hole}};
         QVERIFY(contains(shape, GeoPoint{2, 2}));

@@ -15,13 +15,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("folded");
-        QTest::newRow("d with stroke") << QStringLiteral("Đường Lê Lợi") << QStringLiteral("duong le loi");
-        QTest::newRow("lower d") << QStringLiteral("đèn chiếu sáng") << QStringLiteral("den chieu sang");
+        QTest::newRow("d with stroke")
+            << QStringLiteral("Đường Lê Lợi") << QStringLiteral("duong le loi");
+        QTest::newRow("lower d") << QStringLiteral("đèn chiếu sáng")
+                                 << QStringLiteral("den chieu sang");
         QTest::newRow("tones") << QStringLiteral("Thuận Hóa") << QStringLiteral("thuan hoa");
         QTest::newRow("precomposed and combining agree")
             << QStringLiteral("Thua\u0323n Ho\u0301a") << QStringLiteral("thuan hoa");
         QTest::newRow("spaces") << QStringLiteral("  Phú \n Xuân ") << QStringLiteral("phu xuan");
-        QTest::newRow("ascii") << QStringLiteral("Sidewalk_Cleaning") << QStringLiteral("sidewalk_cleaning");
+        QTest::newRow("ascii") << QStringLiteral("Sidewalk_Cleaning")
+                               << QStringLiteral("sidewalk_cleaning");
     }
 
     void fold()
@@ -35,11 +38,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("e164");
-        QTest::newRow("national mobile") << QStringLiteral("0912 345 678") << QStringLiteral("+84912345678");
+        QTest::newRow("national mobile")
+            << QStringLiteral("0912 345 678") << QStringLiteral("+84912345678");
         QTest::newRow("dots") << QStringLiteral("0234.3822.123") << QStringLiteral("+842343822123");
-        QTest::newRow("plus") << QStringLiteral("+84 912-345-678") << QStringLiteral("+84912345678");
-        QTest::newRow("double zero") << QStringLiteral("0084912345678") << QStringLiteral("+84912345678");
-        QTest::newRow("bare country code") << QStringLiteral("84912345678") << QStringLiteral("+84912345678");
+        QTest::newRow("plus") << QStringLiteral("+84 912-345-678")
+                              << QStringLiteral("+84912345678");
+        QTest::newRow("double zero")
+            << QStringLiteral("0084912345678") << QStringLiteral("+84912345678");
+        QTest::newRow("bare country code")
+            << QStringLiteral("84912345678") << QStringLiteral("+84912345678");
         QTest::newRow("letters") << QStringLiteral("09123abc78") << QString();
         QTest::newRow("too short") << QStringLiteral("0912") << QString();
         QTest::newRow("too long") << QStringLiteral("+849123456789012345") << QString();
@@ -58,21 +65,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("zone");
         QTest::addColumn<QString>("utc");
-        QTest::newRow("no zone, Hue") << QStringLiteral("2025-08-17 14:37:00") << QStringLiteral("Asia/Ho_Chi_Minh")
-                                      << QStringLiteral("2025-08-17T07:37:00.000Z");
-        QTest::newRow("no zone, San Francisco") << QStringLiteral("2010-11-15 01:05:25.727")
-                                                << QStringLiteral("America/Los_Angeles")
-                                                << QStringLiteral("2010-11-15T09:05:25.727Z");
-        QTest::newRow("long fraction") << QStringLiteral("2010-11-15 01:05:25.7271234")
-                                       << QStringLiteral("UTC") << QStringLiteral("2010-11-15T01:05:25.727Z");
-        QTest::newRow("offset kept") << QStringLiteral("2012-05-22T10:47:46-04:00") << QStringLiteral("Asia/Ho_Chi_Minh")
-                                     << QStringLiteral("2012-05-22T14:47:46.000Z");
-        QTest::newRow("Z kept") << QStringLiteral("2015-01-05T08:00:00Z") << QStringLiteral("Asia/Ho_Chi_Minh")
+        QTest::newRow("no zone, Hue")
+            << QStringLiteral("2025-08-17 14:37:00") << QStringLiteral("Asia/Ho_Chi_Minh")
+            << QStringLiteral("2025-08-17T07:37:00.000Z");
+        QTest::newRow("no zone, San Francisco")
+            << QStringLiteral("2010-11-15 01:05:25.727") << QStringLiteral("America/Los_Angeles")
+            << QStringLiteral("2010-11-15T09:05:25.727Z");
+        QTest::newRow("long fraction")
+            << QStringLiteral("2010-11-15 01:05:25.7271234") << QStringLiteral("UTC")
+            << QStringLiteral("2010-11-15T01:05:25.727Z");
+        QTest::newRow("offset kept")
+            << QStringLiteral("2012-05-22T10:47:46-04:00") << QStringLiteral("Asia/Ho_Chi_Minh")
+            << QStringLiteral("2012-05-22T14:47:46.000Z");
+        QTest::newRow("Z kept") << QStringLiteral("2015-01-05T08:00:00Z")
+                                << QStringLiteral("Asia/Ho_Chi_Minh")
                                 << QStringLiteral("2015-01-05T08:00:00.000Z");
         QTest::newRow("garbage") << QStringLiteral(":27.7") << QStringLiteral("UTC") << QString();
         QTest::newRow("word") << QStringLiteral("true") << QStringLiteral("UTC") << QString();
-        QTest::newRow("skipped by daylight saving") << QStringLiteral("2010-03-14 02:30:00")
-                                                    << QStringLiteral("America/Los_Angeles") << QString();
+        QTest::newRow("skipped by daylight saving")
+            << QStringLiteral("2010-03-14 02:30:00") << QStringLiteral("America/Los_Angeles")
+            << QString();
     }
 
     void sourceTime()
@@ -85,8 +97,9 @@ private Q_SLOTS:
 
     void sourceTimeWithFormat()
     {
-        const QDateTime time = parseSourceTime(QStringLiteral("14:37 17/08/2025"), QTimeZone("Asia/Ho_Chi_Minh"),
-                                               {QStringLiteral("HH:mm dd/MM/yyyy")});
+        const QDateTime time =
+            parseSourceTime(QStringLiteral("14:37 17/08/2025"), QTimeZone("Asia/Ho_Chi_Minh"),
+                            {QStringLiteral("HH:mm dd/MM/yyyy")});
         QCOMPARE(toStorageTime(time), QStringLiteral("2025-08-17T07:37:00.000Z"));
     }
 
@@ -94,10 +107,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("printed");
-        QTest::newRow("plain Vietnamese") << QStringLiteral("Đường Lê Lợi") << QStringLiteral("Đường Lê Lợi");
-        QTest::newRow("escape sequence") << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\u{001b}[2Jb");
-        QTest::newRow("forged line") << QStringLiteral("id\nrejected: x") << QStringLiteral("id\\u{000a}rejected: x");
-        QTest::newRow("right-to-left override") << QStringLiteral("a\u202Eb") << QStringLiteral("a\\u{202e}b");
+        QTest::newRow("plain Vietnamese")
+            << QStringLiteral("Đường Lê Lợi") << QStringLiteral("Đường Lê Lợi");
+        QTest::newRow("escape sequence")
+            << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\u{001b}[2Jb");
+        QTest::newRow("forged line")
+            << QStringLiteral("id\nrejected: x") << QStringLiteral("id\\u{000a}rejected: x");
+        QTest::newRow("right-to-left override")
+            << QStringLiteral("a\u202Eb") << QStringLiteral("a\\u{202e}b");
     }
 
     void printable()

@@ -63,16 +63,25 @@ private Q_SLOTS:
         QTest::addColumn<Role>("role");
         QTest::addColumn<bool>("allowed");
         QTest::newRow("new-triaged") << Status::New << Status::Triaged << Role::Operator << true;
-        QTest::newRow("triaged-assigned") << Status::Triaged << Status::Assigned << Role::Operator << true;
+        QTest::newRow("triaged-assigned")
+            << Status::Triaged << Status::Assigned << Role::Operator << true;
         QTest::newRow("new-rejected") << Status::New << Status::Rejected << Role::Operator << true;
-        QTest::newRow("triaged-rejected") << Status::Triaged << Status::Rejected << Role::Operator << true;
-        QTest::newRow("new-assigned skips triage") << Status::New << Status::Assigned << Role::Operator << false;
-        QTest::newRow("assigned-rejected") << Status::Assigned << Status::Rejected << Role::Operator << false;
-        QTest::newRow("kiosk cannot triage") << Status::New << Status::Triaged << Role::Kiosk << false;
-        QTest::newRow("agency acknowledges") << Status::Assigned << Status::InProgress << Role::Agency << true;
-        QTest::newRow("closed reopened by supervisor") << Status::Closed << Status::Triaged << Role::Supervisor << true;
-        QTest::newRow("closed not reopened by operator") << Status::Closed << Status::Triaged << Role::Operator << false;
-        QTest::newRow("resolved closed by system") << Status::Resolved << Status::Closed << Role::System << true;
+        QTest::newRow("triaged-rejected")
+            << Status::Triaged << Status::Rejected << Role::Operator << true;
+        QTest::newRow("new-assigned skips triage")
+            << Status::New << Status::Assigned << Role::Operator << false;
+        QTest::newRow("assigned-rejected")
+            << Status::Assigned << Status::Rejected << Role::Operator << false;
+        QTest::newRow("kiosk cannot triage")
+            << Status::New << Status::Triaged << Role::Kiosk << false;
+        QTest::newRow("agency acknowledges")
+            << Status::Assigned << Status::InProgress << Role::Agency << true;
+        QTest::newRow("closed reopened by supervisor")
+            << Status::Closed << Status::Triaged << Role::Supervisor << true;
+        QTest::newRow("closed not reopened by operator")
+            << Status::Closed << Status::Triaged << Role::Operator << false;
+        QTest::newRow("resolved closed by system")
+            << Status::Resolved << Status::Closed << Role::System << true;
     }
 
     void transitions()
@@ -88,8 +97,10 @@ private Q_SLOTS:
     {
         Report report = reportIn(Status::New);
         const OperationOutcome outcome = applyOperation(
-            report, operation(OperationKind::Classify, {{QStringLiteral("category"), QStringLiteral("urban_infrastructure")},
-                                                        {QStringLiteral("priority"), QStringLiteral("urgent")}}),
+            report,
+            operation(OperationKind::Classify,
+                      {{QStringLiteral("category"), QStringLiteral("urban_infrastructure")},
+                       {QStringLiteral("priority"), QStringLiteral("urgent")}}),
             {});
         QVERIFY(outcome.accepted());
         QCOMPARE(report.status, Status::Triaged);
@@ -103,7 +114,9 @@ private Q_SLOTS:
     {
         Report report = reportIn(Status::Triaged);
         const OperationOutcome outcome = applyOperation(
-            report, operation(OperationKind::Assign, {{QStringLiteral("agency"), QStringLiteral("hepco")}}), {});
+            report,
+            operation(OperationKind::Assign, {{QStringLiteral("agency"), QStringLiteral("hepco")}}),
+            {});
         QVERIFY(outcome.accepted());
         QCOMPARE(report.status, Status::Assigned);
         QCOMPARE(report.agency, QStringLiteral("hepco"));
@@ -116,23 +129,38 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QJsonObject>("payload");
         QTest::addColumn<Refusal>("refusal");
-        QTest::newRow("assign before triage") << Status::New << int(OperationKind::Assign)
-            << QJsonObject{{QStringLiteral("agency"), QStringLiteral("hepco")}} << Refusal::InvalidTransition;
-        QTest::newRow("assign unknown agency") << Status::Triaged << int(OperationKind::Assign)
-            << QJsonObject{{QStringLiteral("agency"), QStringLiteral("nobody")}} << Refusal::InvalidValue;
-        QTest::newRow("reject without reason") << Status::New << int(OperationKind::Reject)
-            << QJsonObject{{QStringLiteral("reason"), QStringLiteral("  ")}} << Refusal::MissingValue;
-        QTest::newRow("reject assigned") << Status::Assigned << int(OperationKind::Reject)
-            << QJsonObject{{QStringLiteral("reason"), QStringLiteral("spam")}} << Refusal::InvalidTransition;
-        QTest::newRow("classify unknown field") << Status::New << int(OperationKind::Classify)
-            << QJsonObject{{QStringLiteral("category"), QStringLiteral("weather")}, {QStringLiteral("priority"), QStringLiteral("normal")}}
-            << Refusal::InvalidValue;
-        QTest::newRow("classify without priority") << Status::New << int(OperationKind::Classify)
-            << QJsonObject{{QStringLiteral("category"), QStringLiteral("other")}} << Refusal::InvalidValue;
-        QTest::newRow("classify closed") << Status::Closed << int(OperationKind::Classify)
-            << QJsonObject{{QStringLiteral("category"), QStringLiteral("other")}, {QStringLiteral("priority"), QStringLiteral("normal")}}
+        QTest::newRow("assign before triage")
+            << Status::New << int(OperationKind::Assign)
+            << QJsonObject{{QStringLiteral("agency"), QStringLiteral("hepco")}}
             << Refusal::InvalidTransition;
-        QTest::newRow("empty note") << Status::New << int(OperationKind::AddNote)
+        QTest::newRow("assign unknown agency")
+            << Status::Triaged << int(OperationKind::Assign)
+            << QJsonObject{{QStringLiteral("agency"), QStringLiteral("nobody")}}
+            << Refusal::InvalidValue;
+        QTest::newRow("reject without reason")
+            << Status::New << int(OperationKind::Reject)
+            << QJsonObject{{QStringLiteral("reason"), QStringLiteral("  ")}}
+            << Refusal::MissingValue;
+        QTest::newRow("reject assigned")
+            << Status::Assigned << int(OperationKind::Reject)
+            << QJsonObject{{QStringLiteral("reason"), QStringLiteral("spam")}}
+            << Refusal::InvalidTransition;
+        QTest::newRow("classify unknown field")
+            << Status::New << int(OperationKind::Classify)
+            << QJsonObject{{QStringLiteral("category"), QStringLiteral("weather")},
+                           {QStringLiteral("priority"), QStringLiteral("normal")}}
+            << Refusal::InvalidValue;
+        QTest::newRow("classify without priority")
+            << Status::New << int(OperationKind::Classify)
+            << QJsonObject{{QStringLiteral("category"), QStringLiteral("other")}}
+            << Refusal::InvalidValue;
+        QTest::newRow("classify closed")
+            << Status::Closed << int(OperationKind::Classify)
+            << QJsonObject{{QStringLiteral("category"), QStringLiteral("other")},
+                           {QStringLiteral("priority"), QStringLiteral("normal")}}
+            << Refusal::InvalidTransition;
+        QTest::newRow("empty note")
+            << Status::New << int(OperationKind::AddNote)
             << QJsonObject{{QStringLiteral("text"), QString()}} << Refusal::MissingValue;
     }
 
@@ -165,7 +193,8 @@ private Q_SLOTS:
 
     void operationJsonRoundTrip()
     {
-        const Operation original = operation(OperationKind::Reject, {{QStringLiteral("reason"), QStringLiteral("Trùng lặp")}});
+        const Operation original = operation(
+            OperationKind::Reject, {{QStringLiteral("reason"), QStringLiteral("Trùng lặp")}});
         QString error;
         const auto copy = Operation::fromJson(original.toJson(), &error);
         QVERIFY2(copy, qPrintable(error));
@@ -178,7 +207,8 @@ private Q_SLOTS:
     void operationJsonInvalid()
     {
         QString error;
-        QVERIFY(!Operation::fromJson({{QStringLiteral("kind"), QStringLiteral("explode")}}, &error));
+        QVERIFY(
+            !Operation::fromJson({{QStringLiteral("kind"), QStringLiteral("explode")}}, &error));
         QVERIFY(error.contains(QStringLiteral("explode")));
     }
 };

@@ -507,11 +507,12 @@ void TestCsvImport::columnNotInHeader()
 void TestCsvImport::repeatedHeaderColumn()
 {
     const SmallImport import(smallMapping);
-    const ParsedFile file =
-        import.read("id,text,time,state,phone,files,lat,lon,text\n1,a,01/02/2024 08:30,done,,,,,b\n");
+    const ParsedFile file = import.read(
+        "id,text,time,state,phone,files,lat,lon,text\n1,a,01/02/2024 08:30,done,,,,,b\n");
 
-    QCOMPARE(file.error, u"%1:1: column \"text\" appears twice in the header (columns 2 and 9), "
-                         "so field \"description\" is ambiguous"_s.arg(import.path(u"reports.csv"_s)));
+    QCOMPARE(file.error,
+             u"%1:1: column \"text\" appears twice in the header (columns 2 and 9), "
+             "so field \"description\" is ambiguous"_s.arg(import.path(u"reports.csv"_s)));
     QVERIFY(file.reports.isEmpty());
 }
 

@@ -321,8 +321,10 @@ void TestOpen311::otherJsonRefused_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::newRow("numbers") << QByteArray("[1, 2, 3]");
-    QTest::newRow("service list") << QByteArray(R"([{"service_code": "001", "service_name": "Pothole"}])");
-    QTest::newRow("django fixture") << QByteArray(R"([{"model": "api.feedback", "pk": 1, "fields": {}}])");
+    QTest::newRow("service list") << QByteArray(
+        R"([{"service_code": "001", "service_name": "Pothole"}])");
+    QTest::newRow("django fixture")
+        << QByteArray(R"([{"model": "api.feedback", "pk": 1, "fields": {}}])");
 }
 
 void TestOpen311::otherJsonRefused()
@@ -337,13 +339,15 @@ void TestOpen311::otherJsonRefused()
 
 void TestOpen311::halfPositionWarned()
 {
-    const ParsedFile file = readInline(R"([{"service_request_id": "p1", "requested_datetime": "2026-03-02T08:00:00Z",
+    const ParsedFile file =
+        readInline(R"([{"service_request_id": "p1", "requested_datetime": "2026-03-02T08:00:00Z",
         "lat": 16.46}])");
     QVERIFY2(file.ok(), qPrintable(file.error));
     QCOMPARE(file.reports.size(), 1);
     QVERIFY(!file.reports.first().report.position.has_value());
     QCOMPARE(file.warnings.size(), 1);
-    QVERIFY2(file.warnings.first().contains(u"lat without long"_s), qPrintable(file.warnings.first()));
+    QVERIFY2(file.warnings.first().contains(u"lat without long"_s),
+             qPrintable(file.warnings.first()));
 }
 
 void TestOpen311::hugeIdsKeepEveryDigit()
@@ -366,7 +370,8 @@ void TestOpen311::recordOutcome()
     QFETCH(bool, hasPosition);
 
     // A valid record first, so that the file as a whole is an Open311 request list.
-    const QByteArray valid = R"({"service_request_id": "ok", "requested_datetime": "2026-03-02T08:00:00Z"})";
+    const QByteArray valid =
+        R"({"service_request_id": "ok", "requested_datetime": "2026-03-02T08:00:00Z"})";
     ParsedFile file = readInline("[\n" + request + ",\n" + valid + "]");
     file.reports.removeIf([](const IncomingReport &r) { return r.report.sourceId == u"ok"_s; });
     QVERIFY2(file.ok(), qPrintable(file.error));

@@ -5,10 +5,9 @@
 #include "map/mercator.h"
 #include "map/triangulation.h"
 
+#include <cmath>
 #include <QSignalSpy>
 #include <QTest>
-
-#include <cmath>
 
 using namespace CivicDesk;
 

@@ -2,6 +2,8 @@
 #include "map/mapmarkerset.h"
 #include "map/mapview.h"
 
+#include <cmath>
+#include <memory>
 #include <QGeoRectangle>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
@@ -10,9 +12,6 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTest>
-
-#include <cmath>
-#include <memory>
 
 Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
 

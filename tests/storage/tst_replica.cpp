@@ -20,7 +20,8 @@ bool writeDatabase(const QString &path, const QString &script)
 {
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixture"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixture"));
         db.setDatabaseName(path);
         QString error;
         ok = db.open() && execScript(db, script, &error);
@@ -51,7 +52,8 @@ private Q_SLOTS:
         auto replica = Test::openReplica(dir, QStringLiteral("new.sqlite"));
         QVERIFY(replica);
         QCOMPARE(replica->schemaVersion(), Replica::latestSchemaVersion());
-        const auto mode = SqlStatement(replica->database(), QStringLiteral("PRAGMA journal_mode")).scalar(nullptr);
+        const auto mode = SqlStatement(replica->database(), QStringLiteral("PRAGMA journal_mode"))
+                              .scalar(nullptr);
         QCOMPARE(mode->toString(), QStringLiteral("wal"));
         QCOMPARE(replica->feedCursor(), 0);
     }
@@ -60,7 +62,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-        QVERIFY(writeDatabase(path, readText(Test::dataPath(QStringLiteral("replica/replica_v1.sql")))));
+        QVERIFY(writeDatabase(path,
+                              readText(Test::dataPath(QStringLiteral("replica/replica_v1.sql")))));
 
         Replica replica(path);
         QString error;
@@ -73,9 +76,12 @@ private Q_SLOTS:
         QCOMPARE(report->publicCode, QStringLiteral("HUE-250817-0001"));
 
         // The folded search text finds "Đường" without marks and "đ" as "d".
-        SqlStatement search(replica.database(), QStringLiteral(
-            "SELECT id FROM report WHERE search_text LIKE :pattern"));
-        const auto rows = search.bind(QStringLiteral(":pattern"), QStringLiteral("%duong ho xuan huong%")).rows(&error);
+        SqlStatement search(
+            replica.database(),
+            QStringLiteral("SELECT id FROM report WHERE search_text LIKE :pattern"));
+        const auto rows =
+            search.bind(QStringLiteral(":pattern"), QStringLiteral("%duong ho xuan huong%"))
+                .rows(&error);
         QVERIFY2(rows, qPrintable(error));
         QCOMPARE(rows->size(), 1);
         QCOMPARE(rows->first().value(QStringLiteral("id")).toString(), firstReport);
@@ -85,9 +91,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));
-        QVERIFY(writeDatabase(path, QStringLiteral("CREATE TABLE outbox (seq INTEGER);\n"
-                                                   "PRAGMA application_id = %1;\nPRAGMA user_version = 99;")
-                                        .arg(replicaApplicationId)));
+        QVERIFY(writeDatabase(
+            path, QStringLiteral("CREATE TABLE outbox (seq INTEGER);\n"
+                                 "PRAGMA application_id = %1;\nPRAGMA user_version = 99;")
+                      .arg(replicaApplicationId)));
 
         Replica replica(path);
         QString error;
@@ -101,16 +108,17 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-        QVERIFY(writeDatabase(path, readText(Test::dataPath(QStringLiteral("replica/replica_v1.sql")))));
+        QVERIFY(writeDatabase(path,
+                              readText(Test::dataPath(QStringLiteral("replica/replica_v1.sql")))));
         Replica replica(path);
         QString error;
         QVERIFY(replica.open(&error));
 
-        const auto operation = replica.submit(
-            OperationKind::Classify, firstReport,
-            {{QStringLiteral("category"), QStringLiteral("traffic_infrastructure")},
-             {QStringLiteral("priority"), QStringLiteral("urgent")}},
-            QStringLiteral("lan"), Role::Operator, &error);
+        const auto operation =
+            replica.submit(OperationKind::Classify, firstReport,
+                           {{QStringLiteral("category"), QStringLiteral("traffic_infrastructure")},
+                            {QStringLiteral("priority"), QStringLiteral("urgent")}},
+                           QStringLiteral("lan"), Role::Operator, &error);
         QVERIFY2(operation, qPrintable(error));
         QCOMPARE(operation->baseVersion, 1);
 
@@ -128,7 +136,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-        QVERIFY(writeDatabase(path, readText(Test::dataPath(QStringLiteral("replica/replica_v1.sql")))));
+        QVERIFY(writeDatabase(path,
+                              readText(Test::dataPath(QStringLiteral("replica/replica_v1.sql")))));
         Replica replica(path);
         QString error;
         QVERIFY(replica.open(&error));

@@ -21,7 +21,8 @@ struct CtlRun
 CtlRun runCtl(const QStringList &arguments)
 {
     QProcess process;
-    process.setProgram(QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
+    process.setProgram(
+        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
     process.setArguments(arguments);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start();
@@ -40,7 +41,8 @@ int countRows(const QString &path, const QString &sql, const QVariantMap &values
 {
     int count = -1;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
         db.setDatabaseName(path);
         if (db.open()) {
             SqlStatement statement(db, sql);
@@ -77,10 +79,15 @@ private Q_SLOTS:
         {
             auto central = Test::createCentral(dir);
             QVERIFY(central);
-            QVERIFY(Test::importFile(*central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json"))));
+            QVERIFY(Test::importFile(
+                *central, Test::dataPath(QStringLiteral("open311/bloomington_requests.json"))));
         }
-        const QStringList syncArguments{QStringLiteral("sync"), QStringLiteral("--central"), centralUrl,
-                                        QStringLiteral("--replica"), replicaPath, QStringLiteral("--once")};
+        const QStringList syncArguments{QStringLiteral("sync"),
+                                        QStringLiteral("--central"),
+                                        centralUrl,
+                                        QStringLiteral("--replica"),
+                                        replicaPath,
+                                        QStringLiteral("--once")};
         QCOMPARE(runCtl(syncArguments).exitCode, 0);
 
         // Two new reports: the first is classified and annotated here; the second is also
@@ -100,45 +107,69 @@ private Q_SLOTS:
                     break;
             }
             QVERIFY(!contested.isEmpty());
-            QVERIFY(replica->submit(OperationKind::Classify, kept, Test::classifyPayload(), QStringLiteral("lan"), Role::Operator, &error));
-            QVERIFY(replica->submit(OperationKind::AddNote, kept, {{QStringLiteral("text"), QStringLiteral("Đã xác minh")}},
+            QVERIFY(replica->submit(OperationKind::Classify, kept, Test::classifyPayload(),
                                     QStringLiteral("lan"), Role::Operator, &error));
-            QVERIFY(replica->submit(OperationKind::Classify, contested, Test::classifyPayload(), QStringLiteral("lan"), Role::Operator, &error));
+            QVERIFY(replica->submit(OperationKind::AddNote, kept,
+                                    {{QStringLiteral("text"), QStringLiteral("Đã xác minh")}},
+                                    QStringLiteral("lan"), Role::Operator, &error));
+            QVERIFY(replica->submit(OperationKind::Classify, contested, Test::classifyPayload(),
+                                    QStringLiteral("lan"), Role::Operator, &error));
 
             auto central = Central::open(centralUrl, false, &error);
             const auto report = replica->report(contested, &error);
             Report original = *report;
             original.version -= 1; // the version the central still holds
-            QVERIFY(central->submit({Test::makeOperation(OperationKind::Classify, original,
-                                                         Test::classifyPayload(QStringLiteral("other")), QStringLiteral("minh"))},
-                                    &error));
+            QVERIFY(
+                central->submit({Test::makeOperation(OperationKind::Classify, original,
+                                                     Test::classifyPayload(QStringLiteral("other")),
+                                                     QStringLiteral("minh"))},
+                                &error));
         }
 
-        const CtlRun crashed = runCtl(syncArguments + QStringList{QStringLiteral("--fail-after"), step});
+        const CtlRun crashed =
+            runCtl(syncArguments + QStringList{QStringLiteral("--fail-after"), step});
         QCOMPARE(crashed.exitCode, 70);
         QVERIFY2(crashed.output.contains(step), qPrintable(crashed.output));
 
         const CtlRun retried = runCtl(syncArguments);
         QVERIFY2(retried.exitCode == 0, qPrintable(retried.output));
-        const CtlRun verified = runCtl({QStringLiteral("verify"), QStringLiteral("--central"), centralUrl,
-                                        QStringLiteral("--replica"), replicaPath});
+        const CtlRun verified = runCtl({QStringLiteral("verify"), QStringLiteral("--central"),
+                                        centralUrl, QStringLiteral("--replica"), replicaPath});
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.output));
 
         // Each operation was decided once and left one event.
-        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM applied_operation")), 4);
-        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM event WHERE report_id = :id AND kind = 'classified'"),
-                           {{QStringLiteral("id"), kept}}), 1);
-        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM event WHERE report_id = :id AND kind = 'note'"),
-                           {{QStringLiteral("id"), kept}}), 1);
+        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM applied_operation")),
+                 4);
+        QCOMPARE(
+            countRows(
+                centralPath,
+                QStringLiteral(
+                    "SELECT count(*) FROM event WHERE report_id = :id AND kind = 'classified'"),
+                {{QStringLiteral("id"), kept}}),
+            1);
+        QCOMPARE(
+            countRows(centralPath,
+                      QStringLiteral(
+                          "SELECT count(*) FROM event WHERE report_id = :id AND kind = 'note'"),
+                      {{QStringLiteral("id"), kept}}),
+            1);
         QCOMPARE(countRows(centralPath, QStringLiteral("SELECT version FROM report WHERE id = :id"),
-                           {{QStringLiteral("id"), kept}}), 2);
-        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM applied_operation WHERE refusal = 'stale_version'")), 1);
+                           {{QStringLiteral("id"), kept}}),
+                 2);
+        QCOMPARE(countRows(
+                     centralPath,
+                     QStringLiteral(
+                         "SELECT count(*) FROM applied_operation WHERE refusal = 'stale_version'")),
+                 1);
 
         // The refusal is listed once for the operator, and the outbox is empty.
-        QCOMPARE(countRows(replicaPath, QStringLiteral("SELECT count(*) FROM attention WHERE report_id = :id"),
-                           {{QStringLiteral("id"), contested}}), 1);
+        QCOMPARE(countRows(replicaPath,
+                           QStringLiteral("SELECT count(*) FROM attention WHERE report_id = :id"),
+                           {{QStringLiteral("id"), contested}}),
+                 1);
         QCOMPARE(countRows(replicaPath, QStringLiteral("SELECT count(*) FROM outbox")), 0);
-        QVERIFY2(retried.output.contains(QStringLiteral("needs attention")), qPrintable(retried.output));
+        QVERIFY2(retried.output.contains(QStringLiteral("needs attention")),
+                 qPrintable(retried.output));
     }
 };
 

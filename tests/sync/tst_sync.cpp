@@ -135,7 +135,8 @@ private Q_SLOTS:
         const Report report = newReport(*m_alpha);
         QVERIFY(submit(*m_alpha, OperationKind::Classify, report.id, Test::classifyPayload()));
         QVERIFY(submit(*m_beta, OperationKind::Classify, report.id,
-                       Test::classifyPayload(QStringLiteral("environmental_sanitation")), QStringLiteral("minh")));
+                       Test::classifyPayload(QStringLiteral("environmental_sanitation")),
+                       QStringLiteral("minh")));
         QVERIFY(syncOnce(*m_alpha));
 
         SyncSummary summary;
@@ -158,7 +159,8 @@ private Q_SLOTS:
     {
         const Report report = newReport(*m_alpha);
         // Beta adds a note, so the central's feed carries the report again.
-        QVERIFY(submit(*m_beta, OperationKind::AddNote, report.id, {{QStringLiteral("text"), QStringLiteral("Đã gọi lại người dân")}},
+        QVERIFY(submit(*m_beta, OperationKind::AddNote, report.id,
+                       {{QStringLiteral("text"), QStringLiteral("Đã gọi lại người dân")}},
                        QStringLiteral("minh")));
         QVERIFY(syncOnce(*m_beta));
 
@@ -166,7 +168,8 @@ private Q_SLOTS:
         SyncSession session(*m_alpha, *m_central);
         session.setStepHook([&](SyncStep step) {
             if (step == SyncStep::Send)
-                QVERIFY(submit(*m_alpha, OperationKind::Classify, report.id, Test::classifyPayload()));
+                QVERIFY(
+                    submit(*m_alpha, OperationKind::Classify, report.id, Test::classifyPayload()));
         });
         QString error;
         QVERIFY2(session.run(&error), qPrintable(error));
@@ -193,8 +196,10 @@ private Q_SLOTS:
         const Report report = newReport(*m_alpha);
         QVERIFY(submit(*m_alpha, OperationKind::Classify, report.id, Test::classifyPayload()));
         QVERIFY(submit(*m_alpha, OperationKind::Classify, report.id,
-                       Test::classifyPayload(QStringLiteral("environmental_sanitation"), QStringLiteral("urgent"))));
-        QVERIFY(submit(*m_alpha, OperationKind::Reject, report.id, {{QStringLiteral("reason"), QStringLiteral("Trùng lặp")}}));
+                       Test::classifyPayload(QStringLiteral("environmental_sanitation"),
+                                             QStringLiteral("urgent"))));
+        QVERIFY(submit(*m_alpha, OperationKind::Reject, report.id,
+                       {{QStringLiteral("reason"), QStringLiteral("Trùng lặp")}}));
         SyncSummary summary;
         QVERIFY(syncOnce(*m_alpha, &summary));
         QCOMPARE(summary.accepted, 3);

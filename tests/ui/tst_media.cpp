@@ -40,10 +40,7 @@ class MediaTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
-    }
+    void initTestCase() { qputenv("QT_MEDIA_BACKEND", "ffmpeg"); }
 
     // A portrait-stored photo with EXIF orientation 6 must show as landscape.
     void photoHonoursOrientation()
@@ -58,11 +55,14 @@ private Q_SLOTS:
                 width: 800; height: 600; visible: true
                 property alias strip: strip
                 MediaStrip { id: strip; width: 800; media: [] }
-            })", QUrl(QStringLiteral("qrc:/photo.qml")));
+            })",
+                          QUrl(QStringLiteral("qrc:/photo.qml")));
         std::unique_ptr<QObject> window(component.create());
         QVERIFY2(window, qPrintable(component.errorString()));
 
-        const QUrl photo = QUrl::fromLocalFile(QStringLiteral(CIVICDESK_TEST_DATA) + QStringLiteral("/media/recurser_landscape_orientation6.jpg"));
+        const QUrl photo =
+            QUrl::fromLocalFile(QStringLiteral(CIVICDESK_TEST_DATA) +
+                                QStringLiteral("/media/recurser_landscape_orientation6.jpg"));
         auto *strip = window->property("strip").value<QQuickItem *>();
         QVariantMap item{{QStringLiteral("kind"), QStringLiteral("photo")},
                          {QStringLiteral("source"), photo.toString()},
@@ -74,7 +74,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((thumbnail = findImage(strip)) != nullptr, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(thumbnail->property("status").toInt(), 1, 10000); // Image.Ready
         const QSizeF shown(thumbnail->implicitWidth(), thumbnail->implicitHeight());
-        QVERIFY2(shown.width() > shown.height(), qPrintable(QStringLiteral("%1x%2").arg(shown.width()).arg(shown.height())));
+        QVERIFY2(shown.width() > shown.height(),
+                 qPrintable(QStringLiteral("%1x%2").arg(shown.width()).arg(shown.height())));
         QCOMPARE(qRound(shown.width() / shown.height() * 100), 150);
     }
 
@@ -98,8 +99,10 @@ private Q_SLOTS:
                     target: video.player.videoOutput.videoSink
                     function onVideoFrameChanged() { frames += 1 }
                 }
-            })", QUrl(QStringLiteral("qrc:/video.qml")));
-        const QUrl video = QUrl::fromLocalFile(sourceFile(QStringLiteral("resources/demo/media/traffic_parking_lot_topdown_h264.mp4")));
+            })",
+                          QUrl(QStringLiteral("qrc:/video.qml")));
+        const QUrl video = QUrl::fromLocalFile(sourceFile(
+            QStringLiteral("resources/demo/media/traffic_parking_lot_topdown_h264.mp4")));
         QVERIFY(QFile::exists(video.toLocalFile()));
         std::unique_ptr<QObject> window(component.create());
         QVERIFY2(window, qPrintable(component.errorString()));

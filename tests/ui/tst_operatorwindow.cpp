@@ -62,8 +62,10 @@ private:
     void typeText(const QString &text)
     {
         for (const QChar ch : text) {
-            QTest::sendKeyEvent(QTest::Press, m_window, Qt::Key_unknown, QString(ch), Qt::NoModifier);
-            QTest::sendKeyEvent(QTest::Release, m_window, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+            QTest::sendKeyEvent(QTest::Press, m_window, Qt::Key_unknown, QString(ch),
+                                Qt::NoModifier);
+            QTest::sendKeyEvent(QTest::Release, m_window, Qt::Key_unknown, QString(ch),
+                                Qt::NoModifier);
         }
     }
 
@@ -88,10 +90,11 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("CivicDeskTest"));
         m_paths = demoPaths(m_dir.path());
         QString error;
-        QVERIFY2(runOffGuiThread([&] { return prepareDemoCentral(m_paths, &error); }), qPrintable(error));
+        QVERIFY2(runOffGuiThread([&] { return prepareDemoCentral(m_paths, &error); }),
+                 qPrintable(error));
 
-        m_workstation = std::make_unique<Workstation>(m_paths.centralUrl, m_paths.replicaPath, m_dir.path(),
-                                                      QStringLiteral("tester"));
+        m_workstation = std::make_unique<Workstation>(m_paths.centralUrl, m_paths.replicaPath,
+                                                      m_dir.path(), QStringLiteral("tester"));
         Workstation::setInstance(m_workstation.get());
         // Vietnamese, the default: the pickers are then filtered by typing without marks.
         m_engine = std::make_unique<QQmlApplicationEngine>();
@@ -138,7 +141,8 @@ private Q_SLOTS:
     void queueModelConsistent()
     {
         QueueModel *queue = m_workstation->queue();
-        QAbstractItemModelTester tester(queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(queue,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         queue->setSearch(QStringLiteral("rac"));
         QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded(), 10000);
         queue->sortBy(int(QueueColumn::Code));
@@ -155,7 +159,8 @@ private Q_SLOTS:
         queue->moveColumn(0, 3);
         QCOMPARE(queue->headerText(3), codeHeader);
         QCOMPARE(queue->data(queue->index(0, 3), Qt::DisplayRole).toString(), firstCode);
-        QCOMPARE(queue->data(queue->index(0, 3), QueueModel::ColumnKindRole).toInt(), int(QueueColumn::Code));
+        QCOMPARE(queue->data(queue->index(0, 3), QueueModel::ColumnKindRole).toInt(),
+                 int(QueueColumn::Code));
         queue->setColumnOrder({0, 0, 1, 2, 3, 4, 5}); // not a permutation: ignored
         QCOMPARE(queue->headerText(3), codeHeader);
         queue->moveColumn(3, 0);
@@ -197,11 +202,13 @@ private Q_SLOTS:
         QVERIFY(urgent);
         urgent->setProperty("checked", true);
         QTest::keyClick(m_window, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->priorityCode(), QStringLiteral("urgent"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->priorityCode(), QStringLiteral("urgent"),
+                                  10000);
 
         // ...and the next report's picker starts from that report's own, normal, priority.
         m_workstation->select(fresh.at(fresh.size() - 2));
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), fresh.at(fresh.size() - 2), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), fresh.at(fresh.size() - 2),
+                                  10000);
         QTest::keyClick(m_window, Qt::Key_C);
         QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
         QCOMPARE(urgent->property("checked").toBool(), false);
@@ -254,7 +261,8 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(int(detail->events().size()), before + 1, 10000);
         const QVariantMap last = detail->events().last().toMap();
-        QCOMPARE(last.value(QStringLiteral("text")).toString(), QStringLiteral("Đã gọi lại người dân"));
+        QCOMPARE(last.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Đã gọi lại người dân"));
     }
 };
 

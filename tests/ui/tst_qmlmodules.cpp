@@ -18,13 +18,17 @@ private Q_SLOTS:
     void importsEachModule_data()
     {
         QTest::addColumn<QByteArray>("qml");
-        QTest::newRow("CivicDesk.Ui") << QByteArray("import QtQuick\nimport CivicDesk.Ui\n"
-                                                    "StatusChip { stateColor: \"red\"; text: \"x\" }");
-        QTest::newRow("CivicDesk.Map") << QByteArray("import QtQuick\nimport CivicDesk.Map\nMapView { width: 10; height: 10 }");
-        QTest::newRow("CivicDesk.Models") << QByteArray("import QtQuick\nimport CivicDesk.Models\n"
-                                                        "Item { property int column: QueueModel.ReportIdRole }");
-        QTest::newRow("CivicDesk.Operator") << QByteArray("import QtQuick\nimport CivicDesk.Operator\n"
-                                                          "Timeline { events: [] }");
+        QTest::newRow("CivicDesk.Ui")
+            << QByteArray("import QtQuick\nimport CivicDesk.Ui\n"
+                          "StatusChip { stateColor: \"red\"; text: \"x\" }");
+        QTest::newRow("CivicDesk.Map") << QByteArray(
+            "import QtQuick\nimport CivicDesk.Map\nMapView { width: 10; height: 10 }");
+        QTest::newRow("CivicDesk.Models")
+            << QByteArray("import QtQuick\nimport CivicDesk.Models\n"
+                          "Item { property int column: QueueModel.ReportIdRole }");
+        QTest::newRow("CivicDesk.Operator")
+            << QByteArray("import QtQuick\nimport CivicDesk.Operator\n"
+                          "Timeline { events: [] }");
     }
 
     void importsEachModule()
