@@ -70,7 +70,7 @@ std::unique_ptr<Central> openCentral(Context &context, bool create)
     return central;
 }
 
-// Opens the replica named by --replica; only sync may create a new one, so that a mistyped
+// Opens the replica named by --replica. Only sync may create a new one, so that a mistyped
 // path is an error instead of an empty replica.
 std::unique_ptr<Replica> openReplica(Context &context, bool create)
 {
@@ -131,7 +131,7 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
         rejection.file = path;
         rejections.append(rejection);
     }
-    // Past a screenful the list stops helping; the count still tells how many there were.
+    // Past a screenful the list stops helping, so the rest is only counted.
     constexpr int listedRejections = 20;
     for (qsizetype i = 0; i < rejections.size() && i < listedRejections; ++i)
         context.err << "rejected: " << rejections.at(i).toString() << '\n';

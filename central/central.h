@@ -31,7 +31,7 @@ struct ChangeBatch
     qint64 referenceRevision = 0; // changes when fields, agencies or units change
 };
 
-// The central database behind one interface, whatever holds it: an embedded SQLite file
+// The central database behind one interface, whatever stores it: an embedded SQLite file
 // ("sqlite:PATH") now, PostgreSQL ("postgresql://...") later. An object is used on the
 // thread that opened it.
 class Central

@@ -51,7 +51,7 @@ struct ImportOptions
     bool strict = false; // reject the whole file when one record is invalid
 };
 
-// What a parser read from one file. A file that cannot be parsed sets `error` (naming the
+// Result of reading one import file. A file that cannot be parsed sets `error` (naming the
 // file, line and column) and yields no reports at all.
 struct ParsedFile
 {

@@ -41,7 +41,7 @@ struct Operation
     static std::optional<Operation> fromJson(const QJsonObject &json, QString *error);
 };
 
-// Why the central refused an operation.
+// Reason the central rejected an operation.
 enum class Refusal
 {
     None,
@@ -74,7 +74,7 @@ struct OperationOutcome
 };
 
 // The central's decision on one operation. A refused operation carries the report as the
-// central holds it, so that the replica can return to that state.
+// central stores it, so that the replica can return to that state.
 struct OperationResult
 {
     QString operationId;
@@ -85,10 +85,10 @@ struct OperationResult
     bool accepted() const { return refusal == Refusal::None; }
 };
 
-// The one implementation of what an operation does to a report. The replica runs it to show
-// the change at once and the central runs it to decide; both reach the same result because
-// the operation carries its own event id and time. The version check against baseVersion is
-// the central's business and is not done here.
+// Applies an operation to a report: the one implementation of the rules. The replica runs it to
+// show the change at once, and the central runs it to decide. Both reach the same result
+// because the operation carries its own event id and time. The central alone checks
+// baseVersion.
 OperationOutcome applyOperation(Report &report, const Operation &operation,
                                 const ReferenceCodes &codes);
 

@@ -6,7 +6,7 @@
 
 namespace CivicDesk {
 
-// What a transition needs before it may happen.
+// Value a transition needs before it may happen.
 enum class Requirement
 {
     None = 0,

@@ -21,12 +21,12 @@ struct Migration
 inline constexpr int replicaApplicationId = 0x43445250; // "CDRP"
 inline constexpr int centralApplicationId = 0x43444345; // "CDCE"
 
-// Checks that the file is the kind of database expected (by its application id) and not
-// newer than this build, without writing to it; then sets WAL mode and brings it to the
-// latest version of `migrations`, each step in its own write transaction, recording the
-// version in PRAGMA user_version. Two processes migrating the same new file at once are safe:
-// each step re-reads the version under the write lock. `what` names the file in messages
-// ("replica /path").
+// Migrates an SQLite file to the latest version of `migrations`. It first checks, without
+// writing, that the file is the kind of database expected (by its application id) and not
+// newer than this build. Then it sets WAL mode and applies each step in its own write
+// transaction, recording the version in PRAGMA user_version. Two processes migrating the same
+// new file at once are safe, because each step re-reads the version under the write lock.
+// `what` names the file in messages ("replica /path").
 bool migrateSqlite(const QSqlDatabase &database, const QList<Migration> &migrations,
                    int applicationId, const QString &what, QString *error);
 

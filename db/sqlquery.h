@@ -10,7 +10,7 @@
 namespace CivicDesk {
 
 // A prepared statement whose failures carry the statement and the driver's message, so that a
-// log line says what failed. Every value reaches SQL through a bound parameter.
+// log line names what failed. Every value reaches SQL through a bound parameter.
 class SqlStatement
 {
 public:

@@ -35,7 +35,7 @@ ParsedFile failedFile(const QString &path, const QString &error)
 
 namespace {
 
-// A CSV holds text: no NUL byte and valid UTF-8.
+// A CSV contains text: no NUL byte and valid UTF-8.
 bool looksLikeText(const QByteArray &data)
 {
     if (data.contains('\0'))
@@ -45,8 +45,8 @@ bool looksLikeText(const QByteArray &data)
     return !decoder.hasError() && !text.contains(QChar::ReplacementCharacter);
 }
 
-// A second record with the same source id updates the first one on import; say so, since a
-// source that reuses ids loses the earlier record.
+// A second record with the same source id updates the first one on import. The warning matters
+// because a source that reuses ids loses the earlier record.
 void warnRepeatedIds(ParsedFile &file)
 {
     QHash<QString, int> firstRecord;

@@ -10,7 +10,7 @@
 namespace CivicDesk {
 
 // Reads the replica on a thread of its own, with a connection of its own, so that the
-// interface never waits on the disk while sync writes. Requests are queued slots; answers
+// interface never waits on the disk while sync writes. Requests are queued slots, and results
 // come back as signals carrying the request's number.
 class ReplicaReader : public QObject
 {

@@ -36,7 +36,7 @@ QString eventText(const Event &event, const ReferenceData &reference, bool engli
     }
 }
 
-// The title of a status change names the new state ("Rejected"), which says more than
+// The title of a status change names the new state ("Rejected"), which tells the reader more than
 // "status changed".
 QString eventTitle(const Event &event)
 {

@@ -24,7 +24,7 @@ enum class QueueColumn
     ColumnCount
 };
 
-// What the queue shows: filters, search and order. Empty filters match everything.
+// Query of the queue: filters, search and order. Empty filters match everything.
 struct ReportQuery
 {
     QString status;

@@ -27,8 +27,8 @@ struct AttentionItem
 
 // The workstation's local SQLite copy of the reports it may see, with the outbox of operations
 // made here. One Replica object owns one connection and must be used on the thread that
-// opened it; opening it on the GUI thread is refused, so that the interface never waits on
-// the disk.
+// opened it; opening it on the GUI thread fails. The interface then never waits on the
+// disk.
 class Replica
 {
 public:
@@ -38,7 +38,7 @@ public:
     Replica &operator=(const Replica &) = delete;
 
     // Opens the file (WAL mode, a busy timeout), creating it when `create` is set, and migrates
-    // its schema. Refuses a file that is not a replica and a schema newer than this build knows.
+    // its schema. Refuses a file that is not a replica and a schema newer than this build supports.
     bool open(QString *error, bool create = true);
     QString path() const { return m_path; }
     QSqlDatabase database() const;

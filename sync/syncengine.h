@@ -43,7 +43,7 @@ public Q_SLOTS:
     // Applies an operator's action to the replica and queues it for the central.
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
                 const QString &actor);
-    // Asks the central for a report's reporters; the answer is never written to the replica.
+    // Asks the central for a report's reporters; the reply is never written to the replica.
     void revealReporters(const QString &reportId, const QString &reason, const QString &actor);
     // Copies a stored media file from the central into `folder`, named by its SHA-256.
     void fetchMedia(const QString &sha256, const QString &folder);

@@ -85,7 +85,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
 
     // The decisions go into the replica with the first page of the feed, in one transaction,
     // so an accepted operation is never applied locally a second time on top of the central's
-    // version that already holds it.
+    // version that already contains it.
     qint64 cursor = m_replica.feedCursor();
     bool first = true;
     bool more = true;

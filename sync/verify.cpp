@@ -42,7 +42,7 @@ QString differingFields(const QString &expected, const QString &actual)
 
 namespace {
 
-// Reports compared per step; each step holds this many reports of each side in memory.
+// Reports compared per step; each step keeps this many reports of each side in memory.
 constexpr int verifyPageSize = 500;
 
 QString compareLines(const QStringList &expected, const QStringList &actual, qsizetype lineOffset)

@@ -13,7 +13,7 @@ struct VerifyResult
     bool matches() const { return firstDifference.isEmpty(); }
 };
 
-// Compares a canonical dump of what the replica holds (reports, versions, events, media
+// Compares a canonical dump of what the replica contains (reports, versions, events, media
 // hashes) with the central's, and names the first difference. Operations still waiting in
 // the outbox count as a difference, since the central has not seen them.
 std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QString *error);

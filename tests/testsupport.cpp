@@ -5,6 +5,7 @@
 #include "resources/resources.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTest>
 #include <QUuid>
 
@@ -61,6 +62,26 @@ std::optional<ImportSummary> importFile(Central &central, const QString &path, c
     }
     summary->rejections.append(parsed.rejections);
     return summary;
+}
+
+CtlRun runCtl(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(
+        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
+    process.setArguments(arguments);
+    process.start();
+    CtlRun run;
+    if (!process.waitForFinished(120000)) {
+        qWarning() << "civicdeskctl did not finish:" << arguments;
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
 }
 
 Operation makeOperation(OperationKind kind, const Report &report, const QJsonObject &payload,

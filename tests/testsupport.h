@@ -22,6 +22,18 @@ std::optional<ImportSummary> importFile(Central &central, const QString &path,
                                         const QString &zone = QStringLiteral("Asia/Ho_Chi_Minh"),
                                         const QString &mapping = QString());
 
+// Exit code and output of one civicdeskctl run.
+struct CtlRun
+{
+    int exitCode = -1; // -1 when the program crashed or did not finish
+    QString out;
+    QString err;
+};
+
+// Runs the civicdeskctl built beside the tests to its end; a run that has not ended after two
+// minutes is killed and reported with exit code -1.
+CtlRun runCtl(const QStringList &arguments);
+
 // Builds an operation as a workstation would, based on the report's current version.
 Operation makeOperation(OperationKind kind, const Report &report, const QJsonObject &payload,
                         const QString &actor = QStringLiteral("lan"));

@@ -4,43 +4,11 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace CivicDesk;
-
-namespace {
-
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs civicdeskctl to its end; a run that has not ended after two minutes fails the test.
-CtlRun ctl(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(
-        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
-    process.setArguments(arguments);
-    process.start();
-    CtlRun run;
-    if (!process.waitForFinished(120000)) {
-        qWarning() << "civicdeskctl did not finish:" << arguments;
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-} // namespace
 
 class CtlTest : public QObject
 {
@@ -61,7 +29,8 @@ private Q_SLOTS:
         m_central =
             QStringLiteral("sqlite:") +
             m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
-        const CtlRun run = ctl({QStringLiteral("init"), QStringLiteral("--central"), m_central});
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("init"), QStringLiteral("--central"), m_central});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("40 wards and communes")), qPrintable(run.out));
     }
@@ -75,7 +44,7 @@ private Q_SLOTS:
             m_central,
             QStringLiteral("--timezone"),
             QStringLiteral("America/Los_Angeles")};
-        CtlRun run = ctl(import);
+        Test::CtlRun run = Test::runCtl(import);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(
             run.out.contains(QStringLiteral("1000 imported, 0 updated, 0 unchanged, 1 rejected")),
@@ -83,12 +52,12 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("America/Los_Angeles")), qPrintable(run.out));
         QVERIFY2(run.err.contains(QStringLiteral("record 698")), qPrintable(run.err));
 
-        run = ctl(import);
+        run = Test::runCtl(import);
         QVERIFY2(run.out.contains(QStringLiteral("0 imported, 0 updated, 1000 unchanged")),
                  qPrintable(run.out));
 
-        run = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central,
-                   QStringLiteral("--json")});
+        run = Test::runCtl({QStringLiteral("stats"), QStringLiteral("--central"), m_central,
+                            QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(stats.keys(),
@@ -105,14 +74,16 @@ private Q_SLOTS:
 
     void truncatedXmlImportsNothing()
     {
-        const CtlRun run = ctl({QStringLiteral("import"),
-                                Test::dataPath(QStringLiteral("open311/service_requests.xml")),
-                                QStringLiteral("--central"), m_central});
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("import"),
+                          Test::dataPath(QStringLiteral("open311/service_requests.xml")),
+                          QStringLiteral("--central"), m_central});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("service_requests.xml:2:")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("nothing imported")), qPrintable(run.err));
-        const CtlRun stats = ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central,
-                                  QStringLiteral("--json")});
+        const Test::CtlRun stats =
+            Test::runCtl({QStringLiteral("stats"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8())
                      .object()
                      .value(QStringLiteral("total"))
@@ -122,11 +93,11 @@ private Q_SLOTS:
 
     void hueCsvWithMapping()
     {
-        const CtlRun run =
-            ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
-                 QStringLiteral("--mapping"),
-                 source(QStringLiteral("resources/demo/hue_reports.mapping.json")),
-                 QStringLiteral("--central"), m_central});
+        const Test::CtlRun run = Test::runCtl(
+            {QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
+             QStringLiteral("--mapping"),
+             source(QStringLiteral("resources/demo/hue_reports.mapping.json")),
+             QStringLiteral("--central"), m_central});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(
             run.out.contains(QStringLiteral("16 imported, 0 updated, 0 unchanged, 12 rejected")),
@@ -136,9 +107,9 @@ private Q_SLOTS:
 
     void csvWithoutMappingRefused()
     {
-        const CtlRun run =
-            ctl({QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
-                 QStringLiteral("--central"), m_central});
+        const Test::CtlRun run = Test::runCtl(
+            {QStringLiteral("import"), source(QStringLiteral("resources/demo/hue_reports.csv")),
+             QStringLiteral("--central"), m_central});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("--mapping")), qPrintable(run.err));
     }
@@ -146,18 +117,18 @@ private Q_SLOTS:
     void verifyFindsDifference()
     {
         const QString replica = m_dir.filePath(QStringLiteral("verify-replica.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("import"),
-                      Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
-                      QStringLiteral("--central"), m_central})
+        QCOMPARE(Test::runCtl({QStringLiteral("import"),
+                               Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
+                               QStringLiteral("--central"), m_central})
                      .exitCode,
                  0);
-        QCOMPARE(ctl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
-                      QStringLiteral("--replica"), replica, QStringLiteral("--once")})
+        QCOMPARE(Test::runCtl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
+                               QStringLiteral("--replica"), replica, QStringLiteral("--once")})
                      .exitCode,
                  0);
         const QStringList verify{QStringLiteral("verify"), QStringLiteral("--central"), m_central,
                                  QStringLiteral("--replica"), replica};
-        QCOMPARE(ctl(verify).exitCode, 0);
+        QCOMPARE(Test::runCtl(verify).exitCode, 0);
 
         {
             QSqlDatabase db =
@@ -174,7 +145,7 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
 
-        const CtlRun run = ctl(verify);
+        const Test::CtlRun run = Test::runCtl(verify);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("sửa tay")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("differs in description")), qPrintable(run.out));
@@ -193,7 +164,7 @@ private Q_SLOTS:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
-        const CtlRun missing = ctl(verify);
+        const Test::CtlRun missing = Test::runCtl(verify);
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.out.contains(QStringLiteral("the replica lacks report")),
                  qPrintable(missing.out));
@@ -206,7 +177,7 @@ private Q_SLOTS:
             QStringList arguments{command, QStringLiteral("--replica"), missing};
             if (command == QLatin1String("verify"))
                 arguments << QStringLiteral("--central") << m_central;
-            const CtlRun run = ctl(arguments);
+            const Test::CtlRun run = Test::runCtl(arguments);
             QCOMPARE(run.exitCode, 1);
             QVERIFY2(run.err.contains(QStringLiteral("does not exist")), qPrintable(run.err));
             QVERIFY(!QFile::exists(missing));
@@ -216,10 +187,12 @@ private Q_SLOTS:
     void centralAsReplicaRefused()
     {
         const QString centralPath = m_central.mid(int(qstrlen("sqlite:")));
-        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--replica"), centralPath});
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("stats"), QStringLiteral("--replica"), centralPath});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("central database")), qPrintable(run.err));
-        QCOMPARE(ctl({QStringLiteral("stats"), QStringLiteral("--central"), m_central}).exitCode,
+        QCOMPARE(Test::runCtl({QStringLiteral("stats"), QStringLiteral("--central"), m_central})
+                     .exitCode,
                  0);
     }
 
@@ -230,8 +203,8 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write("[{\"service_request_id\": \"x\\u001b[2J\\nrejected: forged\"}]");
         out.close();
-        const CtlRun run =
-            ctl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
         QVERIFY2(!run.err.contains(QChar(0x1b)), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("\\u{001b}")), qPrintable(run.err));
         int rejectedLines = 0;
@@ -277,7 +250,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const CtlRun run = ctl(arguments);
+        const Test::CtlRun run = Test::runCtl(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
@@ -285,8 +258,8 @@ private Q_SLOTS:
     void missingCentralNamed()
     {
         const QString missing = m_dir.filePath(QStringLiteral("absent.sqlite"));
-        const CtlRun run = ctl({QStringLiteral("stats"), QStringLiteral("--central"),
-                                QStringLiteral("sqlite:") + missing});
+        const Test::CtlRun run = Test::runCtl({QStringLiteral("stats"), QStringLiteral("--central"),
+                                               QStringLiteral("sqlite:") + missing});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(missing), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("civicdeskctl init")), qPrintable(run.err));
@@ -295,7 +268,7 @@ private Q_SLOTS:
 
     void unsupportedUrlNamed()
     {
-        const CtlRun run = ctl(
+        const Test::CtlRun run = Test::runCtl(
             {QStringLiteral("stats"), QStringLiteral("--central"), QStringLiteral("mysql://db")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("mysql://db")), qPrintable(run.err));

@@ -15,7 +15,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Central> m_central;
 
-    // Returns the first new report in id order; the fixture holds open and closed ones.
+    // Returns the first new report in id order; the fixture contains open and closed ones.
     Report firstReport()
     {
         QString error;
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(reporters->first().name, QStringLiteral("Nguyễn Văn A"));
         QCOMPARE(reporters->first().phone, QStringLiteral("+84912345678"));
 
-        // The timeline says who and why, never what was shown, and the feed carries it.
+        // The timeline records who asked and why, never what was shown, and the feed carries it.
         const ReportSnapshot after = snapshotOf(id);
         int revealed = 0;
         for (const Event &event : after.events) {

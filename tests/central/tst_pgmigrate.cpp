@@ -1,8 +1,8 @@
 #include "central/pgschema.h"
 #include "db/sqlquery.h"
+#include "testsupport.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QTest>
@@ -10,35 +10,6 @@
 #include <QUrl>
 
 using namespace CivicDesk;
-
-namespace {
-
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CtlRun ctl(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(
-        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
-    process.setArguments(arguments);
-    process.start();
-    CtlRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-} // namespace
 
 // The PostgreSQL schema, applied by civicdeskctl central migrate on the private cluster that
 // scripts/test starts (its URL is in CIVICDESK_TEST_PG).
@@ -110,11 +81,11 @@ private Q_SLOTS:
     {
         const QStringList migrate{QStringLiteral("central"), QStringLiteral("migrate"),
                                   QStringLiteral("--central"), m_url};
-        CtlRun run = ctl(migrate);
+        Test::CtlRun run = Test::runCtl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1")),
                  qPrintable(run.out));
-        run = ctl(migrate);
+        run = Test::runCtl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("nothing to apply")), qPrintable(run.out));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(), 1);
@@ -155,8 +126,8 @@ private Q_SLOTS:
     {
         const QStringList migrate{QStringLiteral("central"), QStringLiteral("migrate"),
                                   QStringLiteral("--central"), m_url};
-        QCOMPARE(ctl(migrate).exitCode, 0);
-        QVERIFY(adminExec(QStringLiteral("SELECT 1"))); // the cluster still answers
+        QCOMPARE(Test::runCtl(migrate).exitCode, 0);
+        QVERIFY(adminExec(QStringLiteral("SELECT 1"))); // the cluster still accepts connections
         {
             QString error;
             QVERIFY(openPostgres(m_url, QStringLiteral("future"), &error));
@@ -165,7 +136,7 @@ private Q_SLOTS:
                             &error));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("future"));
-        const CtlRun run = ctl(migrate);
+        const Test::CtlRun run = Test::runCtl(migrate);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("schema version 99")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("update CivicDesk")), qPrintable(run.err));
@@ -173,8 +144,8 @@ private Q_SLOTS:
 
     void eventsAppendOnly()
     {
-        QCOMPARE(ctl({QStringLiteral("central"), QStringLiteral("migrate"),
-                      QStringLiteral("--central"), m_url})
+        QCOMPARE(Test::runCtl({QStringLiteral("central"), QStringLiteral("migrate"),
+                               QStringLiteral("--central"), m_url})
                      .exitCode,
                  0);
         {
@@ -207,8 +178,8 @@ private Q_SLOTS:
         QUrl url(m_url);
         url.setUserName(QStringLiteral("nobody"));
         url.setPassword(QStringLiteral("s3cr3t-word"));
-        const CtlRun run = ctl({QStringLiteral("central"), QStringLiteral("migrate"),
-                                QStringLiteral("--central"), url.toString()});
+        const Test::CtlRun run = Test::runCtl({QStringLiteral("central"), QStringLiteral("migrate"),
+                                               QStringLiteral("--central"), url.toString()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(!run.err.contains(QStringLiteral("s3cr3t-word")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("***")), qPrintable(run.err));

@@ -2,7 +2,6 @@
 #include "testsupport.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,32 +9,6 @@
 using namespace CivicDesk;
 
 namespace {
-
-struct CtlRun
-{
-    int exitCode = -1;
-    QString output;
-};
-
-// Runs civicdeskctl to its end; a run that has not ended after two minutes fails the test.
-CtlRun runCtl(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(
-        QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
-    process.setArguments(arguments);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start();
-    CtlRun run;
-    if (!process.waitForFinished(120000)) {
-        qWarning() << "civicdeskctl did not finish:" << arguments;
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.output = QString::fromUtf8(process.readAll());
-    return run;
-}
 
 int countRows(const QString &path, const QString &sql, const QVariantMap &values = {})
 {
@@ -88,7 +61,7 @@ private Q_SLOTS:
                                         QStringLiteral("--replica"),
                                         replicaPath,
                                         QStringLiteral("--once")};
-        QCOMPARE(runCtl(syncArguments).exitCode, 0);
+        QCOMPARE(Test::runCtl(syncArguments).exitCode, 0);
 
         // Two new reports: the first is classified and annotated here; the second is also
         // classified on the central meanwhile, so this workstation's change is refused.
@@ -118,7 +91,7 @@ private Q_SLOTS:
             auto central = Central::open(centralUrl, false, &error);
             const auto report = replica->report(contested, &error);
             Report original = *report;
-            original.version -= 1; // the version the central still holds
+            original.version -= 1; // the version the central still stores
             QVERIFY(
                 central->submit({Test::makeOperation(OperationKind::Classify, original,
                                                      Test::classifyPayload(QStringLiteral("other")),
@@ -126,16 +99,18 @@ private Q_SLOTS:
                                 &error));
         }
 
-        const CtlRun crashed =
-            runCtl(syncArguments + QStringList{QStringLiteral("--fail-after"), step});
+        const Test::CtlRun crashed =
+            Test::runCtl(syncArguments + QStringList{QStringLiteral("--fail-after"), step});
         QCOMPARE(crashed.exitCode, 70);
-        QVERIFY2(crashed.output.contains(step), qPrintable(crashed.output));
+        QVERIFY2(QString(crashed.out + crashed.err).contains(step),
+                 qPrintable(crashed.out + crashed.err));
 
-        const CtlRun retried = runCtl(syncArguments);
-        QVERIFY2(retried.exitCode == 0, qPrintable(retried.output));
-        const CtlRun verified = runCtl({QStringLiteral("verify"), QStringLiteral("--central"),
-                                        centralUrl, QStringLiteral("--replica"), replicaPath});
-        QVERIFY2(verified.exitCode == 0, qPrintable(verified.output));
+        const Test::CtlRun retried = Test::runCtl(syncArguments);
+        QVERIFY2(retried.exitCode == 0, qPrintable(retried.out + retried.err));
+        const Test::CtlRun verified =
+            Test::runCtl({QStringLiteral("verify"), QStringLiteral("--central"), centralUrl,
+                          QStringLiteral("--replica"), replicaPath});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
 
         // Each operation was decided once and left one event.
         QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM applied_operation")),
@@ -168,8 +143,8 @@ private Q_SLOTS:
                            {{QStringLiteral("id"), contested}}),
                  1);
         QCOMPARE(countRows(replicaPath, QStringLiteral("SELECT count(*) FROM outbox")), 0);
-        QVERIFY2(retried.output.contains(QStringLiteral("needs attention")),
-                 qPrintable(retried.output));
+        QVERIFY2(QString(retried.out + retried.err).contains(QStringLiteral("needs attention")),
+                 qPrintable(retried.out + retried.err));
     }
 };
 
