@@ -262,7 +262,7 @@ int runSync(Context &context)
                 << (summary->sent == 1 ? " operation: " : " operations: ") << summary->accepted
                 << " accepted, " << summary->refused << " refused; received " << summary->received
                 << (summary->received == 1 ? " changed report" : " changed reports")
-                << "; feed position " << summary->cursor << '\n';
+                << "; feed position " << summary->cursor.toString() << '\n';
     for (const AttentionItem &item : replica->attentionItems(nullptr))
         context.out << "needs attention: report " << item.reportId << ": "
                     << operationKindCode(item.kind) << " refused: " << item.reason << '\n';

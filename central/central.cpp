@@ -1,6 +1,7 @@
 #include "central/central.h"
 
-#include "central/sqlitecentral.h"
+#include "central/sqlcentral.h"
+#include "db/sqlconnection.h"
 
 namespace CivicDesk {
 
@@ -13,16 +14,17 @@ std::unique_ptr<Central> Central::open(const QString &url, bool create, QString 
                 QStringLiteral("the central URL \"%1\" names no file; write sqlite:PATH").arg(url);
             return nullptr;
         }
-        auto central = std::make_unique<SqliteCentral>(path);
+        auto central = std::make_unique<SqlCentral>(SqlCentral::Backend::Sqlite, url);
         if (!central->open(create, error))
             return nullptr;
         return central;
     }
     if (url.startsWith(QLatin1String("postgresql://")) ||
         url.startsWith(QLatin1String("postgres://"))) {
-        *error = QStringLiteral("PostgreSQL central databases are not supported by this build yet; "
-                                "use sqlite:PATH");
-        return nullptr;
+        auto central = std::make_unique<SqlCentral>(SqlCentral::Backend::Postgres, url);
+        if (!central->open(create, error))
+            return nullptr;
+        return central;
     }
     *error = QStringLiteral("unknown central URL \"%1\"; expected sqlite:PATH or "
                             "postgresql://HOST/DATABASE")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/feedposition.h"
 #include "core/incoming.h"
 #include "core/operation.h"
 #include "core/reference.h"
@@ -22,24 +23,25 @@ struct ImportSummary
     QList<Rejection> rejections;
 };
 
-// A page of the change feed: every report changed after a cursor, in commit order.
+// A page of the change feed: every report changed after a position, in commit order.
 struct ChangeBatch
 {
     QList<ReportSnapshot> reports;
-    qint64 cursor = 0; // pass back to get the next page
+    FeedPosition cursor; // pass back to get the next page
     bool more = false;
     qint64 referenceRevision = 0; // changes when fields, agencies or units change
 };
 
 // The central database behind one interface, whatever stores it: an embedded SQLite file
-// ("sqlite:PATH") now, PostgreSQL ("postgresql://...") later. An object is used on the
-// thread that opened it.
+// ("sqlite:PATH") or PostgreSQL ("postgresql://USER@HOST:PORT/DATABASE"). An object is used
+// on the thread that opened it.
 class Central
 {
 public:
     virtual ~Central() = default;
 
-    // Opens the central database named by `url`. `create` allows making a new embedded file.
+    // Opens the central database named by `url`. `create` allows making a new embedded file
+    // or applying the schema to an empty PostgreSQL database.
     static std::unique_ptr<Central> open(const QString &url, bool create, QString *error);
 
     virtual QString url() const = 0;
@@ -59,7 +61,8 @@ public:
     virtual std::optional<ImportSummary> importReports(const QList<IncomingReport> &records,
                                                        QString *error) = 0;
 
-    virtual std::optional<ChangeBatch> changesSince(qint64 cursor, int limit, QString *error) = 0;
+    virtual std::optional<ChangeBatch> changesSince(const FeedPosition &cursor, int limit,
+                                                    QString *error) = 0;
 
     // Decides each operation in order, exactly once: an operation seen before gets its first
     // decision back and changes nothing.

@@ -110,6 +110,17 @@ QString ImportWriter::resolveAdminUnit(const QString &text) const
 
 std::optional<qint64> ImportWriter::nextRevision(const QSqlDatabase &database, QString *error)
 {
+    if (database.driverName() == QLatin1String("QPSQL")) {
+        // A sequence holds no lock until commit, so writers do not queue behind each other;
+        // the feed orders their changes by transaction (see SqlCentral::changesSince).
+        const auto value =
+            SqlStatement(database, QStringLiteral("SELECT nextval('report_revision_seq')"))
+                .scalar(error);
+        if (!value)
+            return std::nullopt;
+        return value->toLongLong();
+    }
+    // SQLite: the write lock taken at BEGIN IMMEDIATE makes the counter follow commit order.
     if (!execSql(database,
                  QStringLiteral("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
                                 "WHERE key = 'revision'"),

@@ -5,8 +5,6 @@
 
 #include <QFile>
 #include <QSqlError>
-#include <QUrl>
-#include <QUrlQuery>
 
 namespace CivicDesk {
 namespace {
@@ -22,6 +20,7 @@ struct PostgresMigration
 
 constexpr PostgresMigration postgresMigrations[] = {
     {1, ":/civicdesk/central/postgresql/0001_initial.sql"},
+    {2, ":/civicdesk/central/postgresql/0002_change_feed.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,
@@ -49,48 +48,6 @@ bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migra
 }
 
 } // namespace
-
-QString redactedUrl(const QString &url)
-{
-    QUrl parsed(url);
-    if (!parsed.password().isEmpty())
-        parsed.setPassword(QStringLiteral("***"));
-    return parsed.toString();
-}
-
-bool openPostgres(const QString &url, const QString &connectionName, QString *error)
-{
-    const QUrl parsed(url);
-    const QString scheme = parsed.scheme();
-    if (!parsed.isValid() ||
-        (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")) ||
-        parsed.path().size() < 2) {
-        *error = QStringLiteral("invalid PostgreSQL URL \"%1\"; expected "
-                                "postgresql://USER@HOST:PORT/DATABASE")
-                     .arg(redactedUrl(url));
-        return false;
-    }
-
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
-    db.setHostName(parsed.host());
-    db.setPort(parsed.port(5432));
-    db.setDatabaseName(parsed.path().mid(1));
-    db.setUserName(parsed.userName());
-    db.setPassword(parsed.password());
-    QStringList options{QStringLiteral("connect_timeout=10")};
-    const QUrlQuery query(parsed);
-    if (query.hasQueryItem(QStringLiteral("sslmode")))
-        options.append(QStringLiteral("sslmode=") +
-                       query.queryItemValue(QStringLiteral("sslmode")));
-    db.setConnectOptions(options.join(QLatin1Char(';')));
-    if (!db.open()) {
-        *error = QStringLiteral("cannot connect to %1: %2")
-                     .arg(redactedUrl(url), db.lastError().text().trimmed());
-        return false;
-    }
-    qCInfo(lcCentral) << "connected to" << redactedUrl(url);
-    return true;
-}
 
 int latestPostgresSchemaVersion()
 {

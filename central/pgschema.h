@@ -1,16 +1,11 @@
 #pragma once
 
+#include "db/sqlconnection.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
 namespace CivicDesk {
-
-// Parses a postgresql://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=MODE URL and opens a Qt SQL
-// connection with that name. The error names the URL without its password.
-bool openPostgres(const QString &url, const QString &connectionName, QString *error);
-
-// Returns the URL with its password replaced by "***", for messages and logs.
-QString redactedUrl(const QString &url);
 
 // Newest schema version of a PostgreSQL central that this build supports.
 int latestPostgresSchemaVersion();

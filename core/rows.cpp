@@ -24,7 +24,11 @@ QString str(const QVariantMap &row, const char *column)
 
 QDateTime timeAt(const QVariantMap &row, const char *column)
 {
-    return fromStorageTime(str(row, column));
+    // PostgreSQL's driver returns timestamptz as QDateTime in the local zone, SQLite stores text.
+    const QVariant value = row.value(QLatin1String(column));
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return value.toDateTime().toUTC();
+    return fromStorageTime(value.toString());
 }
 
 bool isNull(const QVariantMap &row, const char *column)

@@ -59,6 +59,13 @@ std::optional<QList<QVariantMap>> SqlStatement::rows(QString *error)
     QList<QVariantMap> result;
     while (m_query.next())
         result.append(recordToMap(m_query));
+    // next() returns false both at the end and on a failure (a dropped connection, a second
+    // query on a PostgreSQL connection ending this result); only lastError() tells them apart.
+    if (m_query.lastError().isValid()) {
+        if (error)
+            *error = describe(m_sql, m_query.lastError());
+        return std::nullopt;
+    }
     return result;
 }
 

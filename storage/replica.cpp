@@ -96,9 +96,17 @@ QString Replica::boundCentralId() const
     return state(QStringLiteral("central_id"));
 }
 
-qint64 Replica::feedCursor() const
+FeedPosition Replica::feedCursor() const
 {
-    return state(QStringLiteral("feed_cursor")).toLongLong();
+    const QString text = state(QStringLiteral("feed_cursor"));
+    const auto position = FeedPosition::fromString(text);
+    if (!position) {
+        // Only a hand-edited replica gets here; starting over re-reads the feed, which is safe.
+        qCWarning(lcSync) << "unreadable feed position" << text << "in" << m_path
+                          << "; reading the feed from the start";
+        return {};
+    }
+    return *position;
 }
 
 qint64 Replica::referenceRevision() const
@@ -377,15 +385,14 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
     return transaction.commit(error);
 }
 
-bool Replica::acknowledge(qint64 cursor, QString *error)
+bool Replica::acknowledge(const FeedPosition &cursor, QString *error)
 {
     SqlTransaction transaction(database(), true);
     if (!transaction.isActive()) {
         *error = transaction.error();
         return false;
     }
-    if (cursor > feedCursor() &&
-        !setState(QStringLiteral("feed_cursor"), QString::number(cursor), error)) {
+    if (!setState(QStringLiteral("feed_cursor"), cursor.toString(), error)) {
         return false;
     }
     if (!execSql(database(), QStringLiteral("DELETE FROM outbox WHERE state <> 'pending'"), error))

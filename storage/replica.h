@@ -1,10 +1,11 @@
 #pragma once
 
+#include "core/feedposition.h"
 #include "core/operation.h"
 #include "core/reference.h"
 #include "core/report.h"
 #include "core/stats.h"
-#include "db/sqliteconnection.h"
+#include "db/sqlconnection.h"
 
 #include <functional>
 #include <optional>
@@ -55,7 +56,7 @@ public:
     QString boundCentralId() const;
 
     // Feed position: the central's revision of the last change applied here.
-    qint64 feedCursor() const;
+    FeedPosition feedCursor() const;
     qint64 referenceRevision() const;
     QDateTime lastSyncTime() const;
 
@@ -79,7 +80,7 @@ public:
                           const QList<ReportSnapshot> &snapshots, QString *error);
 
     // Saves the feed position and drops decided outbox rows, in one transaction.
-    bool acknowledge(qint64 feedCursor, QString *error);
+    bool acknowledge(const FeedPosition &feedCursor, QString *error);
 
     QList<AttentionItem> attentionItems(QString *error) const;
 
@@ -98,7 +99,7 @@ private:
     ReferenceCodes referenceCodes() const;
 
     QString m_path;
-    SqliteConnection m_connection;
+    SqlConnection m_connection;
     std::function<QDateTime()> m_clock;
 };
 

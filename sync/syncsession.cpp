@@ -86,7 +86,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
     // The decisions go into the replica with the first page of the feed, in one transaction,
     // so an accepted operation is never applied locally a second time on top of the central's
     // version that already contains it.
-    qint64 cursor = m_replica.feedCursor();
+    FeedPosition cursor = m_replica.feedCursor();
     bool first = true;
     bool more = true;
     while (more) {
@@ -118,7 +118,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
             .arg(summary.accepted)
             .arg(summary.refused)
             .arg(summary.received)
-            .arg(summary.cursor);
+            .arg(summary.cursor.toString());
     if (summary.sent > 0 || summary.received > 0)
         qCInfo(lcSync).noquote() << done;
     else

@@ -25,7 +25,7 @@ struct SyncSummary
     int accepted = 0;
     int refused = 0;
     int received = 0; // reports received from the change feed
-    qint64 cursor = 0;
+    FeedPosition cursor;
 };
 
 // One pass of sync between a replica and a central database, on the calling thread: send

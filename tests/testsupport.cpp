@@ -1,12 +1,19 @@
 #include "testsupport.h"
 
 #include "central/referencedata.h"
+#include "db/sqlconnection.h"
+#include "db/sqlquery.h"
 #include "intake/importfile.h"
 #include "resources/resources.h"
 
 #include <QDir>
+#include <QHash>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QTest>
+#include <QUrl>
 #include <QUuid>
 
 namespace CivicDesk::Test {
@@ -14,6 +21,78 @@ namespace CivicDesk::Test {
 QString dataPath(const QString &relative)
 {
     return QDir(QStringLiteral(CIVICDESK_TEST_DATA)).filePath(relative);
+}
+
+bool testingPostgres()
+{
+    return qEnvironmentVariable("CIVICDESK_TEST_CENTRAL") == QLatin1String("postgresql");
+}
+
+QString centralUrl(const QTemporaryDir &dir, const QString &name)
+{
+    if (!testingPostgres())
+        return QStringLiteral("sqlite:") + dir.filePath(name);
+
+    static QHash<QString, QString> made;
+    const QString key = dir.filePath(name);
+    if (made.contains(key))
+        return made.value(key);
+
+    const QString adminUrl = qEnvironmentVariable("CIVICDESK_TEST_PG");
+    if (adminUrl.isEmpty()) {
+        qWarning() << "CIVICDESK_TEST_PG is not set; scripts/test starts a PostgreSQL cluster "
+                      "and sets it";
+        return QString();
+    }
+    // The cluster is private to this test run and deleted with it, databases included.
+    const QString database =
+        QStringLiteral("civicdesk_%1").arg(QRandomGenerator::global()->generate());
+    const QString connection = QStringLiteral("test-admin-") + database;
+    bool created = false;
+    {
+        QString error;
+        created = openPostgres(adminUrl, connection, &error) &&
+                  execSql(QSqlDatabase::database(connection),
+                          QStringLiteral("CREATE DATABASE %1").arg(database), &error);
+        if (!created)
+            qWarning() << "cannot create a test database:" << error;
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!created)
+        return QString();
+    QUrl url(adminUrl);
+    url.setPath(QLatin1Char('/') + database);
+    made.insert(key, url.toString());
+    qInfo() << "central database for" << name << ":" << url.toString();
+    return made.value(key);
+}
+
+QVariant centralScalar(const QString &url, const QString &sql, const QVariantMap &values)
+{
+    const QString connection = QStringLiteral("test-check");
+    QVariant value;
+    {
+        QString error;
+        bool open = false;
+        if (!url.startsWith(QLatin1String("postgres"))) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(
+                url.startsWith(QLatin1String("sqlite:")) ? url.mid(int(qstrlen("sqlite:"))) : url);
+            open = db.open();
+            error = db.lastError().text();
+        } else {
+            open = openPostgres(url, connection, &error);
+        }
+        if (open)
+            value = SqlStatement(QSqlDatabase::database(connection), sql)
+                        .bindAll(values)
+                        .scalar(&error)
+                        .value_or(QVariant());
+        if (!value.isValid())
+            qWarning() << "query on" << url << "failed:" << error;
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return value;
 }
 
 std::unique_ptr<Central> createCentral(const QTemporaryDir &dir, const QString &name)
@@ -24,7 +103,10 @@ std::unique_ptr<Central> createCentral(const QTemporaryDir &dir, const QString &
         qWarning() << "reference data:" << error;
         return nullptr;
     }
-    auto central = Central::open(QStringLiteral("sqlite:") + dir.filePath(name), true, &error);
+    const QString url = centralUrl(dir, name);
+    if (url.isEmpty())
+        return nullptr;
+    auto central = Central::open(url, true, &error);
     if (!central || !central->initialize(*reference, &error)) {
         qWarning() << "central:" << error;
         return nullptr;

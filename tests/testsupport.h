@@ -12,9 +12,25 @@ namespace CivicDesk::Test {
 // Path of a fixture under tests/data.
 QString dataPath(const QString &relative);
 
-// Creates an embedded central in `dir` with the built-in reference data of Hue.
+// Whether this run tests the PostgreSQL central: CIVICDESK_TEST_CENTRAL=postgresql, set by CTest
+// for the "_pg" variant of a test, which then works on the cluster named by CIVICDESK_TEST_PG.
+// Otherwise tests use the embedded central.
+bool testingPostgres();
+
+// URL of a new, empty central database called `name`: a file in `dir`, or on PostgreSQL a fresh
+// database of its own. The same arguments give the same URL again.
+QString centralUrl(const QTemporaryDir &dir,
+                   const QString &name = QStringLiteral("central.sqlite"));
+
+// Creates the central database of centralUrl(dir, name) with the built-in reference data of Hue.
 std::unique_ptr<Central> createCentral(const QTemporaryDir &dir,
                                        const QString &name = QStringLiteral("central.sqlite"));
+
+// First column of the first row that `sql` returns on the central database at `url` (or an
+// SQLite file given by its path, such as a replica), for
+// checks of tables the Central interface does not expose; `values` fill its :placeholders. An
+// invalid QVariant on failure.
+QVariant centralScalar(const QString &url, const QString &sql, const QVariantMap &values = {});
 std::unique_ptr<Replica> openReplica(const QTemporaryDir &dir, const QString &name);
 
 // Imports a file through the same reader as civicdeskctl; fails the test on a parse error.

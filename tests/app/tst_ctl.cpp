@@ -26,9 +26,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_central =
-            QStringLiteral("sqlite:") +
-            m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
+        m_central = Test::centralUrl(m_dir, QLatin1String(QTest::currentTestFunction()) +
+                                                QStringLiteral(".sqlite"));
+        QVERIFY(!m_central.isEmpty());
         const Test::CtlRun run =
             Test::runCtl({QStringLiteral("init"), QStringLiteral("--central"), m_central});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -186,6 +186,8 @@ private Q_SLOTS:
 
     void centralAsReplicaRefused()
     {
+        if (Test::testingPostgres())
+            QSKIP("only an embedded central is a file that could be taken for a replica");
         const QString centralPath = m_central.mid(int(qstrlen("sqlite:")));
         const Test::CtlRun run =
             Test::runCtl({QStringLiteral("stats"), QStringLiteral("--replica"), centralPath});
@@ -257,6 +259,16 @@ private Q_SLOTS:
 
     void missingCentralNamed()
     {
+        if (Test::testingPostgres()) {
+            const QString empty = Test::centralUrl(m_dir, QStringLiteral("empty"));
+            const Test::CtlRun run =
+                Test::runCtl({QStringLiteral("stats"), QStringLiteral("--central"), empty});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(QStringLiteral("holds no CivicDesk central")),
+                     qPrintable(run.err));
+            QVERIFY2(run.err.contains(QStringLiteral("civicdeskctl init")), qPrintable(run.err));
+            return;
+        }
         const QString missing = m_dir.filePath(QStringLiteral("absent.sqlite"));
         const Test::CtlRun run = Test::runCtl({QStringLiteral("stats"), QStringLiteral("--central"),
                                                QStringLiteral("sqlite:") + missing});

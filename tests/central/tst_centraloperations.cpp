@@ -172,7 +172,7 @@ private Q_SLOTS:
         }
         QVERIFY(!id.isEmpty());
         QCOMPARE(snapshotOf(id).report.reporterCount, 1);
-        const auto before = m_central->changesSince(0, 1000, &error);
+        const auto before = m_central->changesSince({}, 1000, &error);
 
         QVERIFY(
             !m_central->revealReporters(id, QStringLiteral("lan"), QStringLiteral("  "), &error));
@@ -206,12 +206,12 @@ private Q_SLOTS:
     void feedInCommitOrder()
     {
         QString error;
-        const auto all = m_central->changesSince(0, 1000, &error);
+        const auto all = m_central->changesSince({}, 1000, &error);
         QVERIFY2(all, qPrintable(error));
         QCOMPARE(all->reports.size(), 21);
         QVERIFY(!all->more);
 
-        const auto page = m_central->changesSince(0, 5, &error);
+        const auto page = m_central->changesSince({}, 5, &error);
         QCOMPARE(page->reports.size(), 5);
         QVERIFY(page->more);
         const Report report = firstReport();
@@ -221,7 +221,7 @@ private Q_SLOTS:
         const auto after = m_central->changesSince(all->cursor, 1000, &error);
         QCOMPARE(after->reports.size(), 1);
         QCOMPARE(after->reports.first().report.id, report.id);
-        QVERIFY(after->cursor > all->cursor);
+        QVERIFY(after->cursor != all->cursor);
     }
 };
 

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QTest>
@@ -10,6 +11,15 @@
 #include <QUrl>
 
 using namespace CivicDesk;
+
+namespace {
+
+// A report row with only the required columns, as an older client or a script would write it.
+const QString insertBareReport =
+    QStringLiteral("INSERT INTO report (id, channel, priority, status, received_at, version, "
+                   "revision) VALUES ('r1', 'hotline', 'normal', 'new', now(), 1, 1)");
+
+} // namespace
 
 // The PostgreSQL schema, applied by civicdeskctl central migrate on the private cluster that
 // scripts/test starts (its URL is in CIVICDESK_TEST_PG).
@@ -83,12 +93,13 @@ private Q_SLOTS:
                                   QStringLiteral("--central"), m_url};
         Test::CtlRun run = Test::runCtl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1")),
+        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1, 2")),
                  qPrintable(run.out));
         run = Test::runCtl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("nothing to apply")), qPrintable(run.out));
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(),
+                 latestPostgresSchemaVersion());
         QCOMPARE(scalar(QStringLiteral("SELECT to_regclass('report') IS NOT NULL")).toBool(), true);
         QCOMPARE(scalar(QStringLiteral("SELECT length(value) FROM meta WHERE key = 'central_id'"))
                      .toInt(),
@@ -118,8 +129,47 @@ private Q_SLOTS:
         delete b;
         QVERIFY2(errorA.isEmpty(), qPrintable(errorA));
         QVERIFY2(errorB.isEmpty(), qPrintable(errorB));
-        QCOMPARE(appliedA.size() + appliedB.size(), 1);
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(), 1);
+        QCOMPARE(appliedA.size() + appliedB.size(), latestPostgresSchemaVersion());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM schema_migration")).toInt(),
+                 latestPostgresSchemaVersion());
+    }
+
+    void olderSchemaNeedsMigrate()
+    {
+        // A database left at schema version 1, holding a report written then.
+        {
+            QString error;
+            QVERIFY(openPostgres(m_url, QStringLiteral("old"), &error));
+            const QSqlDatabase db = QSqlDatabase::database(QStringLiteral("old"));
+            QFile first(QStringLiteral(":/civicdesk/central/postgresql/0001_initial.sql"));
+            QVERIFY(first.open(QIODevice::ReadOnly));
+            QVERIFY2(
+                execScript(db,
+                           QStringLiteral("CREATE TABLE schema_migration (version integer "
+                                          "PRIMARY KEY, applied_at timestamptz NOT NULL);\n"
+                                          "INSERT INTO schema_migration VALUES (1, now());\n") +
+                               QString::fromUtf8(first.readAll()),
+                           &error),
+                qPrintable(error));
+            QVERIFY2(execSql(db, insertBareReport, &error), qPrintable(error));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        QString error;
+        QVERIFY(!Central::open(m_url, false, &error));
+        QVERIFY2(error.contains(QStringLiteral("schema version 1")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("central migrate")), qPrintable(error));
+
+        const Test::CtlRun run = Test::runCtl({QStringLiteral("central"), QStringLiteral("migrate"),
+                                               QStringLiteral("--central"), m_url});
+        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 2")),
+                 qPrintable(run.out + run.err));
+        auto central = Central::open(m_url, false, &error);
+        QVERIFY2(central, qPrintable(error));
+        const auto changes = central->changesSince({}, 100, &error);
+        QVERIFY2(changes, qPrintable(error));
+        QCOMPARE(changes->reports.size(), 1);
+        QCOMPARE(changes->reports.first().report.id, QStringLiteral("r1"));
     }
 
     void newerSchemaRefused()
@@ -152,13 +202,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY(openPostgres(m_url, QStringLiteral("events"), &error));
             const QSqlDatabase db = QSqlDatabase::database(QStringLiteral("events"));
-            QVERIFY2(
-                execSql(db,
-                        QStringLiteral("INSERT INTO report (id, channel, priority, status, "
-                                       "received_at, version, revision) "
-                                       "VALUES ('r1', 'hotline', 'normal', 'new', now(), 1, 1)"),
-                        &error),
-                qPrintable(error));
+            QVERIFY2(execSql(db, insertBareReport, &error), qPrintable(error));
             QVERIFY2(execSql(db,
                              QStringLiteral("INSERT INTO event (id, report_id, kind, at) VALUES "
                                             "('e1', 'r1', 'note', now())"),

@@ -1,8 +1,6 @@
-#include "db/sqlquery.h"
 #include "testsupport.h"
 
 #include <QDir>
-#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,21 +8,9 @@ using namespace CivicDesk;
 
 namespace {
 
-int countRows(const QString &path, const QString &sql, const QVariantMap &values = {})
+int countRows(const QString &url, const QString &sql, const QVariantMap &values = {})
 {
-    int count = -1;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            SqlStatement statement(db, sql);
-            count = statement.bindAll(values).scalar(nullptr).value_or(QVariant(-1)).toInt();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return count;
+    return Test::centralScalar(url, sql, values).value<int>();
 }
 
 } // namespace
@@ -46,8 +32,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, step);
         QTemporaryDir dir;
-        const QString centralPath = dir.filePath(QStringLiteral("central.sqlite"));
-        const QString centralUrl = QStringLiteral("sqlite:") + centralPath;
+        const QString centralUrl = Test::centralUrl(dir);
         const QString replicaPath = dir.filePath(QStringLiteral("replica.sqlite"));
         {
             auto central = Test::createCentral(dir);
@@ -113,26 +98,26 @@ private Q_SLOTS:
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
 
         // Each operation was decided once and left one event.
-        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT count(*) FROM applied_operation")),
+        QCOMPARE(countRows(centralUrl, QStringLiteral("SELECT count(*) FROM applied_operation")),
                  4);
         QCOMPARE(
             countRows(
-                centralPath,
+                centralUrl,
                 QStringLiteral(
                     "SELECT count(*) FROM event WHERE report_id = :id AND kind = 'classified'"),
                 {{QStringLiteral("id"), kept}}),
             1);
         QCOMPARE(
-            countRows(centralPath,
+            countRows(centralUrl,
                       QStringLiteral(
                           "SELECT count(*) FROM event WHERE report_id = :id AND kind = 'note'"),
                       {{QStringLiteral("id"), kept}}),
             1);
-        QCOMPARE(countRows(centralPath, QStringLiteral("SELECT version FROM report WHERE id = :id"),
+        QCOMPARE(countRows(centralUrl, QStringLiteral("SELECT version FROM report WHERE id = :id"),
                            {{QStringLiteral("id"), kept}}),
                  2);
         QCOMPARE(countRows(
-                     centralPath,
+                     centralUrl,
                      QStringLiteral(
                          "SELECT count(*) FROM applied_operation WHERE refusal = 'stale_version'")),
                  1);

@@ -1,23 +1,38 @@
 #pragma once
 
 #include "central/central.h"
-#include "db/sqliteconnection.h"
+#include "db/sqlconnection.h"
 
 #include <QSqlDatabase>
 
 namespace CivicDesk {
 
-// The embedded central database in one SQLite file, for a single machine and the demo.
-// Several processes may share the file: writes take SQLite's write lock at BEGIN and wait for
-// it within a busy timeout.
-class SqliteCentral final : public Central
+// The central database behind Qt SQL: an embedded SQLite file, for a single machine and the
+// demo, or a PostgreSQL server shared by the whole operations center. Both hold the same
+// tables; the few places where the engines differ (write locks, revision numbers, the change
+// feed) are decided by the backend.
+//
+// SQLite: several processes may share the file. Writes take the write lock at BEGIN and wait
+// for it within a busy timeout, so writers commit one at a time in revision order.
+// PostgreSQL: writers run concurrently; revisions come from a sequence, each report row
+// records the transaction that last wrote it, and the feed reads by transaction snapshots (see
+// FeedPosition).
+class SqlCentral final : public Central
 {
 public:
-    explicit SqliteCentral(QString path);
-    ~SqliteCentral() override;
+    enum class Backend
+    {
+        Sqlite,
+        Postgres,
+    };
 
+    SqlCentral(Backend backend, QString url);
+    ~SqlCentral() override;
+
+    // Opens the database at the URL given to the constructor (sqlite:PATH or postgresql://...).
     bool open(bool create, QString *error);
 
+    Backend backend() const { return m_backend; }
     QString url() const override;
     QString centralId() const override { return m_centralId; }
     void setClock(std::function<QDateTime()> clock) override { m_clock = std::move(clock); }
@@ -27,7 +42,8 @@ public:
     std::optional<ReferenceData> referenceData(qint64 *revision, QString *error) override;
     std::optional<ImportSummary> importReports(const QList<IncomingReport> &records,
                                                QString *error) override;
-    std::optional<ChangeBatch> changesSince(qint64 cursor, int limit, QString *error) override;
+    std::optional<ChangeBatch> changesSince(const FeedPosition &cursor, int limit,
+                                            QString *error) override;
     std::optional<QList<OperationResult>> submit(const QList<Operation> &operations,
                                                  QString *error) override;
     std::optional<QList<Reporter>> revealReporters(const QString &reportId, const QString &actor,
@@ -39,16 +55,24 @@ public:
     std::optional<ReportStats> stats(QString *error) override;
     std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) override;
 
-private:
     QSqlDatabase database() const;
+
+private:
+    bool openSqlite(bool create, QString *error);
+    bool openPostgresDatabase(bool create, QString *error);
+    // Reads the ids and revisions of one page of the feed and the position after it.
+    std::optional<QList<QVariantMap>> feedPage(const FeedPosition &cursor, int limit,
+                                               FeedPosition *next, QString *error);
     std::optional<OperationResult> decide(const Operation &operation, QString *error);
     std::optional<OperationResult> storedDecision(const Operation &operation, QString *error);
     bool recordDecision(const Operation &operation, const OperationResult &result, QString *error);
     std::optional<ReportSnapshot> currentSnapshot(const QString &reportId, QString *error);
     QString meta(const QString &key) const;
+    QString displayName() const;
 
-    QString m_path;
-    SqliteConnection m_connection;
+    Backend m_backend;
+    QString m_url;
+    SqlConnection m_connection;
     QString m_centralId;
     std::function<QDateTime()> m_clock;
 };

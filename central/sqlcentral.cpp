@@ -1,10 +1,12 @@
-#include "central/sqlitecentral.h"
+#include "central/sqlcentral.h"
 
 #include "central/centralimport.h"
+#include "central/pgschema.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
 #include "db/migrations.h"
 #include "db/reportstore.h"
+#include "db/sqlconnection.h"
 #include "db/sqlquery.h"
 
 #include <QFileInfo>
@@ -30,53 +32,105 @@ const QList<Migration> &centralMigrations()
     return migrations;
 }
 
+QString sqlitePath(const QString &url)
+{
+    return url.mid(int(qstrlen("sqlite:")));
+}
+
 } // namespace
 
-SqliteCentral::SqliteCentral(QString path)
-    : m_path(std::move(path))
+SqlCentral::SqlCentral(Backend backend, QString url)
+    : m_backend(backend)
+    , m_url(std::move(url))
     , m_connection(QStringLiteral("civicdesk-central"))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
-SqliteCentral::~SqliteCentral() = default;
+SqlCentral::~SqlCentral() = default;
 
-QSqlDatabase SqliteCentral::database() const
+QSqlDatabase SqlCentral::database() const
 {
     return m_connection.database();
 }
 
-QString SqliteCentral::url() const
+QString SqlCentral::url() const
 {
-    return QStringLiteral("sqlite:") + m_path;
+    return m_url;
 }
 
-bool SqliteCentral::open(bool create, QString *error)
+QString SqlCentral::displayName() const
 {
-    if (!create && !QFileInfo::exists(m_path)) {
-        *error = QStringLiteral("the central database %1 does not exist; create it with "
-                                "civicdeskctl init --central %2")
-                     .arg(m_path, url());
-        return false;
-    }
+    return m_backend == Backend::Sqlite ? sqlitePath(m_url) : redactedUrl(m_url);
+}
 
-    const QString what = QStringLiteral("central database %1").arg(m_path);
-    if (!m_connection.open(m_path, 30000, create, what, error))
-        return false;
-    if (!migrateSqlite(database(), centralMigrations(), centralApplicationId, what, error))
+bool SqlCentral::open(bool create, QString *error)
+{
+    const bool ok = m_backend == Backend::Sqlite ? openSqlite(create, error)
+                                                 : openPostgresDatabase(create, error);
+    if (!ok)
         return false;
     m_centralId = meta(QStringLiteral("central_id"));
-    qCInfo(lcCentral) << "opened embedded central" << m_path << "id" << m_centralId;
+    qCInfo(lcCentral) << "opened central" << displayName() << "id" << m_centralId;
     return true;
 }
 
-QString SqliteCentral::meta(const QString &key) const
+bool SqlCentral::openSqlite(bool create, QString *error)
+{
+    const QString path = sqlitePath(m_url);
+    if (!create && !QFileInfo::exists(path)) {
+        *error = QStringLiteral("the central database %1 does not exist; create it with "
+                                "civicdeskctl init --central %2")
+                     .arg(path, m_url);
+        return false;
+    }
+    const QString what = QStringLiteral("central database %1").arg(path);
+    if (!m_connection.open(path, 30000, create, what, error))
+        return false;
+    return migrateSqlite(database(), centralMigrations(), centralApplicationId, what, error);
+}
+
+bool SqlCentral::openPostgresDatabase(bool create, QString *error)
+{
+    if (!m_connection.openPostgres(m_url, error))
+        return false;
+    if (create) {
+        QList<int> applied;
+        return migratePostgres(database(), &applied, error);
+    }
+    const int version = postgresSchemaVersion(database(), error);
+    if (version < 0)
+        return false;
+    if (version == latestPostgresSchemaVersion())
+        return true;
+    if (version == 0) {
+        *error = QStringLiteral("the database %1 holds no CivicDesk central; create it with "
+                                "civicdeskctl init --central URL")
+                     .arg(redactedUrl(m_url));
+    } else if (version > latestPostgresSchemaVersion()) {
+        *error = QStringLiteral("the central database %1 has schema version %2, newer than the "
+                                "%3 this version of CivicDesk knows; update CivicDesk")
+                     .arg(redactedUrl(m_url))
+                     .arg(version)
+                     .arg(latestPostgresSchemaVersion());
+    } else {
+        *error = QStringLiteral("the central database %1 has schema version %2 and this version "
+                                "of CivicDesk needs %3; an administrator runs civicdeskctl "
+                                "central migrate --central URL")
+                     .arg(redactedUrl(m_url))
+                     .arg(version)
+                     .arg(latestPostgresSchemaVersion());
+    }
+    return false;
+}
+
+QString SqlCentral::meta(const QString &key) const
 {
     SqlStatement statement(database(), QStringLiteral("SELECT value FROM meta WHERE key = :key"));
     const auto value = statement.bind(QStringLiteral(":key"), key).scalar(nullptr);
     return value ? value->toString() : QString();
 }
 
-bool SqliteCentral::initialize(const ReferenceData &data, QString *error)
+bool SqlCentral::initialize(const ReferenceData &data, QString *error)
 {
     SqlTransaction transaction(database(), true);
     if (!transaction.isActive()) {
@@ -112,12 +166,12 @@ bool SqliteCentral::initialize(const ReferenceData &data, QString *error)
     return true;
 }
 
-bool SqliteCentral::isInitialized() const
+bool SqlCentral::isInitialized() const
 {
     return !meta(QStringLiteral("initialized_at")).isEmpty();
 }
 
-std::optional<ReferenceData> SqliteCentral::referenceData(qint64 *revision, QString *error)
+std::optional<ReferenceData> SqlCentral::referenceData(qint64 *revision, QString *error)
 {
     auto data = loadReferenceData(database(), error);
     if (!data)
@@ -129,13 +183,13 @@ std::optional<ReferenceData> SqliteCentral::referenceData(qint64 *revision, QStr
     return data;
 }
 
-std::optional<ImportSummary> SqliteCentral::importReports(const QList<IncomingReport> &records,
-                                                          QString *error)
+std::optional<ImportSummary> SqlCentral::importReports(const QList<IncomingReport> &records,
+                                                       QString *error)
 {
     if (!isInitialized()) {
         *error = QStringLiteral("the central database %1 has no reference data; run civicdeskctl "
                                 "init --central %2 first")
-                     .arg(m_path, url());
+                     .arg(displayName(), url());
         return std::nullopt;
     }
     const auto reference = referenceData(nullptr, error);
@@ -157,28 +211,98 @@ std::optional<ImportSummary> SqliteCentral::importReports(const QList<IncomingRe
     return summary;
 }
 
-std::optional<ChangeBatch> SqliteCentral::changesSince(qint64 cursor, int limit, QString *error)
+std::optional<QList<QVariantMap>> SqlCentral::feedPage(const FeedPosition &cursor, int limit,
+                                                       FeedPosition *next, QString *error)
 {
-    // One read transaction, so that the page and the snapshots come from one moment.
-    SqlTransaction transaction(database());
-    SqlStatement statement(database(),
-                           QStringLiteral("SELECT id, revision FROM report WHERE revision > "
-                                          ":cursor ORDER BY revision LIMIT :limit"));
-    const auto rows = statement.bind(QStringLiteral(":cursor"), cursor)
-                          .bind(QStringLiteral(":limit"), limit)
-                          .rows(error);
+    if (m_backend == Backend::Sqlite) {
+        // One writer at a time: revisions are handed out in commit order.
+        SqlStatement statement(database(),
+                               QStringLiteral("SELECT id, revision FROM report WHERE revision > "
+                                              ":revision ORDER BY revision LIMIT :limit"));
+        auto rows = statement.bind(QStringLiteral(":revision"), cursor.revision)
+                        .bind(QStringLiteral(":limit"), limit)
+                        .rows(error);
+        if (rows && !rows->isEmpty())
+            next->revision = rows->last()[QStringLiteral("revision")].toLongLong();
+        return rows;
+    }
+
+    // The batch reads up to the snapshot of this moment, unless a batch read page by page is
+    // still going on, and takes what is visible in it but was not in the last one read.
+    QString upper = cursor.upper;
+    if (upper.isEmpty()) {
+        const auto now =
+            SqlStatement(database(), QStringLiteral("SELECT pg_current_snapshot()::text"))
+                .scalar(error);
+        if (!now)
+            return std::nullopt;
+        upper = now->toString();
+    }
+    // The range on txid only narrows the index scan; visibility decides.
+    QString sql = QStringLiteral(
+        "SELECT id, txid, revision FROM report "
+        "WHERE txid < pg_snapshot_xmax(CAST(:upper AS pg_snapshot))::text::bigint "
+        "AND (txid, revision) > (:txid, :revision) "
+        "AND pg_visible_in_snapshot(txid::text::xid8, CAST(:upper AS pg_snapshot)) ");
+    if (!cursor.snapshot.isEmpty()) {
+        sql += QStringLiteral(
+            "AND txid >= pg_snapshot_xmin(CAST(:lower AS pg_snapshot))::text::bigint "
+            "AND NOT pg_visible_in_snapshot(txid::text::xid8, CAST(:lower AS pg_snapshot)) ");
+    }
+    sql += QStringLiteral("ORDER BY txid, revision LIMIT :limit");
+    SqlStatement statement(database(), sql);
+    statement.bind(QStringLiteral(":upper"), upper)
+        .bind(QStringLiteral(":txid"), cursor.transaction)
+        .bind(QStringLiteral(":revision"), cursor.revision)
+        .bind(QStringLiteral(":limit"), limit);
+    if (!cursor.snapshot.isEmpty())
+        statement.bind(QStringLiteral(":lower"), cursor.snapshot);
+    auto rows = statement.rows(error);
     if (!rows)
         return std::nullopt;
 
+    if (rows->size() < limit) {
+        // The batch is complete: everything visible in `upper` has been read.
+        *next = FeedPosition{};
+        next->snapshot = upper;
+    } else {
+        next->snapshot = cursor.snapshot;
+        next->upper = upper;
+        next->transaction = rows->last()[QStringLiteral("txid")].toLongLong();
+        next->revision = rows->last()[QStringLiteral("revision")].toLongLong();
+    }
+    return rows;
+}
+
+std::optional<ChangeBatch> SqlCentral::changesSince(const FeedPosition &cursor, int limit,
+                                                    QString *error)
+{
+    // One read transaction, so that the page and the snapshots come from one moment; on
+    // PostgreSQL a repeatable-read one, whose statements all share one snapshot.
+    SqlTransaction transaction(database());
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return std::nullopt;
+    }
+    if (m_backend == Backend::Postgres &&
+        !execSql(database(),
+                 QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"),
+                 error)) {
+        return std::nullopt;
+    }
+
     ChangeBatch batch;
     batch.cursor = cursor;
+    const auto rows = feedPage(cursor, limit, &batch.cursor, error);
+    if (!rows)
+        return std::nullopt;
+
     QStringList ids;
     QHash<QString, qint64> revisions;
     for (const QVariantMap &row : *rows) {
         const QString id = row[QStringLiteral("id")].toString();
         ids.append(id);
         revisions.insert(id, row[QStringLiteral("revision")].toLongLong());
-        batch.cursor = std::max(batch.cursor, revisions.value(id));
     }
     auto snapshots = loadSnapshots(database(), ids, error);
     if (!snapshots)
@@ -188,11 +312,12 @@ std::optional<ChangeBatch> SqliteCentral::changesSince(qint64 cursor, int limit,
     batch.reports = *snapshots;
     batch.more = rows->size() == limit;
     batch.referenceRevision = meta(QStringLiteral("reference_revision")).toLongLong();
+    if (!transaction.commit(error))
+        return std::nullopt;
     return batch;
 }
 
-std::optional<ReportSnapshot> SqliteCentral::currentSnapshot(const QString &reportId,
-                                                             QString *error)
+std::optional<ReportSnapshot> SqlCentral::currentSnapshot(const QString &reportId, QString *error)
 {
     const auto snapshots = loadSnapshots(database(), {reportId}, error);
     if (!snapshots || snapshots->isEmpty())
@@ -200,8 +325,8 @@ std::optional<ReportSnapshot> SqliteCentral::currentSnapshot(const QString &repo
     return snapshots->first();
 }
 
-std::optional<OperationResult> SqliteCentral::storedDecision(const Operation &operation,
-                                                             QString *error)
+std::optional<OperationResult> SqlCentral::storedDecision(const Operation &operation,
+                                                          QString *error)
 {
     SqlStatement statement(
         database(), QStringLiteral("SELECT refusal, reason FROM applied_operation WHERE id = :id"));
@@ -217,8 +342,8 @@ std::optional<OperationResult> SqliteCentral::storedDecision(const Operation &op
     return result;
 }
 
-bool SqliteCentral::recordDecision(const Operation &operation, const OperationResult &result,
-                                   QString *error)
+bool SqlCentral::recordDecision(const Operation &operation, const OperationResult &result,
+                                QString *error)
 {
     SqlStatement statement(
         database(),
@@ -232,8 +357,16 @@ bool SqliteCentral::recordDecision(const Operation &operation, const OperationRe
     return statement.exec(error);
 }
 
-std::optional<OperationResult> SqliteCentral::decide(const Operation &operation, QString *error)
+std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QString *error)
 {
+    // SQLite's write lock already keeps other writers out; on PostgreSQL a concurrent decision
+    // on the same report waits here until this one commits, then sees its result.
+    if (m_backend == Backend::Postgres) {
+        SqlStatement lock(database(),
+                          QStringLiteral("SELECT id FROM report WHERE id = :id FOR UPDATE"));
+        if (!lock.bind(QStringLiteral(":id"), operation.reportId).exec(error))
+            return std::nullopt;
+    }
     if (auto stored = storedDecision(operation, error))
         return stored;
 
@@ -282,8 +415,8 @@ std::optional<OperationResult> SqliteCentral::decide(const Operation &operation,
     return result;
 }
 
-std::optional<QList<OperationResult>> SqliteCentral::submit(const QList<Operation> &operations,
-                                                            QString *error)
+std::optional<QList<OperationResult>> SqlCentral::submit(const QList<Operation> &operations,
+                                                         QString *error)
 {
     QList<OperationResult> results;
     for (const Operation &operation : operations) {
@@ -302,9 +435,9 @@ std::optional<QList<OperationResult>> SqliteCentral::submit(const QList<Operatio
     return results;
 }
 
-std::optional<QList<Reporter>> SqliteCentral::revealReporters(const QString &reportId,
-                                                              const QString &actor,
-                                                              const QString &reason, QString *error)
+std::optional<QList<Reporter>> SqlCentral::revealReporters(const QString &reportId,
+                                                           const QString &actor,
+                                                           const QString &reason, QString *error)
 {
     if (reason.trimmed().isEmpty()) {
         *error = QStringLiteral("revealing a reporter needs a reason");
@@ -354,7 +487,7 @@ std::optional<QList<Reporter>> SqliteCentral::revealReporters(const QString &rep
     return reporters;
 }
 
-std::optional<QList<ReportSnapshot>> SqliteCentral::snapshots(QString *error)
+std::optional<QList<ReportSnapshot>> SqlCentral::snapshots(QString *error)
 {
     SqlTransaction transaction(database());
     const auto ids = allReportIds(database(), error);
@@ -363,24 +496,23 @@ std::optional<QList<ReportSnapshot>> SqliteCentral::snapshots(QString *error)
     return loadSnapshots(database(), *ids, error);
 }
 
-std::optional<QStringList> SqliteCentral::reportIds(QString *error)
+std::optional<QStringList> SqlCentral::reportIds(QString *error)
 {
     return allReportIds(database(), error);
 }
 
-std::optional<QList<ReportSnapshot>> SqliteCentral::snapshotsOf(const QStringList &ids,
-                                                                QString *error)
+std::optional<QList<ReportSnapshot>> SqlCentral::snapshotsOf(const QStringList &ids, QString *error)
 {
     SqlTransaction transaction(database());
     return loadSnapshots(database(), ids, error);
 }
 
-std::optional<ReportStats> SqliteCentral::stats(QString *error)
+std::optional<ReportStats> SqlCentral::stats(QString *error)
 {
     return loadReportStats(database(), error);
 }
 
-std::optional<QByteArray> SqliteCentral::mediaContent(const QString &sha256, QString *error)
+std::optional<QByteArray> SqlCentral::mediaContent(const QString &sha256, QString *error)
 {
     SqlStatement statement(
         database(),

@@ -1,0 +1,123 @@
+#include "db/sqlconnection.h"
+
+#include "core/logging.h"
+#include "db/sqlquery.h"
+
+#include <atomic>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace CivicDesk {
+
+SqlConnection::SqlConnection(const QString &prefix)
+{
+    static std::atomic<int> counter{0};
+    m_name = QStringLiteral("%1-%2").arg(prefix).arg(++counter);
+}
+
+SqlConnection::~SqlConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase SqlConnection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+bool SqlConnection::open(const QString &path, int busyTimeoutMs, bool create, const QString &what,
+                         QString *error)
+{
+    const QFileInfo file(path);
+    if (!create && !file.exists()) {
+        *error = QStringLiteral("the %1 does not exist").arg(what);
+        return false;
+    }
+    if (!file.absoluteDir().exists()) {
+        *error = QStringLiteral("cannot create the %1: the folder %2 does not exist")
+                     .arg(what, file.absolutePath());
+        return false;
+    }
+    if (file.isDir()) {
+        *error = QStringLiteral("cannot open the %1: it is a folder").arg(what);
+        return false;
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open the %1: %2").arg(what, db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SqlConnection::openPostgres(const QString &url, QString *error)
+{
+    return CivicDesk::openPostgres(url, m_name, error);
+}
+
+QString redactedUrl(const QString &url)
+{
+    QUrl parsed(url);
+    if (!parsed.password().isEmpty())
+        parsed.setPassword(QStringLiteral("***"));
+    return parsed.toString();
+}
+
+bool openPostgres(const QString &url, const QString &connectionName, QString *error)
+{
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() ||
+        (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")) ||
+        parsed.path().size() < 2) {
+        *error = QStringLiteral("invalid PostgreSQL URL \"%1\"; expected "
+                                "postgresql://USER@HOST:PORT/DATABASE")
+                     .arg(redactedUrl(url));
+        return false;
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(parsed.host());
+    db.setPort(parsed.port(5432));
+    db.setDatabaseName(parsed.path().mid(1));
+    db.setUserName(parsed.userName());
+    db.setPassword(parsed.password());
+    // Keepalives make a connection to a server that vanished without closing the socket fail
+    // after 5 + 3 * 3 s instead of waiting for the system's two hours.
+    QStringList options{QStringLiteral("connect_timeout=10"), QStringLiteral("keepalives=1"),
+                        QStringLiteral("keepalives_idle=5"),
+                        QStringLiteral("keepalives_interval=3"),
+                        QStringLiteral("keepalives_count=3")};
+    const QUrlQuery query(parsed);
+    if (query.hasQueryItem(QStringLiteral("sslmode")))
+        options.append(QStringLiteral("sslmode=") +
+                       query.queryItemValue(QStringLiteral("sslmode")));
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot connect to %1: %2")
+                     .arg(redactedUrl(url), db.lastError().text().trimmed());
+        return false;
+    }
+    // Times cross the boundary as UTC; the driver would otherwise hand them back in the
+    // process's local zone.
+    if (!execSql(db, QStringLiteral("SET TIME ZONE 'UTC'"), error))
+        return false;
+    // Notices such as "relation already exists, skipping" are not for the operator.
+    if (!execSql(db, QStringLiteral("SET client_min_messages = warning"), error))
+        return false;
+    qCInfo(lcStorage) << "connected to" << redactedUrl(url);
+    return true;
+}
+
+} // namespace CivicDesk

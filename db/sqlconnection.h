@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace CivicDesk {
+
+// One named Qt SQL connection, removed again when the object goes. Qt ties a connection to the
+// thread that opened it.
+class SqlConnection
+{
+public:
+    explicit SqlConnection(const QString &prefix);
+    ~SqlConnection();
+    SqlConnection(const SqlConnection &) = delete;
+    SqlConnection &operator=(const SqlConnection &) = delete;
+
+    // Opens an SQLite file with a busy timeout for writers of other processes; migrateSqlite()
+    // then checks the file and sets WAL mode. `what` names the file in messages
+    // ("replica /path"). Without `create`, a missing file is an error instead of a new empty
+    // database.
+    bool open(const QString &path, int busyTimeoutMs, bool create, const QString &what,
+              QString *error);
+    // Opens a PostgreSQL database; see openPostgres().
+    bool openPostgres(const QString &url, QString *error);
+
+    QSqlDatabase database() const;
+    const QString &name() const { return m_name; }
+
+private:
+    QString m_name;
+};
+
+// Parses a postgresql://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=MODE URL and opens a Qt SQL
+// connection with that name. The session's time zone is UTC. A connection that stops
+// answering is noticed by TCP keepalives within about 15 s. The error names the URL without
+// its password.
+bool openPostgres(const QString &url, const QString &connectionName, QString *error);
+
+// Returns the URL with its password replaced by "***", for messages and logs.
+QString redactedUrl(const QString &url);
+
+} // namespace CivicDesk
