@@ -15,7 +15,11 @@ QString describe(const QString &sql, const QSqlError &error)
     QString statement = sql.simplified();
     if (statement.size() > 160)
         statement = statement.left(157) + QStringLiteral("...");
-    return QStringLiteral("%1 (in: %2)").arg(error.text(), statement);
+    // A closed connection fails without a message of its own.
+    const QString text = error.text().trimmed().isEmpty()
+                             ? QStringLiteral("the database connection is closed")
+                             : error.text().trimmed();
+    return QStringLiteral("%1 (in: %2)").arg(text, statement);
 }
 
 } // namespace

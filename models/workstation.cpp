@@ -43,6 +43,8 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     m_reader->setParent(this);
     connect(&m_engine, &SyncEngine::synced, this, &Workstation::onSynced);
     connect(&m_engine, &SyncEngine::statusChanged, this, &Workstation::onStatus);
+    m_offlineTick.setInterval(1000);
+    connect(&m_offlineTick, &QTimer::timeout, this, &Workstation::offlineForChanged);
     connect(&m_engine, &SyncEngine::failed, this, [this](const QString &message) {
         reportError(message, QCoreApplication::translate(
                                  "CivicDesk", "The local replica cannot be opened. Check the data "
@@ -242,7 +244,23 @@ void Workstation::onSynced(const SyncSummary &summary)
 void Workstation::onStatus(const SyncStatus &status)
 {
     m_status = status;
+    if (!status.online && status.offlineSince.isValid())
+        m_offlineTick.start();
+    else
+        m_offlineTick.stop();
     Q_EMIT syncStatusChanged();
+    Q_EMIT offlineForChanged();
+}
+
+QString Workstation::offlineFor() const
+{
+    if (m_status.online || !m_status.offlineSince.isValid())
+        return QString();
+    const qint64 seconds =
+        std::max<qint64>(0, m_status.offlineSince.secsTo(QDateTime::currentDateTimeUtc()));
+    if (seconds < 60)
+        return QCoreApplication::translate("CivicDesk", "%1 s").arg(seconds);
+    return durationText(seconds);
 }
 
 QString Workstation::lastSyncText() const

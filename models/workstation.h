@@ -34,6 +34,8 @@ class Workstation : public QObject
     Q_PROPERTY(QString connectionMessage READ connectionMessage NOTIFY syncStatusChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY syncStatusChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncStatusChanged)
+    // How long the central has not answered ("45 s", "12 min"); empty while connected.
+    Q_PROPERTY(QString offlineFor READ offlineFor NOTIFY offlineForChanged)
     Q_PROPERTY(int attentionCount READ attentionCount NOTIFY attentionChanged)
     // Refused operations: maps with reportId, code, action and reason.
     Q_PROPERTY(QVariantList attentionItems READ attentionItems NOTIFY attentionChanged)
@@ -72,6 +74,7 @@ public:
     QString connectionMessage() const { return m_status.message; }
     QString lastSyncText() const;
     int pendingCount() const { return m_status.pendingOperations; }
+    QString offlineFor() const;
     int attentionCount() const { return int(m_attention.size()); }
     QVariantList attentionItems() const { return m_attention; }
     QVariantList categories() const;
@@ -110,6 +113,7 @@ Q_SIGNALS:
     void selectionChanged();
     void languageChanged();
     void syncStatusChanged();
+    void offlineForChanged();
     void attentionChanged();
     void referenceChanged();
     void readyChanged();
@@ -137,6 +141,7 @@ private:
     ReportDetail *m_detail;
     QString m_selected;
     SyncStatus m_status;
+    QTimer m_offlineTick; // refreshes offlineFor every second while offline
     ReferenceData m_reference;
     bool m_referenceLoaded = false;
     bool m_markersLoaded = false;

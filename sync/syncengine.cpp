@@ -1,15 +1,23 @@
 #include "sync/syncengine.h"
 
 #include "core/logging.h"
+#include "sync/feedlistener.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTimer>
 
 namespace CivicDesk {
 
-// Lives on the sync thread; owns the connections, which Qt SQL ties to that thread.
+// Lives on the sync thread; owns the connections, which Qt SQL ties to that thread. The thread
+// runs its own event loop, which also delivers the PostgreSQL driver's notifications.
+//
+// Connected, the worker syncs when the central announces a change (PostgreSQL), when the
+// operator queues an operation, and every poll interval. When the central fails, the worker
+// goes offline: operators keep working on the replica, and reconnect attempts back off from
+// 1 s to 30 s with jitter, so that many workstations do not return at the same instant.
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -25,8 +33,21 @@ public Q_SLOTS:
     void begin()
     {
         m_timer = new QTimer(this);
-        m_timer->setInterval(m_intervalMs);
         connect(m_timer, &QTimer::timeout, this, &SyncWorker::syncNow);
+        m_reconnectTimer = new QTimer(this);
+        m_reconnectTimer->setSingleShot(true);
+        connect(m_reconnectTimer, &QTimer::timeout, this, &SyncWorker::reconnect);
+
+        int interval = m_intervalMs;
+        if (isPostgresUrl(m_centralUrl)) {
+            m_listener = new FeedListener(m_centralUrl, this);
+            connect(m_listener, &FeedListener::changed, this, &SyncWorker::scheduleSync);
+            connect(m_listener, &FeedListener::lost, this, &SyncWorker::goOffline);
+            // Notifications bring changes at once; polling only covers a lost notification.
+            interval = std::max(interval, pollWithListenerMs);
+        }
+        m_timer->setInterval(interval);
+
         m_replica = std::make_unique<Replica>(m_replicaPath);
         QString error;
         if (!m_replica->open(&error)) {
@@ -37,36 +58,50 @@ public Q_SLOTS:
         }
         Q_EMIT replicaOpened();
         m_timer->start();
-        syncNow();
+        reconnect();
     }
 
     void finish()
     {
         if (m_timer)
             m_timer->stop();
+        if (m_reconnectTimer)
+            m_reconnectTimer->stop();
+        if (m_listener)
+            m_listener->disconnectFromServer();
         m_central.reset();
         m_replica.reset();
     }
 
     void syncNow()
     {
+        m_syncScheduled = false;
         if (!m_replica)
             return;
-        QString error;
-        if (!m_central && !connectCentral(&error)) {
-            publishStatus(false, error);
+        if (!m_central) {
+            // Offline: the reconnect timer brings the central back and syncs then.
+            publishStatus();
             return;
         }
         SyncSession session(*m_replica, *m_central);
+        QString error;
         const auto summary = session.run(&error);
         if (!summary) {
             qCWarning(lcSync) << "sync failed:" << error;
-            m_central.reset(); // reconnect at the next attempt
-            publishStatus(false, error);
+            goOffline(error);
             return;
         }
         Q_EMIT synced(*summary);
-        publishStatus(true, QString());
+        publishStatus();
+    }
+
+    // Coalesces a burst of notifications into one sync pass.
+    void scheduleSync()
+    {
+        if (m_syncScheduled)
+            return;
+        m_syncScheduled = true;
+        QTimer::singleShot(0, this, &SyncWorker::syncNow);
     }
 
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
@@ -84,8 +119,8 @@ public Q_SLOTS:
             return;
         }
         Q_EMIT operationQueued(operation->id, reportId);
-        publishStatus(m_lastOnline, m_lastMessage);
-        QTimer::singleShot(0, this, &SyncWorker::syncNow);
+        publishStatus();
+        scheduleSync();
     }
 
     void fetchMedia(const QString &sha256, const QString &folder)
@@ -148,21 +183,77 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    bool connectCentral(QString *error)
+    static constexpr int pollWithListenerMs = 30000;
+    static constexpr int firstRetryMs = 1000;
+    static constexpr int longestRetryMs = 30000;
+
+    static bool isPostgresUrl(const QString &url)
     {
-        m_central = Central::open(m_centralUrl, false, error);
-        if (m_central)
+        return url.startsWith(QLatin1String("postgresql://")) ||
+               url.startsWith(QLatin1String("postgres://"));
+    }
+
+    // Opens the central (and on PostgreSQL the listening connection, subscribing again), then
+    // catches up on everything that changed while offline.
+    bool reconnect()
+    {
+        QString error;
+        m_central = Central::open(m_centralUrl, false, &error);
+        if (m_central && m_listener && !m_listener->connectToServer(&error))
+            m_central.reset();
+        if (!m_central) {
+            goOffline(error);
+            return false;
+        }
+        if (m_offlineSince.isValid())
+            qCInfo(lcSync) << "central" << m_centralUrl << "reachable again after"
+                           << m_offlineSince.secsTo(QDateTime::currentDateTimeUtc()) << "s";
+        else
             qCInfo(lcSync) << "connected to central" << m_centralUrl;
+        m_offlineSince = {};
+        m_lastMessage.clear();
+        m_retryMs = 0;
+        syncNow();
         return m_central != nullptr;
     }
 
-    void publishStatus(bool online, const QString &message)
+    bool connectCentral(QString *error)
     {
-        m_lastOnline = online;
-        m_lastMessage = message;
+        if (m_central || reconnect())
+            return true;
+        *error = m_lastMessage;
+        return false;
+    }
+
+    void goOffline(const QString &error)
+    {
+        m_central.reset();
+        if (m_listener)
+            m_listener->disconnectFromServer();
+        if (!m_offlineSince.isValid()) {
+            m_offlineSince = QDateTime::currentDateTimeUtc();
+            qCWarning(lcSync) << "working offline:" << error;
+        }
+        m_lastMessage = error;
+        publishStatus();
+
+        m_retryMs = m_retryMs == 0 ? firstRetryMs : std::min(longestRetryMs, m_retryMs * 2);
+        const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+        const int delay = std::clamp(int(m_retryMs * jitter), firstRetryMs, longestRetryMs);
+        if (m_reconnectTimer && !m_reconnectTimer->isActive()) {
+            qCDebug(lcSync) << "next connection attempt in" << delay << "ms";
+            m_reconnectTimer->start(delay);
+        }
+    }
+
+    void publishStatus()
+    {
+        if (!m_replica)
+            return;
         SyncStatus status;
-        status.online = online;
-        status.message = message;
+        status.online = m_central != nullptr;
+        status.message = m_lastMessage;
+        status.offlineSince = m_offlineSince;
         status.lastSync = m_replica->lastSyncTime();
         status.pendingOperations = m_replica->pendingOperationCount();
         status.attentionItems = int(m_replica->attentionItems(nullptr).size());
@@ -173,10 +264,14 @@ private:
     QString m_replicaPath;
     int m_intervalMs;
     QTimer *m_timer = nullptr;
+    QTimer *m_reconnectTimer = nullptr;
+    FeedListener *m_listener = nullptr;
     std::unique_ptr<Replica> m_replica;
     std::unique_ptr<Central> m_central;
-    bool m_lastOnline = false;
+    QDateTime m_offlineSince; // invalid while connected
     QString m_lastMessage;
+    int m_retryMs = 0;
+    bool m_syncScheduled = false;
 };
 
 SyncEngine::SyncEngine(QString centralUrl, QString replicaPath, QObject *parent)

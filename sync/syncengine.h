@@ -18,7 +18,8 @@ class SyncWorker;
 struct SyncStatus
 {
     bool online = false;
-    QString message; // last error, empty while online
+    QString message;        // last error, empty while online
+    QDateTime offlineSince; // when the central stopped answering; invalid while online
     QDateTime lastSync;
     int pendingOperations = 0;
     int attentionItems = 0;
@@ -34,7 +35,8 @@ public:
     SyncEngine(QString centralUrl, QString replicaPath, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    // Starts the thread, opens both databases there and syncs every `intervalMs`.
+    // Starts the thread, opens both databases there and syncs every `intervalMs`; with a
+    // PostgreSQL central it also syncs as soon as a change commits, and polls at most every 30 s.
     void start(int intervalMs = 2000);
     void stop();
 

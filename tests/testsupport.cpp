@@ -6,7 +6,12 @@
 #include "intake/importfile.h"
 #include "resources/resources.h"
 
+#include <algorithm>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pwd.h>
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -15,6 +20,8 @@
 #include <QTest>
 #include <QUrl>
 #include <QUuid>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace CivicDesk::Test {
 
@@ -97,15 +104,20 @@ QVariant centralScalar(const QString &url, const QString &sql, const QVariantMap
 
 std::unique_ptr<Central> createCentral(const QTemporaryDir &dir, const QString &name)
 {
+    const QString url = centralUrl(dir, name);
+    if (url.isEmpty())
+        return nullptr;
+    return createCentralAt(url);
+}
+
+std::unique_ptr<Central> createCentralAt(const QString &url)
+{
     QString error;
     const auto reference = readReferenceData(builtInReferenceDirectory(), &error);
     if (!reference) {
         qWarning() << "reference data:" << error;
         return nullptr;
     }
-    const QString url = centralUrl(dir, name);
-    if (url.isEmpty())
-        return nullptr;
     auto central = Central::open(url, true, &error);
     if (!central || !central->initialize(*reference, &error)) {
         qWarning() << "central:" << error;
@@ -144,6 +156,139 @@ std::optional<ImportSummary> importFile(Central &central, const QString &path, c
     }
     summary->rejections.append(parsed.rejections);
     return summary;
+}
+
+namespace {
+
+QString postgresBindir()
+{
+    QProcess config;
+    config.start(QStringLiteral("pg_config"), {QStringLiteral("--bindir")});
+    if (config.waitForFinished(10000) && config.exitCode() == 0) {
+        const QString dir = QString::fromLocal8Bit(config.readAllStandardOutput()).trimmed();
+        if (QFileInfo(QDir(dir).filePath(QStringLiteral("initdb"))).isExecutable())
+            return dir;
+    }
+    QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql"))
+                               .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
+    return versions.isEmpty() ? QString()
+                              : QStringLiteral("/usr/lib/postgresql/%1/bin").arg(versions.last());
+}
+
+int freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(address);
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+} // namespace
+
+TestCluster::~TestCluster()
+{
+    QString error;
+    if (m_running && !stop(&error))
+        qWarning() << "cannot stop the test server:" << error;
+}
+
+bool TestCluster::run(const QString &program, const QStringList &arguments, QString *error)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    const QString path = QDir(m_bindir).filePath(program);
+    if (::geteuid() == 0)
+        process.start(QStringLiteral("runuser"),
+                      QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                  QStringLiteral("--"), path} +
+                          arguments);
+    else
+        process.start(path, arguments);
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        *error = QStringLiteral("%1 failed: %2")
+                     .arg(program, QString::fromLocal8Bit(process.readAll()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+bool TestCluster::create(QString *error)
+{
+    m_bindir = postgresBindir();
+    if (m_bindir.isEmpty()) {
+        *error = QStringLiteral("PostgreSQL server binaries not found (package postgresql)");
+        return false;
+    }
+    m_dir = std::make_unique<QTemporaryDir>(
+        QDir::temp().filePath(QStringLiteral("civicdesk-pg-XXXXXX")));
+    if (::geteuid() == 0) {
+        const passwd *user = ::getpwnam("postgres");
+        if (!user || ::chown(QFile::encodeName(m_dir->path()).constData(), user->pw_uid,
+                             user->pw_gid) != 0) {
+            *error = QStringLiteral("cannot give %1 to the postgres user").arg(m_dir->path());
+            return false;
+        }
+    }
+    m_port = freePort();
+    qInfo() << "test server on 127.0.0.1 port" << m_port << "in" << m_dir->path();
+    return run(QStringLiteral("initdb"),
+               {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-U"),
+                QStringLiteral("postgres"), QStringLiteral("-A"), QStringLiteral("trust"),
+                QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
+               error) &&
+           start(error);
+}
+
+bool TestCluster::start(QString *error)
+{
+    const QString options =
+        QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -c fsync=off").arg(m_port).arg(m_dir->path());
+    m_running = run(QStringLiteral("pg_ctl"),
+                    {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")),
+                     QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")),
+                     QStringLiteral("-w"), QStringLiteral("-o"), options, QStringLiteral("start")},
+                    error);
+    return m_running;
+}
+
+bool TestCluster::stop(QString *error)
+{
+    const bool stopped =
+        run(QStringLiteral("pg_ctl"),
+            {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+             QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")},
+            error);
+    if (stopped)
+        m_running = false;
+    return stopped;
+}
+
+QString TestCluster::createDatabase(QString *error)
+{
+    const QString database =
+        QStringLiteral("civicdesk_%1").arg(QRandomGenerator::global()->generate());
+    const QString admin = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(m_port);
+    const QString connection = QStringLiteral("test-cluster-admin");
+    bool created = false;
+    {
+        created = openPostgres(admin, connection, error) &&
+                  execSql(QSqlDatabase::database(connection),
+                          QStringLiteral("CREATE DATABASE %1").arg(database), error);
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!created)
+        return QString();
+    return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(database);
 }
 
 CtlRun runCtl(const QStringList &arguments)

@@ -22,6 +22,9 @@ bool testingPostgres();
 QString centralUrl(const QTemporaryDir &dir,
                    const QString &name = QStringLiteral("central.sqlite"));
 
+// Creates the central database at `url` with the built-in reference data of Hue.
+std::unique_ptr<Central> createCentralAt(const QString &url);
+
 // Creates the central database of centralUrl(dir, name) with the built-in reference data of Hue.
 std::unique_ptr<Central> createCentral(const QTemporaryDir &dir,
                                        const QString &name = QStringLiteral("central.sqlite"));
@@ -37,6 +40,33 @@ std::unique_ptr<Replica> openReplica(const QTemporaryDir &dir, const QString &na
 std::optional<ImportSummary> importFile(Central &central, const QString &path,
                                         const QString &zone = QStringLiteral("Asia/Ho_Chi_Minh"),
                                         const QString &mapping = QString());
+
+// A PostgreSQL server of the test's own, for tests that stop and restart it: a new cluster in a
+// temporary folder, on 127.0.0.1 and a free port. initdb and the server refuse to run as root,
+// so a test running as root runs them as the postgres user. The destructor stops the server.
+class TestCluster
+{
+public:
+    TestCluster() = default;
+    ~TestCluster();
+    TestCluster(const TestCluster &) = delete;
+    TestCluster &operator=(const TestCluster &) = delete;
+
+    // Creates the cluster and starts the server.
+    bool create(QString *error);
+    bool start(QString *error);
+    bool stop(QString *error);
+    // URL of a new database on this server.
+    QString createDatabase(QString *error);
+
+private:
+    bool run(const QString &program, const QStringList &arguments, QString *error);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_bindir;
+    int m_port = 0;
+    bool m_running = false;
+};
 
 // Exit code and output of one civicdeskctl run.
 struct CtlRun

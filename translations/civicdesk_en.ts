@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutPopup</name>
@@ -277,8 +278,8 @@
         <translation>Someone changed this report first. Look at its current state and decide again.</translation>
     </message>
     <message>
-        <source>This action does not fit the report's current status.</source>
-        <translation>This action does not fit the report's current status.</translation>
+        <source>This action does not fit the report&apos;s current status.</source>
+        <translation>This action does not fit the report&apos;s current status.</translation>
     </message>
     <message>
         <source>A required value was missing.</source>
@@ -291,6 +292,10 @@
     <message>
         <source>The report no longer exists on the central.</source>
         <translation>The report no longer exists on the central.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -378,7 +383,9 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Hidden (%n person)</numerusform><numerusform>Hidden (%n people)</numerusform></translation>
+            <numerusform>Hidden (%n person)</numerusform>
+            <numerusform>Hidden (%n people)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -581,6 +588,10 @@
     <message>
         <source>Needs attention: %1</source>
         <translation>Needs attention: %1</translation>
+    </message>
+    <message>
+        <source>Central: offline for %1</source>
+        <translation>Central: offline for %1</translation>
     </message>
 </context>
 <context>

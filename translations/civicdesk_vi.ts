@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AboutPopup</name>
@@ -277,7 +278,7 @@
         <translation>Người khác đã thay đổi phản ánh này trước. Hãy xem trạng thái hiện tại rồi xử lý lại.</translation>
     </message>
     <message>
-        <source>This action does not fit the report's current status.</source>
+        <source>This action does not fit the report&apos;s current status.</source>
         <translation>Thao tác này không phù hợp với trạng thái hiện tại của phản ánh.</translation>
     </message>
     <message>
@@ -291,6 +292,10 @@
     <message>
         <source>The report no longer exists on the central.</source>
         <translation>Phản ánh không còn trên máy chủ trung tâm.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
     </message>
 </context>
 <context>
@@ -378,7 +383,8 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Đang ẩn (%n người)</numerusform></translation>
+            <numerusform>Đang ẩn (%n người)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -581,6 +587,10 @@
     <message>
         <source>Needs attention: %1</source>
         <translation>Cần xem lại: %1</translation>
+    </message>
+    <message>
+        <source>Central: offline for %1</source>
+        <translation>Máy chủ trung tâm: mất kết nối %1</translation>
     </message>
 </context>
 <context>

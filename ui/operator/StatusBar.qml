@@ -36,7 +36,9 @@ Rectangle {
             }
             Item_ {
                 text: Workstation.online ? qsTr("Central: connected")
-                                         : qsTr("Central: not connected")
+                                         : Workstation.offlineFor.length > 0
+                                           ? qsTr("Central: offline for %1").arg(Workstation.offlineFor)
+                                           : qsTr("Central: not connected")
             }
             Item_ {
                 visible: !Workstation.online && Workstation.connectionMessage.length > 0
@@ -50,7 +52,10 @@ Rectangle {
             text: Workstation.lastSyncText.length > 0 ? qsTr("Last sync: %1").arg(Workstation.lastSyncText)
                                                       : qsTr("Not synced yet")
         }
-        Item_ { text: qsTr("Waiting to send: %1").arg(Workstation.pendingCount) }
+        Item_ {
+            text: qsTr("Waiting to send: %1").arg(Workstation.pendingCount)
+            font.bold: !Workstation.online && Workstation.pendingCount > 0
+        }
         Item_ {
             text: qsTr("Needs attention: %1").arg(Workstation.attentionCount)
             font.bold: Workstation.attentionCount > 0
