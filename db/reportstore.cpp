@@ -3,19 +3,57 @@
 #include "core/rows.h"
 #include "db/sqlquery.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlRecord>
 
 namespace CivicDesk {
 namespace {
 
-QString selectColumns(const QStringList &columns)
+// Columns of the central's PostgreSQL tables that are timestamptz.
+bool isTimeColumn(const QString &column)
 {
-    return columns.join(QStringLiteral(", "));
+    static const QSet<QString> times{
+        QStringLiteral("received_at"), QStringLiteral("updated_at"),
+        QStringLiteral("due_at"),      QStringLiteral("resolved_at"),
+        QStringLiteral("closed_at"),   QStringLiteral("claim_expires_at"),
+        QStringLiteral("at"),          QStringLiteral("captured_at")};
+    return times.contains(column);
+}
+
+QString selectColumns(const QSqlDatabase &database, const QStringList &columns)
+{
+    if (database.driverName() != QLatin1String("QPSQL"))
+        return columns.join(QStringLiteral(", "));
+    // PostgreSQL formats times as the UTC text the replica stores: the driver would otherwise
+    // convert each one to a local QDateTime, which costs a time zone lookup per value.
+    QStringList list;
+    for (const QString &column : columns) {
+        list.append(isTimeColumn(column)
+                        ? QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
+                                         "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS %1")
+                              .arg(column)
+                        : column);
+    }
+    return list.join(QStringLiteral(", "));
 }
 
 bool tableExists(const QSqlDatabase &database, const QString &table)
 {
     return database.tables().contains(table);
+}
+
+QString upsertStatement(const QString &table, const QStringList &columns)
+{
+    // An upsert, not INSERT OR REPLACE: SQLite's REPLACE deletes the old row first, which
+    // would cascade to the report's events.
+    QStringList updates;
+    for (const QString &column : columns) {
+        if (column != QLatin1String("id"))
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
+    }
+    return insertStatement(table, columns) + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") +
+           updates.join(QStringLiteral(", "));
 }
 
 bool insertRow(const QSqlDatabase &database, const QString &table, const QStringList &columns,
@@ -26,17 +64,7 @@ bool insertRow(const QSqlDatabase &database, const QString &table, const QString
         allColumns.append(it.key());
         row.insert(it.key(), it.value());
     }
-    // An upsert, not INSERT OR REPLACE: SQLite's REPLACE deletes the old row first, which
-    // would cascade to the report's events.
-    QStringList updates;
-    for (const QString &column : std::as_const(allColumns)) {
-        if (column != QLatin1String("id"))
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
-    }
-    const QString sql = insertStatement(table, allColumns) +
-                        QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") +
-                        updates.join(QStringLiteral(", "));
-    SqlStatement statement(database, sql);
+    SqlStatement statement(database, upsertStatement(table, allColumns));
     return statement.bindAll(row).exec(error);
 }
 
@@ -44,9 +72,8 @@ bool insertRow(const QSqlDatabase &database, const QString &table, const QString
 
 std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id, QString *error)
 {
-    SqlStatement statement(
-        database,
-        QStringLiteral("SELECT %1 FROM report WHERE id = :id").arg(selectColumns(reportColumns())));
+    SqlStatement statement(database, QStringLiteral("SELECT %1 FROM report WHERE id = :id")
+                                         .arg(selectColumns(database, reportColumns())));
     const auto rows = statement.bind(QStringLiteral(":id"), id).rows(error);
     if (!rows)
         return std::nullopt;
@@ -61,34 +88,65 @@ std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id
 std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
                                                    const QStringList &ids, QString *error)
 {
+    // A few statements per chunk of ids instead of three per report: on a server every
+    // statement costs round trips.
+    constexpr int chunkSize = 500;
     QList<ReportSnapshot> snapshots;
-    const QString reportSql =
-        QStringLiteral("SELECT %1 FROM report WHERE id = :id").arg(selectColumns(reportColumns()));
-    const QString eventSql = QStringLiteral("SELECT %1 FROM event WHERE report_id = :id")
-                                 .arg(selectColumns(eventColumns()));
-    const QString mediaSql = QStringLiteral("SELECT %1 FROM media WHERE report_id = :id")
-                                 .arg(selectColumns(mediaColumns()));
-    for (const QString &id : ids) {
+    snapshots.reserve(ids.size());
+    for (qsizetype start = 0; start < ids.size(); start += chunkSize) {
+        const QStringList chunk = ids.mid(start, chunkSize);
+        QStringList marks;
+        QVariantMap values;
+        for (int i = 0; i < chunk.size(); ++i) {
+            marks.append(QStringLiteral(":id%1").arg(i));
+            values.insert(QStringLiteral("id%1").arg(i), chunk.at(i));
+        }
+        const QString list = marks.join(QStringLiteral(", "));
         const auto reports =
-            SqlStatement(database, reportSql).bind(QStringLiteral(":id"), id).rows(error);
-        if (!reports)
-            return std::nullopt;
-        if (reports->isEmpty())
-            continue;
-
-        ReportSnapshot snapshot;
-        snapshot.report = reportFromRow(reports->first());
+            SqlStatement(database, QStringLiteral("SELECT %1 FROM report WHERE id IN (%2)")
+                                       .arg(selectColumns(database, reportColumns()), list))
+                .bindAll(values)
+                .rows(error);
         const auto events =
-            SqlStatement(database, eventSql).bind(QStringLiteral(":id"), id).rows(error);
+            SqlStatement(database,
+                         QStringLiteral("SELECT %1 FROM event WHERE report_id IN (%2) ORDER BY "
+                                        "report_id, at, id")
+                             .arg(selectColumns(database, eventColumns()), list))
+                .bindAll(values)
+                .rows(error);
         const auto media =
-            SqlStatement(database, mediaSql).bind(QStringLiteral(":id"), id).rows(error);
-        if (!events || !media)
+            SqlStatement(database,
+                         QStringLiteral("SELECT %1 FROM media WHERE report_id IN (%2) ORDER BY "
+                                        "report_id, id")
+                             .arg(selectColumns(database, mediaColumns()), list))
+                .bindAll(values)
+                .rows(error);
+        if (!reports || !events || !media)
             return std::nullopt;
-        for (const QVariantMap &row : *events)
-            snapshot.events.append(eventFromRow(row));
-        for (const QVariantMap &row : *media)
-            snapshot.media.append(mediaFromRow(row));
-        snapshots.append(snapshot);
+
+        // Snapshots in the order of the ids asked for; ids without a report are skipped.
+        QHash<QString, ReportSnapshot> byId;
+        byId.reserve(reports->size());
+        for (const QVariantMap &row : *reports) {
+            ReportSnapshot snapshot;
+            snapshot.report = reportFromRow(row);
+            byId.insert(snapshot.report.id, snapshot);
+        }
+        for (const QVariantMap &row : *events) {
+            const auto it = byId.find(row.value(QStringLiteral("report_id")).toString());
+            if (it != byId.end())
+                it->events.append(eventFromRow(row));
+        }
+        for (const QVariantMap &row : *media) {
+            const auto it = byId.find(row.value(QStringLiteral("report_id")).toString());
+            if (it != byId.end())
+                it->media.append(mediaFromRow(row));
+        }
+        for (const QString &id : chunk) {
+            const auto it = byId.constFind(id);
+            if (it != byId.constEnd())
+                snapshots.append(*it);
+        }
     }
     return snapshots;
 }
@@ -124,6 +182,37 @@ bool insertMedia(const QSqlDatabase &database, const Media &media, QString *erro
 {
     return insertRow(database, QStringLiteral("media"), mediaColumns(), mediaToRow(media), {},
                      error);
+}
+
+SnapshotWriter::SnapshotWriter(const QSqlDatabase &database, const QStringList &extraColumns)
+    : m_clearEvents(database, QStringLiteral("DELETE FROM event WHERE report_id = :id"))
+    , m_clearMedia(database, QStringLiteral("DELETE FROM media WHERE report_id = :id"))
+    , m_reportColumns(reportColumns() + extraColumns)
+    , m_report(database, upsertStatement(QStringLiteral("report"), m_reportColumns))
+    , m_event(database, upsertStatement(QStringLiteral("event"), eventColumns()))
+    , m_media(database, upsertStatement(QStringLiteral("media"), mediaColumns()))
+{}
+
+bool SnapshotWriter::write(const ReportSnapshot &snapshot, const QVariantMap &extra, QString *error)
+{
+    const QString &id = snapshot.report.id;
+    if (!m_clearEvents.bind(QStringLiteral(":id"), id).exec(error) ||
+        !m_clearMedia.bind(QStringLiteral(":id"), id).exec(error)) {
+        return false;
+    }
+    QVariantMap row = reportToRow(snapshot.report);
+    row.insert(extra);
+    if (!m_report.bindInOrder(m_reportColumns, row).exec(error))
+        return false;
+    for (const Event &event : snapshot.events) {
+        if (!m_event.bindInOrder(eventColumns(), eventToRow(event)).exec(error))
+            return false;
+    }
+    for (const Media &media : snapshot.media) {
+        if (!m_media.bindInOrder(mediaColumns(), mediaToRow(media)).exec(error))
+            return false;
+    }
+    return true;
 }
 
 std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString *error)

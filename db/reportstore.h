@@ -3,6 +3,7 @@
 #include "core/reference.h"
 #include "core/report.h"
 #include "core/stats.h"
+#include "db/sqlquery.h"
 
 #include <optional>
 #include <QSqlDatabase>
@@ -29,6 +30,24 @@ bool upsertReport(const QSqlDatabase &database, const Report &report, QString *e
 bool insertEvent(const QSqlDatabase &database, const Event &event, QString *error,
                  const QVariantMap &extra = {});
 bool insertMedia(const QSqlDatabase &database, const Media &media, QString *error);
+
+// Replaces reports with their events and media through statements prepared once, for writing a
+// page of the change feed. Extra report columns are bound from the map given to write().
+class SnapshotWriter
+{
+public:
+    SnapshotWriter(const QSqlDatabase &database, const QStringList &extraColumns);
+
+    bool write(const ReportSnapshot &snapshot, const QVariantMap &extra, QString *error);
+
+private:
+    SqlStatement m_clearEvents;
+    SqlStatement m_clearMedia;
+    QStringList m_reportColumns;
+    SqlStatement m_report;
+    SqlStatement m_event;
+    SqlStatement m_media;
+};
 
 std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString *error);
 

@@ -44,6 +44,13 @@ SqlStatement &SqlStatement::bindAll(const QVariantMap &row)
     return *this;
 }
 
+SqlStatement &SqlStatement::bindInOrder(const QStringList &columns, const QVariantMap &row)
+{
+    for (int i = 0; i < columns.size(); ++i)
+        m_query.bindValue(i, row.value(columns.at(i)));
+    return *this;
+}
+
 bool SqlStatement::exec(QString *error)
 {
     if (!m_prepared || !m_query.exec()) {
@@ -60,9 +67,18 @@ std::optional<QList<QVariantMap>> SqlStatement::rows(QString *error)
     if (!exec(error))
         return std::nullopt;
 
+    // The column names once per result: QSqlQuery::record() builds new field objects per call.
+    const QSqlRecord record = m_query.record();
+    QStringList names;
+    for (int i = 0; i < record.count(); ++i)
+        names.append(record.fieldName(i));
     QList<QVariantMap> result;
-    while (m_query.next())
-        result.append(recordToMap(m_query));
+    while (m_query.next()) {
+        QVariantMap row;
+        for (int i = 0; i < names.size(); ++i)
+            row.insert(names.at(i), m_query.value(i));
+        result.append(row);
+    }
     // next() returns false both at the end and on a failure (a dropped connection, a second
     // query on a PostgreSQL connection ending this result); only lastError() tells them apart.
     if (m_query.lastError().isValid()) {

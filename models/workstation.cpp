@@ -56,7 +56,7 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
                                         "CivicDesk", "This action is not allowed now: %1")
                                         .arg(reason));
             });
-    connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(); });
+    connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(false); });
     connect(&m_engine, &SyncEngine::mediaFetched, m_detail, &ReportDetail::setMediaFile);
     connect(&m_engine, &SyncEngine::reportersRevealed, this,
             [this](const QString &reportId, const QVariantList &reporters, const QString &error) {
@@ -166,7 +166,7 @@ void Workstation::start(int syncIntervalMs)
         [this] {
             m_reader->start();
             m_readerStarted = true;
-            refreshAll();
+            refreshAll(true);
             if (!m_pendingLookup.isEmpty())
                 m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
         },
@@ -185,9 +185,11 @@ bool Workstation::isReady() const
     return m_referenceLoaded && m_markersLoaded && m_queue->isLoaded();
 }
 
-void Workstation::refreshAll()
+void Workstation::refreshAll(bool withReference)
 {
-    m_reader->requestReference();
+    // The reference data changes rarely, and reloading it rebuilds the map's ward areas.
+    if (withReference)
+        m_reader->requestReference();
     m_reader->requestMarkers(m_queue->query());
     m_reader->requestAttention();
     m_queue->refresh();
@@ -237,8 +239,8 @@ void Workstation::onSynced(const SyncSummary &summary)
     m_syncedOnce = true;
     if (!m_pendingLookup.isEmpty() && m_readerStarted)
         m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
-    if (summary.received > 0 || summary.sent > 0)
-        refreshAll();
+    if (summary.received > 0 || summary.sent > 0 || summary.referenceChanged)
+        refreshAll(summary.referenceChanged);
 }
 
 void Workstation::onStatus(const SyncStatus &status)

@@ -127,7 +127,7 @@ private:
     void onSynced(const SyncSummary &summary);
     void onStatus(const SyncStatus &status);
     void reportError(const QString &technical, const QString &sentence);
-    void refreshAll();
+    void refreshAll(bool withReference);
     QString name(const QString &vi, const QString &en) const;
     void updateMapMarkers();
     void updateMapAreas();

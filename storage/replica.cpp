@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QThread>
 #include <QUuid>
@@ -270,31 +271,17 @@ int Replica::pendingOperationCount() const
     return count ? count->toInt() : 0;
 }
 
-bool Replica::writeSnapshot(const ReportSnapshot &snapshot, QString *error)
+bool Replica::writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool hasPending,
+                            QString *error)
 {
     const Report &report = snapshot.report;
-    SqlStatement clearEvents(database(), QStringLiteral("DELETE FROM event WHERE report_id = :id"));
-    SqlStatement clearMedia(database(), QStringLiteral("DELETE FROM media WHERE report_id = :id"));
-    if (!clearEvents.bind(QStringLiteral(":id"), report.id).exec(error) ||
-        !clearMedia.bind(QStringLiteral(":id"), report.id).exec(error)) {
-        return false;
-    }
-
     const QVariantMap extra{
         {QStringLiteral("local_pending"), 0},
         {QStringLiteral("search_text"),
          reportSearchText(report.publicCode, report.title, report.description, report.address)}};
-    if (!upsertReport(database(), report, error, extra))
+    if (!writer.write(snapshot, extra, error))
         return false;
-    for (const Event &event : snapshot.events) {
-        if (!insertEvent(database(), event, error))
-            return false;
-    }
-    for (const Media &media : snapshot.media) {
-        if (!insertMedia(database(), media, error))
-            return false;
-    }
-    return rebasePending(report.id, error);
+    return !hasPending || rebasePending(report.id, error);
 }
 
 bool Replica::rebasePending(const QString &reportId, QString *error)
@@ -378,8 +365,21 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
         qCWarning(lcSync) << "operation" << result.operationId << "refused:" << result.reason;
     }
 
+    // Only reports with operations still waiting need their local changes replayed.
+    const auto pendingRows =
+        SqlStatement(database(), QStringLiteral("SELECT DISTINCT report_id FROM outbox WHERE "
+                                                "state = 'pending'"))
+            .rows(error);
+    if (!pendingRows)
+        return false;
+    QSet<QString> pendingReports;
+    for (const QVariantMap &row : *pendingRows)
+        pendingReports.insert(row.value(QStringLiteral("report_id")).toString());
+
+    SnapshotWriter writer(database(),
+                          {QStringLiteral("local_pending"), QStringLiteral("search_text")});
     for (const ReportSnapshot &snapshot : std::as_const(toWrite)) {
-        if (!writeSnapshot(snapshot, error))
+        if (!writeSnapshot(writer, snapshot, pendingReports.contains(snapshot.report.id), error))
             return false;
     }
     return transaction.commit(error);

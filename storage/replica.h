@@ -5,6 +5,7 @@
 #include "core/reference.h"
 #include "core/report.h"
 #include "core/stats.h"
+#include "db/reportstore.h"
 #include "db/sqlconnection.h"
 
 #include <functional>
@@ -91,7 +92,10 @@ public:
     std::optional<ReportStats> stats(QString *error) const;
 
 private:
-    bool writeSnapshot(const ReportSnapshot &snapshot, QString *error);
+    // Replaces a report with the central's version, then replays this workstation's pending
+    // operations on it when it has any.
+    bool writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool hasPending,
+                       QString *error);
     bool rebasePending(const QString &reportId, QString *error);
     bool storeLocalChange(const Report &report, const Event &event, QString *error);
     bool setState(const QString &key, const QString &value, QString *error);

@@ -40,10 +40,11 @@ void SyncSession::reached(SyncStep step)
         m_hook(step);
 }
 
-bool SyncSession::refreshReferenceData(qint64 centralRevision, QString *error)
+bool SyncSession::refreshReferenceData(qint64 centralRevision, bool *changed, QString *error)
 {
     if (centralRevision == m_replica.referenceRevision())
         return true;
+    *changed = true;
     qint64 revision = 0;
     const auto data = m_central.referenceData(&revision, error);
     if (!data)
@@ -93,7 +94,8 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         const auto batch = m_central.changesSince(cursor, m_pageSize, error);
         if (!batch)
             return std::nullopt;
-        if (first && !refreshReferenceData(batch->referenceRevision, error))
+        if (first &&
+            !refreshReferenceData(batch->referenceRevision, &summary.referenceChanged, error))
             return std::nullopt;
         if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
                                         error)) {

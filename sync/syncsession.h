@@ -26,6 +26,7 @@ struct SyncSummary
     int refused = 0;
     int received = 0; // reports received from the change feed
     FeedPosition cursor;
+    bool referenceChanged = false; // fields, agencies or wards were replaced
 };
 
 // One pass of sync between a replica and a central database, on the calling thread: send
@@ -43,7 +44,7 @@ public:
     std::optional<SyncSummary> run(QString *error);
 
 private:
-    bool refreshReferenceData(qint64 centralRevision, QString *error);
+    bool refreshReferenceData(qint64 centralRevision, bool *changed, QString *error);
     void reached(SyncStep step);
 
     Replica &m_replica;

@@ -1,0 +1,60 @@
+#include "benchsupport.h"
+
+#include "db/sqlconnection.h"
+#include "db/sqlquery.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QUrl>
+
+namespace CivicDesk::Bench {
+
+void say(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()),
+                 message.toUtf8().constData());
+    std::exit(1);
+}
+
+bool adminExec(const QString &adminUrl, const QString &sql, QString *error)
+{
+    const QString connection = QStringLiteral("bench-admin");
+    bool ok = false;
+    {
+        ok = openPostgres(adminUrl, connection, error) &&
+             execSql(QSqlDatabase::database(connection), sql, error);
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+QString createDatabase(const QString &adminUrl)
+{
+    const QString name =
+        QStringLiteral("civicdesk_bench_%1").arg(QRandomGenerator::global()->generate());
+    QString error;
+    if (!adminExec(adminUrl, QStringLiteral("CREATE DATABASE %1").arg(name), &error))
+        fail(error);
+    QUrl url(adminUrl);
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
+}
+
+void dropDatabase(const QString &adminUrl, const QString &url)
+{
+    const QString name = QUrl(url).path().mid(1);
+    QString error;
+    if (!adminExec(adminUrl, QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(name), &error))
+        std::fprintf(stderr, "%s\n", error.toUtf8().constData());
+}
+
+} // namespace CivicDesk::Bench

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+namespace CivicDesk::Bench {
+
+// Prints a line of results and flushes it, so that a long run shows progress.
+void say(const QString &line);
+
+// Prints the message after the program's name and exits with status 1.
+[[noreturn]] void fail(const QString &message);
+
+// Runs one statement on the server's administration database, such as CREATE DATABASE.
+bool adminExec(const QString &adminUrl, const QString &sql, QString *error);
+
+// Creates a database with a random name on the server and returns its URL; exits on failure.
+QString createDatabase(const QString &adminUrl);
+
+// Drops the database of `url` again, closing its remaining connections.
+void dropDatabase(const QString &adminUrl, const QString &url);
+
+} // namespace CivicDesk::Bench
