@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AboutPopup</name>
@@ -277,8 +278,8 @@
         <translation>Someone changed this report first. Look at its current state and decide again.</translation>
     </message>
     <message>
-        <source>This action does not fit the report's current status.</source>
-        <translation>This action does not fit the report's current status.</translation>
+        <source>This action does not fit the report&apos;s current status.</source>
+        <translation>This action does not fit the report&apos;s current status.</translation>
     </message>
     <message>
         <source>A required value was missing.</source>
@@ -291,6 +292,22 @@
     <message>
         <source>The report no longer exists on the central.</source>
         <translation>The report no longer exists on the central.</translation>
+    </message>
+    <message>
+        <source>The central cannot be reached. Click to try again.</source>
+        <translation>The central cannot be reached. Click to try again.</translation>
+    </message>
+    <message>
+        <source>The central does not have this file.</source>
+        <translation>The central does not have this file.</translation>
+    </message>
+    <message>
+        <source>The central&apos;s copy of this file is damaged. Tell an administrator.</source>
+        <translation>The central&apos;s copy of this file is damaged. Tell an administrator.</translation>
+    </message>
+    <message>
+        <source>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</source>
+        <translation>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</translation>
     </message>
 </context>
 <context>
@@ -378,7 +395,9 @@
     <message numerus="yes">
         <source>Hidden (%n person(s))</source>
         <translation>
-            <numerusform>Hidden (%n person)</numerusform><numerusform>Hidden (%n people)</numerusform></translation>
+            <numerusform>Hidden (%n person)</numerusform>
+            <numerusform>Hidden (%n people)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not recorded</source>
@@ -531,18 +550,45 @@
     </message>
 </context>
 <context>
-    <name>MediaStrip</name>
+    <name>MediaTile</name>
     <message>
-        <source>Loading photo…</source>
-        <translation>Loading photo…</translation>
+        <source>Video kept at the source</source>
+        <translation>Video kept at the source</translation>
     </message>
     <message>
         <source>Photo kept at the source</source>
         <translation>Photo kept at the source</translation>
     </message>
     <message>
-        <source>Fetching photo…</source>
-        <translation>Fetching photo…</translation>
+        <source>Loading video… %1%</source>
+        <translation>Loading video… %1%</translation>
+    </message>
+    <message>
+        <source>Loading photo…</source>
+        <translation>Loading photo…</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Loading preview…</translation>
+    </message>
+    <message>
+        <source>Video without a preview</source>
+        <translation>Video without a preview</translation>
+    </message>
+    <message>
+        <source>Photo without a preview</source>
+        <translation>Photo without a preview</translation>
+    </message>
+    <message>
+        <source>Play (%1)</source>
+        <translation>Play (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Loading the full photo…</source>
+        <translation>Loading the full photo…</translation>
     </message>
 </context>
 <context>
