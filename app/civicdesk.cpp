@@ -35,6 +35,7 @@ struct Options
     QString language;
     QString screenshot;
     QString select;
+    bool openPhoto = false;
     bool simulator = true;
 };
 
@@ -59,6 +60,8 @@ Options parseOptions(const QApplication &app)
          QStringLiteral("FILE")},
         {QStringLiteral("select"), QStringLiteral("Open this report (public code or id)."),
          QStringLiteral("CODE_OR_ID")},
+        {QStringLiteral("open-photo"),
+         QStringLiteral("With --screenshot: show the open report's first photo full size.")},
     });
     parser.process(app);
 
@@ -69,6 +72,7 @@ Options parseOptions(const QApplication &app)
     options.language = parser.value(QStringLiteral("lang"));
     options.screenshot = parser.value(QStringLiteral("screenshot"));
     options.select = parser.value(QStringLiteral("select"));
+    options.openPhoto = parser.isSet(QStringLiteral("open-photo"));
     options.simulator =
         !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
     return options;
@@ -82,6 +86,23 @@ void loadTranslation(QTranslator &translator, const QString &language)
         QCoreApplication::installTranslator(&translator);
     else
         qCWarning(lcApp) << "no translation for language" << language;
+}
+
+// Reads the size limit of the local media cache from the settings, in megabytes, and writes the
+// default there on first use so that an administrator finds the key to change.
+qint64 mediaCacheLimit(QSettings &settings)
+{
+    const QString key = QStringLiteral("media/cacheLimitMB");
+    constexpr qint64 megabyte = 1024 * 1024;
+    if (!settings.contains(key))
+        settings.setValue(key, Workstation::defaultMediaCacheLimit / megabyte);
+    bool ok = false;
+    const qint64 limit = settings.value(key).toLongLong(&ok);
+    if (ok && limit > 0)
+        return limit * megabyte;
+    qCWarning(lcApp) << "invalid" << key << settings.value(key).toString()
+                     << "in the settings; using" << Workstation::defaultMediaCacheLimit / megabyte;
+    return Workstation::defaultMediaCacheLimit;
 }
 
 QString operatorName()
@@ -141,6 +162,7 @@ int main(int argc, char *argv[])
 
     Workstation workstation(options.centralUrl, options.replicaPath, paths.folder, operatorName());
     workstation.setLogFile(logPath);
+    workstation.setMediaCacheLimit(mediaCacheLimit(settings));
     Workstation::setInstance(&workstation);
     workstation.setLanguage(options.language);
 
@@ -163,7 +185,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<ScreenshotTaker> screenshot;
     if (!options.screenshot.isEmpty())
         screenshot = std::make_unique<ScreenshotTaker>(window, &workstation, options.screenshot,
-                                                       options.select);
+                                                       options.select, options.openPhoto);
 
     // The demo central is prepared off the GUI thread, like all database work.
     QThread *setup = QThread::create([paths, demo, &workstation] {

@@ -10,12 +10,13 @@
 namespace CivicDesk {
 
 ScreenshotTaker::ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path,
-                                 QString selection, QObject *parent)
+                                 QString selection, bool openPhoto, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_workstation(workstation)
     , m_path(std::move(path))
     , m_selection(std::move(selection))
+    , m_openPhoto(openPhoto)
 {
     m_poll.setInterval(100);
     connect(&m_poll, &QTimer::timeout, this, &ScreenshotTaker::check);
@@ -48,10 +49,12 @@ QString ScreenshotTaker::waitingFor() const
     if (!m_selection.isEmpty() && !m_workstation->detail()->isLoaded())
         waiting.append(QStringLiteral("report %1 to open").arg(m_selection));
     if (!m_selection.isEmpty() && m_workstation->detail()->isLoaded() &&
-        !m_workstation->detail()->missingMedia().isEmpty())
-        waiting.append(QStringLiteral("the open report's media"));
+        !m_workstation->detail()->awaitedThumbnails().isEmpty())
+        waiting.append(QStringLiteral("the open report's thumbnails"));
     if (m_window->property("mapPending").toBool())
         waiting.append(QStringLiteral("the map to draw"));
+    if (m_photoOpened && m_window->property("photoPending").toBool())
+        waiting.append(QStringLiteral("the full photo"));
     return waiting.join(QStringLiteral(", "));
 }
 
@@ -59,6 +62,17 @@ void ScreenshotTaker::check()
 {
     if (m_capturing || !waitingFor().isEmpty())
         return;
+    if (m_openPhoto && !m_photoOpened) {
+        QVariant opened;
+        QMetaObject::invokeMethod(m_window, "openFirstPhoto", Q_RETURN_ARG(QVariant, opened));
+        if (!opened.toBool()) {
+            std::fprintf(stderr, "civicdesk: the open report has no photo to open\n");
+            QCoreApplication::exit(1);
+            return;
+        }
+        m_photoOpened = true;
+        return;
+    }
     // Everything is in place: let two more frames go by, so that images loaded
     // asynchronously and the map's last geometry are on screen.
     m_capturing = true;

@@ -9,16 +9,17 @@ namespace CivicDesk {
 class Workstation;
 
 // Saves a PNG of the window once everything it shows is ready: the models have loaded, the
-// report asked for is open, the map has drawn its last change, and one more frame has been
-// drawn after that. Exits the program with 0, or with 3 after 60 s, naming what it was still
-// waiting for.
+// report asked for is open with its thumbnails, the map has drawn its last change, and one more
+// frame has been drawn after that. With `openPhoto`, the report's first photo is then opened
+// full size and the picture waits for its full file. Exits the program with 0, or with 3 after 60
+// s, naming what it was still waiting for.
 class ScreenshotTaker : public QObject
 {
     Q_OBJECT
 
 public:
     ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path, QString selection,
-                    QObject *parent = nullptr);
+                    bool openPhoto = false, QObject *parent = nullptr);
 
 private:
     void check();
@@ -29,6 +30,8 @@ private:
     Workstation *m_workstation;
     QString m_path;
     QString m_selection;
+    bool m_openPhoto = false;
+    bool m_photoOpened = false;
     QTimer m_poll;
     QTimer m_deadline;
     bool m_capturing = false;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <QDateTime>
+#include <QIODevice>
 #include <QString>
 
 namespace CivicDesk {
@@ -31,6 +32,30 @@ struct ChangeBatch
     bool more = false;
     qint64 referenceRevision = 0; // changes when fields, agencies or units change
 };
+
+// What became of a request for a stored media file.
+enum class MediaReadStatus
+{
+    Ok,
+    NotFound, // no file with this SHA-256 is stored
+    Damaged,  // a chunk is missing, or the content does not match its size or SHA-256
+    Failed,   // the database could not be read; the connection may be gone
+};
+
+// The thumbnail of a stored media file: a JPEG whose longest side is at most 320 px, with the
+// orientation the camera recorded already applied. `jpeg` is empty when the central has the
+// file but no thumbnail of it.
+struct MediaThumbnail
+{
+    QByteArray jpeg;
+    QString sha256; // of `jpeg`, hex
+    int width = 0;
+    int height = 0;
+};
+
+// Receives the bytes copied so far and the file's size after each chunk; returns false to stop
+// the copy, which then fails.
+using MediaProgress = std::function<bool(qint64 copied, qint64 total)>;
 
 // The central database behind one interface, whatever stores it: an embedded SQLite file
 // ("sqlite:PATH") or PostgreSQL ("postgresql://USER@HOST:PORT/DATABASE"). An object is used
@@ -84,8 +109,17 @@ public:
     virtual std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
                                                              QString *error) = 0;
     virtual std::optional<ReportStats> stats(QString *error) = 0;
-    // Reads a stored media file's content by its SHA-256.
-    virtual std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) = 0;
+
+    // Reads the thumbnail of the media file whose content has this SHA-256. A thumbnail whose
+    // bytes do not match its recorded SHA-256 is Damaged.
+    virtual MediaReadStatus mediaThumbnail(const QString &sha256, MediaThumbnail *thumbnail,
+                                           QString *error) = 0;
+    // Writes the content of a stored media file to `out`, one chunk (at most 1 MiB) per query,
+    // so that neither the file nor a query result stays open across chunks. Checks the size
+    // and the SHA-256 as it goes: on Damaged, `out` holds a partial copy that the caller
+    // discards.
+    virtual MediaReadStatus copyMediaContent(const QString &sha256, QIODevice *out,
+                                             const MediaProgress &progress, QString *error) = 0;
 };
 
 } // namespace CivicDesk

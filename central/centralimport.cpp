@@ -1,5 +1,6 @@
 #include "central/centralimport.h"
 
+#include "central/mediastore.h"
 #include "central/publiccode.h"
 #include "core/logging.h"
 #include "core/rows.h"
@@ -8,9 +9,6 @@
 #include "db/reportstore.h"
 #include "db/sqlquery.h"
 
-#include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -18,8 +16,6 @@
 
 namespace CivicDesk {
 namespace {
-
-constexpr qint64 mediaChunkSize = 1024 * 1024;
 
 QString newId()
 {
@@ -154,47 +150,9 @@ std::optional<QString> ImportWriter::nextPublicCode(const QDateTime &receivedAt,
 }
 
 std::optional<Media> ImportWriter::storeFile(const QSqlDatabase &database, const QString &path,
-                                             QString *error)
+                                             MediaKind kind, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read media file %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) {
-        *error = QStringLiteral("cannot read media file %1").arg(path);
-        return std::nullopt;
-    }
-    Media media;
-    media.sha256 = QString::fromLatin1(hash.result().toHex());
-    media.size = file.size();
-    media.fileName = QFileInfo(path).fileName();
-
-    const auto stored =
-        SqlStatement(database,
-                     QStringLiteral("SELECT count(*) FROM media_chunk WHERE sha256 = :sha"))
-            .bind(QStringLiteral(":sha"), media.sha256)
-            .scalar(error);
-    if (!stored)
-        return std::nullopt;
-    if (stored->toInt() > 0)
-        return media;
-
-    // Read again in chunks, so a large video never sits whole in memory.
-    file.seek(0);
-    for (int chunk = 0; !file.atEnd(); ++chunk) {
-        SqlStatement insert(
-            database,
-            QStringLiteral(
-                "INSERT INTO media_chunk (sha256, chunk, data) VALUES (:sha, :chunk, :data)"));
-        insert.bind(QStringLiteral(":sha"), media.sha256)
-            .bind(QStringLiteral(":chunk"), chunk)
-            .bind(QStringLiteral(":data"), file.read(mediaChunkSize));
-        if (!insert.exec(error))
-            return std::nullopt;
-    }
-    return media;
+    return storeMediaFile(database, path, kind, error);
 }
 
 std::optional<ImportWriter::Prepared> ImportWriter::prepare(const IncomingReport &record,
@@ -235,7 +193,7 @@ std::optional<ImportWriter::Prepared> ImportWriter::prepare(const IncomingReport
         Media media;
         if (!incoming.filePath.isEmpty()) {
             QString error;
-            const auto stored = storeFile(m_database, incoming.filePath, &error);
+            const auto stored = storeFile(m_database, incoming.filePath, incoming.kind, &error);
             if (!stored) {
                 *reason = error;
                 return std::nullopt;

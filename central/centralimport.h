@@ -19,10 +19,10 @@ public:
     // Takes the next feed revision; must run inside the write transaction that uses it.
     static std::optional<qint64> nextRevision(const QSqlDatabase &database, QString *error);
 
-    // Stores a file once per SHA-256, in chunks of at most 1 MiB, and returns its media row
-    // (without id and report). Fails when the file cannot be read.
+    // Stores a file once per SHA-256 with its thumbnail (see storeMediaFile) and returns its
+    // media row (without id and report). Fails when the file cannot be read.
     static std::optional<Media> storeFile(const QSqlDatabase &database, const QString &path,
-                                          QString *error);
+                                          MediaKind kind, QString *error);
 
 private:
     struct Prepared

@@ -21,6 +21,7 @@ struct PostgresMigration
 constexpr PostgresMigration postgresMigrations[] = {
     {1, ":/civicdesk/central/postgresql/0001_initial.sql"},
     {2, ":/civicdesk/central/postgresql/0002_change_feed.sql"},
+    {3, ":/civicdesk/central/postgresql/0003_media_file.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,

@@ -1,6 +1,7 @@
 #include "central/sqlcentral.h"
 
 #include "central/centralimport.h"
+#include "central/mediastore.h"
 #include "central/pgschema.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
@@ -28,6 +29,7 @@ const QList<Migration> &centralMigrations()
 {
     static const QList<Migration> migrations{
         {1, QStringLiteral(":/civicdesk/central/sqlite/0001_initial.sql"), createCentralId},
+        {2, QStringLiteral(":/civicdesk/central/sqlite/0002_media_file.sql"), nullptr},
     };
     return migrations;
 }
@@ -512,22 +514,16 @@ std::optional<ReportStats> SqlCentral::stats(QString *error)
     return loadReportStats(database(), error);
 }
 
-std::optional<QByteArray> SqlCentral::mediaContent(const QString &sha256, QString *error)
+MediaReadStatus SqlCentral::mediaThumbnail(const QString &sha256, MediaThumbnail *thumbnail,
+                                           QString *error)
 {
-    SqlStatement statement(
-        database(),
-        QStringLiteral("SELECT data FROM media_chunk WHERE sha256 = :sha ORDER BY chunk"));
-    const auto rows = statement.bind(QStringLiteral(":sha"), sha256).rows(error);
-    if (!rows)
-        return std::nullopt;
-    if (rows->isEmpty()) {
-        *error = QStringLiteral("no media with SHA-256 %1 on the central").arg(sha256);
-        return std::nullopt;
-    }
-    QByteArray content;
-    for (const QVariantMap &row : *rows)
-        content.append(row[QStringLiteral("data")].toByteArray());
-    return content;
+    return readMediaThumbnail(database(), sha256, thumbnail, error);
+}
+
+MediaReadStatus SqlCentral::copyMediaContent(const QString &sha256, QIODevice *out,
+                                             const MediaProgress &progress, QString *error)
+{
+    return copyMediaFile(database(), sha256, out, progress, error);
 }
 
 } // namespace CivicDesk

@@ -53,7 +53,10 @@ public:
     std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
                                                      QString *error) override;
     std::optional<ReportStats> stats(QString *error) override;
-    std::optional<QByteArray> mediaContent(const QString &sha256, QString *error) override;
+    MediaReadStatus mediaThumbnail(const QString &sha256, MediaThumbnail *thumbnail,
+                                   QString *error) override;
+    MediaReadStatus copyMediaContent(const QString &sha256, QIODevice *out,
+                                     const MediaProgress &progress, QString *error) override;
 
     QSqlDatabase database() const;
 

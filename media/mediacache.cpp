@@ -77,6 +77,49 @@ std::optional<QString> copyHashed(QIODevice *device, QSaveFile &file, qint64 max
     return QString::fromLatin1(hash.result().toHex());
 }
 
+// Passes what is written on to a file while hashing and counting it; the file's size is
+// limited to `maxBytes`.
+class HashingWriter : public QIODevice
+{
+public:
+    HashingWriter(QFileDevice *file, qint64 maxBytes)
+        : m_file(file)
+        , m_maxBytes(maxBytes)
+    {
+        open(QIODevice::WriteOnly);
+    }
+
+    QString sha256() { return QString::fromLatin1(m_hash.result().toHex()); }
+    qint64 written() const { return m_written; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+
+    qint64 writeData(const char *data, qint64 length) override
+    {
+        if (m_written + length > m_maxBytes) {
+            m_written += length;
+            setErrorString(
+                QStringLiteral("more than %1 bytes, the whole cache limit").arg(m_maxBytes));
+            return -1;
+        }
+        const qint64 done = m_file->write(data, length);
+        if (done != length) {
+            setErrorString(m_file->errorString());
+            return -1;
+        }
+        m_hash.addData(QByteArrayView(data, length));
+        m_written += length;
+        return length;
+    }
+
+private:
+    QFileDevice *m_file;
+    qint64 m_maxBytes;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    qint64 m_written = 0;
+};
+
 } // namespace
 
 MediaCache::MediaCache(QString folder, qint64 maxBytes)
@@ -118,8 +161,15 @@ QString MediaCache::pathFor(const QString &sha256)
 bool MediaCache::store(const QString &sha256, const QByteArray &content, const QString &mimeType,
                        QString *error)
 {
+    return storeDerived(sha256, content, sha256, mimeType, error);
+}
+
+bool MediaCache::storeDerived(const QString &sha256, const QByteArray &content,
+                              const QString &contentSha256, const QString &mimeType, QString *error)
+{
     const QString key = sha256.toLower();
-    if (!checkHash(key, error))
+    const QString expected = contentSha256.toLower();
+    if (!checkHash(key, error) || !checkHash(expected, error))
         return false;
     if (content.size() > m_maxBytes) {
         *error = QStringLiteral("media %1 has %2 bytes, more than the whole cache limit of %3")
@@ -130,9 +180,9 @@ bool MediaCache::store(const QString &sha256, const QByteArray &content, const Q
     }
     const QString actual =
         QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-    if (actual != key) {
+    if (actual != expected) {
         *error = QStringLiteral("media content does not match SHA-256 %1: its SHA-256 is %2")
-                     .arg(key, actual);
+                     .arg(expected, actual);
         return false;
     }
     if (alreadyCached(key))
@@ -190,6 +240,44 @@ bool MediaCache::storeFromDevice(const QString &sha256, QIODevice *device, const
     if (!finishSaveFile(file, error))
         return false;
     addEntry(key, file.fileName(), written);
+    return true;
+}
+
+bool MediaCache::storeWritten(const QString &sha256, const QString &mimeType,
+                              const std::function<bool(QIODevice *, QString *)> &write,
+                              QString *error)
+{
+    const QString key = sha256.toLower();
+    if (!checkHash(key, error))
+        return false;
+    if (alreadyCached(key))
+        return true;
+    if (!prepareFolder(error))
+        return false;
+
+    QSaveFile file(QDir(m_folder).filePath(fileNameFor(key, mimeType)));
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    HashingWriter writer(&file, m_maxBytes);
+    if (!write(&writer, error)) {
+        file.cancelWriting();
+        return false;
+    }
+    const QString actual = writer.sha256();
+    if (actual != key) {
+        *error = QStringLiteral("media content does not match SHA-256 %1: the %2 bytes written "
+                                "have SHA-256 %3")
+                     .arg(key)
+                     .arg(writer.written())
+                     .arg(actual);
+        file.cancelWriting();
+        return false;
+    }
+    if (!finishSaveFile(file, error))
+        return false;
+    addEntry(key, file.fileName(), writer.written());
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
@@ -37,6 +38,10 @@ public:
     // already cached only marks it as used. Evicts older files when the limit is passed.
     bool store(const QString &sha256, const QByteArray &content, const QString &mimeType,
                QString *error);
+    // Same for a file made from another one, such as its thumbnail: stored under the SHA-256
+    // `key` of the file it was made from, after checking that its own is `contentSha256`.
+    bool storeDerived(const QString &key, const QByteArray &content, const QString &contentSha256,
+                      const QString &mimeType, QString *error);
 
     // Same, reading `device` to its end in blocks, so that a large file is never held whole in
     // memory. The file appears in the cache only once it is complete and verified. A file that
@@ -45,6 +50,15 @@ public:
     // finished. A reply passed earlier ends short and fails the SHA-256 check.
     bool storeFromDevice(const QString &sha256, QIODevice *device, const QString &mimeType,
                          QString *error);
+
+    // Same, with the content written by `write` to the device it is given, which hashes and
+    // counts what passes through into a temporary file. The file takes its cached name only
+    // once `write` returned true and the SHA-256 matched; otherwise nothing is stored and
+    // `error` holds the reason (the one `write` set, if it failed). A file that is already
+    // cached is only marked as used, and `write` is not called.
+    bool storeWritten(const QString &sha256, const QString &mimeType,
+                      const std::function<bool(QIODevice *out, QString *error)> &write,
+                      QString *error);
 
 private:
     struct Entry

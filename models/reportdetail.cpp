@@ -89,7 +89,8 @@ void ReportDetail::show(const ReportSnapshot &snapshot, bool pending,
     }
     m_media = snapshot.media;
     if (!sameReport) {
-        m_mediaFiles.clear();
+        m_mediaStates.clear();
+        m_progress.clear();
         setRevealedReporters({});
     }
     Q_EMIT changed();
@@ -112,34 +113,89 @@ void ReportDetail::clear()
     Q_EMIT mediaChanged();
 }
 
-void ReportDetail::setMediaFile(const QString &sha256, const QString &path)
+void ReportDetail::setThumbnail(const QString &sha256, const QString &path)
 {
-    m_mediaFiles.insert(sha256, path);
+    MediaState &state = m_mediaStates[sha256];
+    state.thumbnail = path;
+    state.thumbnailState = path.isEmpty() ? QStringLiteral("none") : QStringLiteral("ready");
     Q_EMIT mediaChanged();
 }
 
-QStringList ReportDetail::missingMedia() const
+void ReportDetail::setFileLoading(const QString &sha256)
 {
-    QStringList missing;
+    MediaState &state = m_mediaStates[sha256];
+    if (state.fileState == QLatin1String("ready"))
+        return;
+    state.fileState = QStringLiteral("loading");
+    state.error.clear();
+    Q_EMIT mediaChanged();
+}
+
+void ReportDetail::setFileProgress(const QString &sha256, qint64 copied, qint64 total)
+{
+    if (!m_mediaStates.contains(sha256) || total <= 0)
+        return;
+    m_progress.insert(sha256, double(copied) / double(total));
+    Q_EMIT mediaProgressChanged();
+}
+
+void ReportDetail::setMediaFile(const QString &sha256, const QString &path)
+{
+    MediaState &state = m_mediaStates[sha256];
+    state.file = path;
+    state.fileState = QStringLiteral("ready");
+    state.error.clear();
+    m_progress.remove(sha256);
+    Q_EMIT mediaChanged();
+    Q_EMIT mediaProgressChanged();
+}
+
+void ReportDetail::setMediaFailed(const QString &sha256, bool thumbnail, const QString &sentence)
+{
+    MediaState &state = m_mediaStates[sha256];
+    if (thumbnail)
+        state.thumbnailState = QStringLiteral("failed");
+    else
+        state.fileState = QStringLiteral("failed");
+    state.error = sentence;
+    m_progress.remove(sha256);
+    Q_EMIT mediaChanged();
+    Q_EMIT mediaProgressChanged();
+}
+
+QStringList ReportDetail::awaitedThumbnails() const
+{
+    QStringList awaited;
     for (const Media &item : m_media) {
-        if (!item.sha256.isEmpty() && !m_mediaFiles.contains(item.sha256))
-            missing.append(item.sha256);
+        if (!item.sha256.isEmpty() &&
+            m_mediaStates.value(item.sha256).thumbnailState == QLatin1String("loading"))
+            awaited.append(item.sha256);
     }
-    return missing;
+    return awaited;
 }
 
 QVariantList ReportDetail::media() const
 {
+    const auto url = [](const QString &path) {
+        return path.isEmpty() ? QString() : QUrl::fromLocalFile(path).toString();
+    };
     QVariantList list;
     for (const Media &item : m_media) {
-        const QString path = m_mediaFiles.value(item.sha256);
-        list.append(QVariantMap{{QStringLiteral("kind"), mediaKindCode(item.kind)},
-                                {QStringLiteral("sha256"), item.sha256},
-                                {QStringLiteral("source"),
-                                 path.isEmpty() ? QString() : QUrl::fromLocalFile(path).toString()},
-                                {QStringLiteral("link"), item.url},
-                                {QStringLiteral("mimeType"), item.mimeType},
-                                {QStringLiteral("name"), item.fileName}});
+        const MediaState state = m_mediaStates.value(item.sha256);
+        list.append(QVariantMap{
+            {QStringLiteral("kind"), mediaKindCode(item.kind)},
+            {QStringLiteral("sha256"), item.sha256},
+            {QStringLiteral("name"), item.fileName},
+            {QStringLiteral("mimeType"), item.mimeType},
+            {QStringLiteral("link"), item.url},
+            {QStringLiteral("sizeText"),
+             item.size > 0 ? QLocale().formattedDataSize(item.size) : QString()},
+            {QStringLiteral("thumbnail"), url(state.thumbnail)},
+            {QStringLiteral("thumbnailState"), state.thumbnailState},
+            {QStringLiteral("source"), url(state.file)},
+            {QStringLiteral("fileState"), state.fileState},
+            {QStringLiteral("error"), state.error},
+        });
     }
     return list;
 }

@@ -47,9 +47,15 @@ class ReportDetail : public QObject
     Q_PROPERTY(bool simulated READ simulated NOTIFY changed)
     // Timeline, newest last: maps with kind, title, actor, time and text.
     Q_PROPERTY(QVariantList events READ events NOTIFY changed)
-    // Photos and videos: maps with kind ("photo", "video"), sha256, source (a local file URL,
-    // empty until fetched), mimeType and name.
+    // Photos and videos: maps with kind ("photo", "video"), sha256, name, mimeType, link (for
+    // media kept at their source), sizeText, thumbnail (a local file URL) and thumbnailState
+    // ("loading", "ready", "none" when the central has no thumbnail, "failed"), source (the
+    // full file's local URL) and fileState ("idle" until requested, "loading", "ready",
+    // "failed"), and error (a translated sentence when a state is "failed").
     Q_PROPERTY(QVariantList media READ media NOTIFY mediaChanged)
+    // Share of each full file copied so far (0 to 1) by SHA-256, while it loads. Kept apart from
+    // `media` so that progress does not rebuild the views of every photo and video.
+    Q_PROPERTY(QVariantMap mediaProgress READ mediaProgress NOTIFY mediaProgressChanged)
 
 public:
     explicit ReportDetail(QObject *parent = nullptr);
@@ -57,9 +63,18 @@ public:
     void show(const ReportSnapshot &snapshot, bool pending, const ReferenceData &reference,
               const QString &language);
     void clear();
-    // Records where a media file can be read once it is in the local cache.
+    // Records where a thumbnail can be read; an empty path means the central has none.
+    void setThumbnail(const QString &sha256, const QString &path);
+    void setFileLoading(const QString &sha256);
+    void setFileProgress(const QString &sha256, qint64 copied, qint64 total);
+    // Records where a full media file can be read once it is in the local cache.
     void setMediaFile(const QString &sha256, const QString &path);
-    QStringList missingMedia() const;
+    // Records why a thumbnail or a full file could not be fetched, as a sentence to show.
+    void setMediaFailed(const QString &sha256, bool thumbnail, const QString &sentence);
+    // SHA-256s of the open report's files whose thumbnail has neither arrived nor failed.
+    QStringList awaitedThumbnails() const;
+    // The open report's stored media, for fetching.
+    const QList<Media> &mediaItems() const { return m_media; }
 
     bool isLoaded() const { return !m_report.id.isEmpty(); }
     QString reportId() const { return m_report.id; }
@@ -87,12 +102,14 @@ public:
     bool simulated() const { return m_report.simulated; }
     QVariantList events() const { return m_events; }
     QVariantList media() const;
+    QVariantMap mediaProgress() const { return m_progress; }
     QVariantList revealedReporters() const { return m_revealed; }
     void setRevealedReporters(const QVariantList &reporters);
 
 Q_SIGNALS:
     void changed();
     void mediaChanged();
+    void mediaProgressChanged();
     void revealedChanged();
 
 private:
@@ -102,8 +119,19 @@ private:
     QString m_wardName;
     QString m_agencyName;
     QVariantList m_events;
+    // What the workstation fetched for a file, by its SHA-256.
+    struct MediaState
+    {
+        QString thumbnail;
+        QString thumbnailState = QStringLiteral("loading");
+        QString file;
+        QString fileState = QStringLiteral("idle");
+        QString error;
+    };
+
     QList<Media> m_media;
-    QHash<QString, QString> m_mediaFiles;
+    QHash<QString, MediaState> m_mediaStates;
+    QVariantMap m_progress;
     QVariantList m_revealed;
 };
 

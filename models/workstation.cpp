@@ -33,7 +33,8 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     : QObject(parent)
     , m_dataFolder(std::move(dataFolder))
     , m_operator(std::move(operatorName))
-    , m_engine(std::move(centralUrl), replicaPath)
+    , m_centralUrl(std::move(centralUrl))
+    , m_engine(m_centralUrl, replicaPath)
     , m_reader(new ReplicaReader(replicaPath))
     , m_queue(new QueueModel(m_reader, this))
     , m_detail(new ReportDetail(this))
@@ -57,7 +58,6 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
                                         .arg(reason));
             });
     connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(false); });
-    connect(&m_engine, &SyncEngine::mediaFetched, m_detail, &ReportDetail::setMediaFile);
     connect(&m_engine, &SyncEngine::reportersRevealed, this,
             [this](const QString &reportId, const QVariantList &reporters, const QString &error) {
                 if (!error.isEmpty()) {
@@ -93,9 +93,7 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
                 if (snapshot.report.id != m_selected)
                     return;
                 m_detail->show(snapshot, pending, m_reference, m_language);
-                const QString folder = QDir(m_dataFolder).filePath(QStringLiteral("media-cache"));
-                for (const QString &sha : m_detail->missingMedia())
-                    m_engine.fetchMedia(sha, folder);
+                fetchOpenReportThumbnails();
             });
     connect(m_reader, &ReplicaReader::attentionReady, this,
             [this](const QList<AttentionItem> &items) {
@@ -172,10 +170,13 @@ void Workstation::start(int syncIntervalMs)
         },
         Qt::SingleShotConnection);
     m_engine.start(syncIntervalMs);
+    startMediaFetcher();
 }
 
 void Workstation::stop()
 {
+    if (m_media)
+        m_media->stop();
     m_engine.stop();
     m_reader->stop();
 }

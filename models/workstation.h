@@ -5,8 +5,10 @@
 #include "map/mapmarkerset.h"
 #include "models/queuemodel.h"
 #include "models/reportdetail.h"
+#include "sync/mediafetcher.h"
 #include "sync/syncengine.h"
 
+#include <memory>
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
@@ -62,6 +64,11 @@ public:
     static Workstation *create(QQmlEngine *, QJSEngine *);
     static void setInstance(Workstation *workstation);
 
+    // Size limit of the local cache of full media files, in bytes; takes effect at start().
+    void setMediaCacheLimit(qint64 bytes) { m_mediaCacheLimit = bytes; }
+    // Default of that limit: a few hundred phone videos.
+    static constexpr qint64 defaultMediaCacheLimit = qint64(2) * 1024 * 1024 * 1024;
+
     void start(int syncIntervalMs = 2000);
     void stop();
 
@@ -104,6 +111,9 @@ public:
     // Shows the open report's reporters; the central records who asked and the reason.
     Q_INVOKABLE void revealReporters(const QString &reason);
     Q_INVOKABLE void syncNow();
+    // Fetches the full file of one of the open report's photos or videos into the local cache,
+    // or tries again after a failure.
+    Q_INVOKABLE void openMedia(const QString &sha256);
     // Folds text as the search does: no Vietnamese marks, "đ" as "d", lower case.
     Q_INVOKABLE QString fold(const QString &text) const;
     // Switches the interface language ("vi" or "en").
@@ -131,11 +141,17 @@ private:
     QString name(const QString &vi, const QString &en) const;
     void updateMapMarkers();
     void updateMapAreas();
+    void startMediaFetcher();
+    void fetchOpenReportThumbnails();
+    QString mediaErrorText(MediaFetchError reason) const;
 
     QString m_dataFolder;
     QString m_operator;
     QString m_language = QStringLiteral("vi");
+    QString m_centralUrl;
     SyncEngine m_engine;
+    std::unique_ptr<MediaFetcher> m_media;
+    qint64 m_mediaCacheLimit = defaultMediaCacheLimit;
     ReplicaReader *m_reader;
     QueueModel *m_queue;
     ReportDetail *m_detail;

@@ -3,10 +3,7 @@
 #include "core/logging.h"
 #include "sync/feedlistener.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QTimer>
 
 namespace CivicDesk {
@@ -123,33 +120,6 @@ public Q_SLOTS:
         scheduleSync();
     }
 
-    void fetchMedia(const QString &sha256, const QString &folder)
-    {
-        const QString path = QDir(folder).filePath(sha256);
-        if (QFileInfo::exists(path)) {
-            Q_EMIT mediaFetched(sha256, path);
-            return;
-        }
-        QString error;
-        if (!m_central && !connectCentral(&error)) {
-            qCWarning(lcSync) << "cannot fetch media" << sha256 << ":" << error;
-            return;
-        }
-        const auto content = m_central->mediaContent(sha256, &error);
-        if (!content) {
-            qCWarning(lcSync) << "cannot fetch media" << sha256 << ":" << error;
-            return;
-        }
-        QDir().mkpath(folder);
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
-            !file.commit()) {
-            qCWarning(lcSync) << "cannot write media file" << path << ":" << file.errorString();
-            return;
-        }
-        Q_EMIT mediaFetched(sha256, path);
-    }
-
     void revealReporters(const QString &reportId, const QString &reason, const QString &actor)
     {
         QString error;
@@ -175,7 +145,6 @@ Q_SIGNALS:
     void reportersRevealed(const QString &reportId, const QVariantList &reporters,
                            const QString &error);
     void replicaOpened();
-    void mediaFetched(const QString &sha256, const QString &path);
     void statusChanged(const CivicDesk::SyncStatus &status);
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);
@@ -302,7 +271,6 @@ void SyncEngine::start(int intervalMs)
     connect(m_worker, &SyncWorker::operationQueued, this, &SyncEngine::operationQueued);
     connect(m_worker, &SyncWorker::operationRejected, this, &SyncEngine::operationRejected);
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
-    connect(m_worker, &SyncWorker::mediaFetched, this, &SyncEngine::mediaFetched);
     connect(m_worker, &SyncWorker::replicaOpened, this, &SyncEngine::replicaOpened);
     connect(m_worker, &SyncWorker::reportersRevealed, this, &SyncEngine::reportersRevealed);
     m_thread.start();
@@ -350,15 +318,6 @@ void SyncEngine::revealReporters(const QString &reportId, const QString &reason,
         [worker = m_worker, reportId, reason, actor] {
             worker->revealReporters(reportId, reason, actor);
         },
-        Qt::QueuedConnection);
-}
-
-void SyncEngine::fetchMedia(const QString &sha256, const QString &folder)
-{
-    if (!m_worker)
-        return;
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, sha256, folder] { worker->fetchMedia(sha256, folder); },
         Qt::QueuedConnection);
 }
 

@@ -47,13 +47,10 @@ public Q_SLOTS:
                 const QString &actor);
     // Asks the central for a report's reporters; the reply is never written to the replica.
     void revealReporters(const QString &reportId, const QString &reason, const QString &actor);
-    // Copies a stored media file from the central into `folder`, named by its SHA-256.
-    void fetchMedia(const QString &sha256, const QString &folder);
 
 Q_SIGNALS:
     // The replica is open and migrated; other connections may open it from now on.
     void replicaOpened();
-    void mediaFetched(const QString &sha256, const QString &path);
     // Maps with name and phone; `error` is set when the central refused or failed.
     void reportersRevealed(const QString &reportId, const QVariantList &reporters,
                            const QString &error);

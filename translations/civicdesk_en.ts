@@ -297,6 +297,22 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>The central cannot be reached. Click to try again.</source>
+        <translation>The central cannot be reached. Click to try again.</translation>
+    </message>
+    <message>
+        <source>The central does not have this file.</source>
+        <translation>The central does not have this file.</translation>
+    </message>
+    <message>
+        <source>The central&apos;s copy of this file is damaged. Tell an administrator.</source>
+        <translation>The central&apos;s copy of this file is damaged. Tell an administrator.</translation>
+    </message>
+    <message>
+        <source>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</source>
+        <translation>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -538,18 +554,45 @@
     </message>
 </context>
 <context>
-    <name>MediaStrip</name>
+    <name>MediaTile</name>
     <message>
-        <source>Loading photo…</source>
-        <translation>Loading photo…</translation>
+        <source>Video kept at the source</source>
+        <translation>Video kept at the source</translation>
     </message>
     <message>
         <source>Photo kept at the source</source>
         <translation>Photo kept at the source</translation>
     </message>
     <message>
-        <source>Fetching photo…</source>
-        <translation>Fetching photo…</translation>
+        <source>Loading video… %1%</source>
+        <translation>Loading video… %1%</translation>
+    </message>
+    <message>
+        <source>Loading photo…</source>
+        <translation>Loading photo…</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Loading preview…</translation>
+    </message>
+    <message>
+        <source>Video without a preview</source>
+        <translation>Video without a preview</translation>
+    </message>
+    <message>
+        <source>Photo without a preview</source>
+        <translation>Photo without a preview</translation>
+    </message>
+    <message>
+        <source>Play (%1)</source>
+        <translation>Play (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Loading the full photo…</source>
+        <translation>Loading the full photo…</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,22 @@
         <source>%1 s</source>
         <translation>%1 giây</translation>
     </message>
+    <message>
+        <source>The central cannot be reached. Click to try again.</source>
+        <translation>Không kết nối được máy chủ trung tâm. Bấm để thử lại.</translation>
+    </message>
+    <message>
+        <source>The central does not have this file.</source>
+        <translation>Máy chủ trung tâm không có tệp này.</translation>
+    </message>
+    <message>
+        <source>The central&apos;s copy of this file is damaged. Tell an administrator.</source>
+        <translation>Bản lưu của tệp này trên máy chủ trung tâm bị hỏng. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</source>
+        <translation>Không lưu được tệp này trên máy: bộ nhớ đệm ảnh, video đã đầy hoặc không ghi được. Xem nhật ký.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -537,18 +553,45 @@
     </message>
 </context>
 <context>
-    <name>MediaStrip</name>
+    <name>MediaTile</name>
     <message>
-        <source>Loading photo…</source>
-        <translation>Đang mở ảnh…</translation>
+        <source>Video kept at the source</source>
+        <translation>Video lưu ở nguồn</translation>
     </message>
     <message>
         <source>Photo kept at the source</source>
         <translation>Ảnh lưu ở nguồn</translation>
     </message>
     <message>
-        <source>Fetching photo…</source>
+        <source>Loading video… %1%</source>
+        <translation>Đang tải video… %1%</translation>
+    </message>
+    <message>
+        <source>Loading photo…</source>
         <translation>Đang tải ảnh…</translation>
+    </message>
+    <message>
+        <source>Loading preview…</source>
+        <translation>Đang tải ảnh xem trước…</translation>
+    </message>
+    <message>
+        <source>Video without a preview</source>
+        <translation>Video không có ảnh xem trước</translation>
+    </message>
+    <message>
+        <source>Photo without a preview</source>
+        <translation>Ảnh không có ảnh xem trước</translation>
+    </message>
+    <message>
+        <source>Play (%1)</source>
+        <translation>Phát (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Loading the full photo…</source>
+        <translation>Đang tải ảnh đầy đủ…</translation>
     </message>
 </context>
 <context>

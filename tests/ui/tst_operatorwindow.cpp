@@ -85,6 +85,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The demo's video gets its thumbnail through Qt Multimedia, as in civicdesk.
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
         // Window settings go to a throwaway folder, not to the user's.
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         QCoreApplication::setOrganizationName(QStringLiteral("CivicDeskTest"));

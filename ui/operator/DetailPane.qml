@@ -16,7 +16,8 @@ Rectangle {
     signal rejectRequested()
     signal noteRequested()
     signal revealRequested()
-    signal photoOpened(string source)
+    signal photoOpened(string sha256)
+    signal videoRequested(string sha256)
 
     color: Theme.surface
     border.color: Theme.border
@@ -91,7 +92,9 @@ Rectangle {
                 MediaStrip {
                     Layout.fillWidth: true
                     media: root.detail.media
-                    onPhotoOpened: source => root.photoOpened(source)
+                    progress: root.detail.mediaProgress
+                    onPhotoOpened: sha256 => root.photoOpened(sha256)
+                    onVideoRequested: sha256 => root.videoRequested(sha256)
                 }
 
                 FieldRow { Layout.fillWidth: true; label: qsTr("Field"); value: root.detail.categoryName.length > 0 ? root.detail.categoryName : qsTr("Unclassified") }

@@ -12,6 +12,7 @@ ApplicationWindow {
     id: root
 
     readonly property bool mapPending: mapPane.pendingWork
+    readonly property bool photoPending: photo.loading
 
     // Full HD at most, and never larger than the screen it opens on.
     width: Math.min(1920, Screen.desktopAvailableWidth)
@@ -94,10 +95,8 @@ ApplicationWindow {
             onRejectRequested: reject.open()
             onNoteRequested: note.open()
             onRevealRequested: reveal.open()
-            onPhotoOpened: source => {
-                photo.source = source
-                photo.open()
-            }
+            onPhotoOpened: sha256 => root.openPhoto(sha256)
+            onVideoRequested: sha256 => Workstation.openMedia(sha256)
         }
     }
 
@@ -173,6 +172,22 @@ ApplicationWindow {
     }
     PhotoViewer {
         id: photo
+        media: Workstation.detail.media
+    }
+
+    // Shows a photo of the open report and asks for its full file.
+    function openPhoto(sha256) {
+        photo.sha256 = sha256
+        Workstation.openMedia(sha256)
+        photo.open()
+    }
+    // Opens the open report's first stored photo; false when it has none.
+    function openFirstPhoto() {
+        const first = Workstation.detail.media.find(item => item.kind === "photo" && item.sha256.length > 0)
+        if (!first)
+            return false
+        root.openPhoto(first.sha256)
+        return true
     }
     AttentionPopup {
         id: attention

@@ -3,16 +3,19 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import CivicDesk.Ui
 
-// Photos as thumbnails that open full size, and videos that play in place. Photos are shown
-// the way the camera meant them (EXIF orientation applied: Image.autoTransform is off by
-// default on Qt 6.4).
+// Photos and videos of the open report: a tile each with its thumbnail, and below them every
+// video whose file has arrived, playing in place. Full files load only when asked for, since a
+// video can be hundreds of megabytes.
 ColumnLayout {
     id: root
 
-    // Maps with kind, source, link, mimeType and name.
+    // Maps from ReportDetail.media.
     required property var media
+    // ReportDetail.mediaProgress: share loaded by SHA-256.
+    property var progress: ({})
 
-    signal photoOpened(string source)
+    signal photoOpened(string sha256)
+    signal videoRequested(string sha256)
 
     spacing: Theme.spacing
     visible: root.media.length > 0
@@ -22,46 +25,13 @@ ColumnLayout {
         spacing: Theme.spacing
 
         Repeater {
-            model: root.media.filter(item => item.kind === "photo")
-            delegate: Rectangle {
-                id: thumb
+            model: root.media
+            delegate: MediaTile {
                 required property var modelData
-                width: 150
-                height: 112
-                color: Theme.surfaceAlt
-                border.color: Theme.border
-
-                Image {
-                    id: image
-                    anchors.fill: parent
-                    anchors.margins: 1
-                    source: thumb.modelData.source
-                    sourceSize.width: 300
-                    fillMode: Image.PreserveAspectCrop
-                    autoTransform: true
-                    // Thumbnails decode at 300 px, fast enough to stay synchronous, so that
-                    // a screenshot never catches them half loaded.
-                    asynchronous: false
-                }
-                Text {
-                    anchors.centerIn: parent
-                    width: parent.width - 8
-                    visible: image.status !== Image.Ready
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    text: thumb.modelData.source.length > 0 ? qsTr("Loading photo…")
-                                                            : (thumb.modelData.link.length > 0 ? qsTr("Photo kept at the source")
-                                                                                               : qsTr("Fetching photo…"))
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontSmall
-                    color: Theme.textMuted
-                }
-                MouseArea {
-                    anchors.fill: parent
-                    cursorShape: Qt.PointingHandCursor
-                    enabled: image.status === Image.Ready
-                    onClicked: root.photoOpened(thumb.modelData.source)
-                }
+                item: modelData
+                progress: root.progress[modelData.sha256] ?? -1
+                onActivated: modelData.kind === "video" ? root.videoRequested(modelData.sha256)
+                                                        : root.photoOpened(modelData.sha256)
             }
         }
     }
