@@ -151,6 +151,29 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
     return snapshots;
 }
 
+std::optional<QSet<QString>> existingReportIds(const QSqlDatabase &database, const QStringList &ids,
+                                               QString *error)
+{
+    constexpr int chunkSize = 500;
+    QSet<QString> existing;
+    for (qsizetype start = 0; start < ids.size(); start += chunkSize) {
+        const QStringList chunk = ids.mid(start, chunkSize);
+        QStringList marks;
+        for (int i = 0; i < chunk.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        SqlStatement select(database, QStringLiteral("SELECT id FROM report WHERE id IN (%1)")
+                                          .arg(marks.join(QStringLiteral(", "))));
+        for (int i = 0; i < chunk.size(); ++i)
+            select.query().bindValue(i, chunk.at(i));
+        const auto rows = select.rows(error);
+        if (!rows)
+            return std::nullopt;
+        for (const QVariantMap &row : *rows)
+            existing.insert(row.value(QStringLiteral("id")).toString());
+    }
+    return existing;
+}
+
 std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *error)
 {
     const auto rows =
@@ -189,20 +212,25 @@ SnapshotWriter::SnapshotWriter(const QSqlDatabase &database, const QStringList &
     , m_clearMedia(database, QStringLiteral("DELETE FROM media WHERE report_id = :id"))
     , m_reportColumns(reportColumns() + extraColumns)
     , m_report(database, upsertStatement(QStringLiteral("report"), m_reportColumns))
+    , m_newReport(database, insertStatement(QStringLiteral("report"), m_reportColumns))
     , m_event(database, upsertStatement(QStringLiteral("event"), eventColumns()))
     , m_media(database, upsertStatement(QStringLiteral("media"), mediaColumns()))
 {}
 
-bool SnapshotWriter::write(const ReportSnapshot &snapshot, const QVariantMap &extra, QString *error)
+bool SnapshotWriter::write(const ReportSnapshot &snapshot, const QVariantMap &extra, bool isNew,
+                           QString *error)
 {
+    // A report the database does not hold yet has no events or media to replace, which saves
+    // two statements per report in a first sync.
     const QString &id = snapshot.report.id;
-    if (!m_clearEvents.bind(QStringLiteral(":id"), id).exec(error) ||
-        !m_clearMedia.bind(QStringLiteral(":id"), id).exec(error)) {
+    if (!isNew && (!m_clearEvents.bind(QStringLiteral(":id"), id).exec(error) ||
+                   !m_clearMedia.bind(QStringLiteral(":id"), id).exec(error))) {
         return false;
     }
     QVariantMap row = reportToRow(snapshot.report);
     row.insert(extra);
-    if (!m_report.bindInOrder(m_reportColumns, row).exec(error))
+    SqlStatement &statement = isNew ? m_newReport : m_report;
+    if (!statement.bindInOrder(m_reportColumns, row).exec(error))
         return false;
     for (const Event &event : snapshot.events) {
         if (!m_event.bindInOrder(eventColumns(), eventToRow(event)).exec(error))

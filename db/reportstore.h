@@ -6,6 +6,7 @@
 #include "db/sqlquery.h"
 
 #include <optional>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -19,6 +20,10 @@ std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id
 // Loads reports with their events and media. Ids that do not exist are skipped.
 std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
                                                    const QStringList &ids, QString *error);
+
+// Returns which of `ids` the report table holds.
+std::optional<QSet<QString>> existingReportIds(const QSqlDatabase &database, const QStringList &ids,
+                                               QString *error);
 
 // Returns every report id in id order.
 std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *error);
@@ -38,13 +43,16 @@ class SnapshotWriter
 public:
     SnapshotWriter(const QSqlDatabase &database, const QStringList &extraColumns);
 
-    bool write(const ReportSnapshot &snapshot, const QVariantMap &extra, QString *error);
+    // `isNew` tells that the database holds no row of this report yet.
+    bool write(const ReportSnapshot &snapshot, const QVariantMap &extra, bool isNew,
+               QString *error);
 
 private:
     SqlStatement m_clearEvents;
     SqlStatement m_clearMedia;
     QStringList m_reportColumns;
     SqlStatement m_report;
+    SqlStatement m_newReport;
     SqlStatement m_event;
     SqlStatement m_media;
 };

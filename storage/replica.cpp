@@ -271,15 +271,15 @@ int Replica::pendingOperationCount() const
     return count ? count->toInt() : 0;
 }
 
-bool Replica::writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool hasPending,
-                            QString *error)
+bool Replica::writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,
+                            bool hasPending, QString *error)
 {
     const Report &report = snapshot.report;
     const QVariantMap extra{
         {QStringLiteral("local_pending"), 0},
         {QStringLiteral("search_text"),
          reportSearchText(report.publicCode, report.title, report.description, report.address)}};
-    if (!writer.write(snapshot, extra, error))
+    if (!writer.write(snapshot, extra, isNew, error))
         return false;
     return !hasPending || rebasePending(report.id, error);
 }
@@ -376,10 +376,21 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
     for (const QVariantMap &row : *pendingRows)
         pendingReports.insert(row.value(QStringLiteral("report_id")).toString());
 
+    QStringList ids;
+    for (const ReportSnapshot &snapshot : std::as_const(toWrite))
+        ids.append(snapshot.report.id);
+    auto known = existingReportIds(database(), ids, error);
+    if (!known)
+        return false;
+
     SnapshotWriter writer(database(),
                           {QStringLiteral("local_pending"), QStringLiteral("search_text")});
     for (const ReportSnapshot &snapshot : std::as_const(toWrite)) {
-        if (!writeSnapshot(writer, snapshot, pendingReports.contains(snapshot.report.id), error))
+        const QString &id = snapshot.report.id;
+        // A report can come twice in one page: a decision's current state, then the feed.
+        const bool isNew = !known->contains(id);
+        known->insert(id);
+        if (!writeSnapshot(writer, snapshot, isNew, pendingReports.contains(id), error))
             return false;
     }
     return transaction.commit(error);

@@ -94,8 +94,8 @@ public:
 private:
     // Replaces a report with the central's version, then replays this workstation's pending
     // operations on it when it has any.
-    bool writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool hasPending,
-                       QString *error);
+    bool writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,
+                       bool hasPending, QString *error);
     bool rebasePending(const QString &reportId, QString *error);
     bool storeLocalChange(const Report &report, const Event &event, QString *error);
     bool setState(const QString &key, const QString &value, QString *error);

@@ -50,7 +50,7 @@ private:
     Replica &m_replica;
     Central &m_central;
     std::function<void(SyncStep)> m_hook;
-    int m_pageSize = 500;
+    int m_pageSize = 2000;
 };
 
 } // namespace CivicDesk
