@@ -78,7 +78,7 @@ public:
     QString operatorName() const { return m_operator; }
     QString language() const { return m_language; }
     bool online() const { return m_status.online; }
-    QString connectionMessage() const { return m_status.message; }
+    QString connectionMessage() const { return m_status.message.simplified(); }
     QString lastSyncText() const;
     int pendingCount() const { return m_status.pendingOperations; }
     QString offlineFor() const;
