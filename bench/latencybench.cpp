@@ -110,6 +110,8 @@ double percentile(QList<double> values, double fraction)
 
 int main(int argc, char **argv)
 {
+    // As in the application: Qt 6.4's GStreamer backend crashes without its plugin packages.
+    qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
