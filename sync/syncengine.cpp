@@ -88,6 +88,19 @@ public Q_SLOTS:
         QTimer::singleShot(0, this, &SyncWorker::syncNow);
     }
 
+    void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution)
+    {
+        QString error;
+        if (!m_replica || !m_replica->resolveAttention(operationId, resolution, &error)) {
+            Q_EMIT operationRejected(QString(),
+                                     m_replica ? error : QStringLiteral("the replica is not open"));
+            return;
+        }
+        Q_EMIT operationQueued(operationId, QString());
+        publishStatus(m_lastOnline, m_lastMessage);
+        QTimer::singleShot(0, this, &SyncWorker::syncNow);
+    }
+
     void fetchMedia(const QString &sha256, const QString &folder)
     {
         const QString path = QDir(folder).filePath(sha256);
@@ -241,6 +254,18 @@ void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJson
         m_worker,
         [worker = m_worker, kind, reportId, payload, actor] {
             worker->submit(kind, reportId, payload, actor);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::resolveAttention(const QString &operationId, Resolution resolution)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, operationId, resolution] {
+            worker->resolveAttention(operationId, resolution);
         },
         Qt::QueuedConnection);
 }
