@@ -92,7 +92,9 @@
     <message numerus="yes">
         <source>%n later action(s) on this report wait for your decision.</source>
         <translation>
-            <numerusform>%n later action on this report waits for your decision.</numerusform><numerusform>%n later actions on this report wait for your decision.</numerusform></translation>
+            <numerusform>%n later action on this report waits for your decision.</numerusform>
+            <numerusform>%n later actions on this report wait for your decision.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Re-apply mine</source>
@@ -534,6 +536,10 @@
     <message>
         <source>Edit text</source>
         <translation>Edit text</translation>
+    </message>
+    <message>
+        <source>Refused: needs your decision (A)</source>
+        <translation>Refused: needs your decision (A)</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,8 @@
     <message numerus="yes">
         <source>%n later action(s) on this report wait for your decision.</source>
         <translation>
-            <numerusform>%n thao tác sau đó trên phản ánh này đang chờ bạn quyết định.</numerusform></translation>
+            <numerusform>%n thao tác sau đó trên phản ánh này đang chờ bạn quyết định.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Re-apply mine</source>
@@ -533,6 +534,10 @@
     <message>
         <source>Edit text</source>
         <translation>Sửa nội dung</translation>
+    </message>
+    <message>
+        <source>Refused: needs your decision (A)</source>
+        <translation>Bị từ chối: cần bạn quyết định (A)</translation>
     </message>
 </context>
 <context>

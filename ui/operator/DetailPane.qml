@@ -20,6 +20,9 @@ Rectangle {
 
     signal editingFinished()
 
+    // True while a refused change of this report waits in the needs-attention list.
+    readonly property bool refused: Workstation.attentionItems.some(item => item.reportId === root.detail.reportId)
+
     signal classifyRequested()
     signal assignRequested()
     signal rejectRequested()
@@ -168,8 +171,9 @@ Rectangle {
                 Layout.minimumWidth: 0
                 horizontalAlignment: Text.AlignRight
                 elide: Text.ElideRight
-                text: root.detail.pending ? qsTr("Waiting for the central…") : qsTr("Saved on the central")
-                color: root.detail.pending ? Theme.warning : Theme.ok
+                text: root.refused ? qsTr("Refused: needs your decision (A)")
+                                   : root.detail.pending ? qsTr("Waiting for the central…") : qsTr("Saved on the central")
+                color: root.refused ? Theme.danger : root.detail.pending ? Theme.warning : Theme.ok
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
             }
