@@ -90,7 +90,9 @@ public:
                                                     QString *error) = 0;
 
     // Decides each operation in order, exactly once: an operation seen before gets its first
-    // decision back and changes nothing.
+    // decision back and changes nothing. After a refusal, the later operations on the same
+    // report are not decided: they come back held (OperationResult::held). A refusal because
+    // another operator changed the report first is recorded in the report's timeline.
     virtual std::optional<QList<OperationResult>> submit(const QList<Operation> &operations,
                                                          QString *error) = 0;
 

@@ -3,6 +3,7 @@
 #include "central/centralimport.h"
 #include "central/mediastore.h"
 #include "central/pgschema.h"
+#include "core/conflict.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
 #include "db/migrations.h"
@@ -37,6 +38,28 @@ const QList<Migration> &centralMigrations()
 QString sqlitePath(const QString &url)
 {
     return url.mid(int(qstrlen("sqlite:")));
+}
+
+// Records in the report's timeline that another operator's change came first, with both values
+// of each field, so that everyone sees what was refused. The event takes the operation's event
+// id, which the refused operation leaves unused.
+bool insertRefusalEvent(const QSqlDatabase &database, const Operation &operation,
+                        const Report &current, Refusal refusal, const QDateTime &at, QString *error)
+{
+    Event event;
+    event.id = operation.eventId;
+    event.reportId = operation.reportId;
+    event.kind = EventKind::Refused;
+    event.actor = operation.actor;
+    event.at = at;
+    event.data = {
+        {QLatin1String("operation"), operationKindCode(operation.kind)},
+        {QLatin1String("refusal"), refusalCode(refusal)},
+        {QLatin1String("fields"), differencesToJson(refusalDifferences(operation, current))}};
+    const auto revision = ImportWriter::nextRevision(database, error);
+    if (!revision || !insertEvent(database, event, error))
+        return false;
+    return upsertReport(database, current, error, {{QStringLiteral("revision"), *revision}});
 }
 
 } // namespace
@@ -380,13 +403,16 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
         result.refusal = Refusal::UnknownReport;
         result.reason =
             QStringLiteral("report %1 does not exist on the central").arg(operation.reportId);
-    } else if (operationChangesVersion(operation.kind) &&
+    } else if (operationChangesAssignment(operation.kind) && !operation.baseState &&
                operation.baseVersion != report->version) {
+        // Queued before operations recorded the state they depend on: the version decides.
         result.refusal = Refusal::StaleVersion;
         result.reason = QStringLiteral("the report changed on the central (version %1) after the "
                                        "version %2 this change was based on")
                             .arg(report->version)
                             .arg(operation.baseVersion);
+        if (!insertRefusalEvent(database(), operation, *report, result.refusal, m_clock(), error))
+            return std::nullopt;
     } else {
         const auto reference = referenceData(nullptr, error);
         if (!reference)
@@ -395,6 +421,11 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
             applyOperation(*report, operation, referenceCodesOf(*reference));
         result.refusal = outcome.refusal;
         result.reason = outcome.reason;
+        if (isConcurrencyRefusal(outcome.refusal) &&
+            !insertRefusalEvent(database(), operation, *report, outcome.refusal, m_clock(),
+                                error)) {
+            return std::nullopt;
+        }
         if (outcome.accepted()) {
             if (operationChangesVersion(operation.kind)) {
                 report->version += 1;
@@ -421,7 +452,19 @@ std::optional<QList<OperationResult>> SqlCentral::submit(const QList<Operation> 
                                                          QString *error)
 {
     QList<OperationResult> results;
+    // A refusal holds the later operations on its report: they were made on top of the refused
+    // one, and the operator decides first.
+    QSet<QString> refusedReports;
     for (const Operation &operation : operations) {
+        if (refusedReports.contains(operation.reportId)) {
+            OperationResult held;
+            held.operationId = operation.id;
+            held.held = true;
+            results.append(held);
+            qCInfo(lcCentral) << "held operation" << operation.id << "behind a refusal on report"
+                              << operation.reportId;
+            continue;
+        }
         SqlTransaction transaction(database(), true);
         if (!transaction.isActive()) {
             *error = transaction.error();
@@ -430,8 +473,10 @@ std::optional<QList<OperationResult>> SqlCentral::submit(const QList<Operation> 
         auto result = decide(operation, error);
         if (!result || !transaction.commit(error))
             return std::nullopt;
-        if (!result->accepted())
+        if (!result->accepted()) {
             result->current = currentSnapshot(operation.reportId, nullptr);
+            refusedReports.insert(operation.reportId);
+        }
         results.append(*result);
     }
     return results;

@@ -61,7 +61,7 @@ constexpr std::array<std::pair<MediaKind, const char *>, 3> mediaKindCodes{{
     {MediaKind::Audio, "audio"},
 }};
 
-constexpr std::array<std::pair<EventKind, const char *>, 13> eventKindCodes{{
+constexpr std::array<std::pair<EventKind, const char *>, 15> eventKindCodes{{
     {EventKind::Received, "received"},
     {EventKind::Imported, "imported"},
     {EventKind::Classified, "classified"},
@@ -75,6 +75,8 @@ constexpr std::array<std::pair<EventKind, const char *>, 13> eventKindCodes{{
     {EventKind::Reopened, "reopened"},
     {EventKind::DeadlineExtended, "deadline_extended"},
     {EventKind::ReporterRevealed, "reporter_revealed"},
+    {EventKind::Edited, "edited"},
+    {EventKind::Refused, "refused"},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 6> roleCodes{{

@@ -43,7 +43,9 @@ enum class MediaKind
     Audio
 };
 
-// Kinds of timeline events. Imported is the arrival of a record from another system.
+// Kinds of timeline events. Imported is the arrival of a record from another system. Edited is
+// a change of free-text fields; Refused records an operation the central refused because another
+// operator changed the report first.
 enum class EventKind
 {
     Received,
@@ -59,6 +61,8 @@ enum class EventKind
     Reopened,
     DeadlineExtended,
     ReporterRevealed,
+    Edited,
+    Refused,
 };
 
 // Roles of the people (and the system itself) that act on reports.

@@ -1,5 +1,6 @@
 #include "core/operation.h"
 
+#include "core/textedit.h"
 #include "core/timeutil.h"
 #include "core/workflow.h"
 
@@ -10,20 +11,22 @@
 namespace CivicDesk {
 namespace {
 
-constexpr std::array<std::pair<OperationKind, const char *>, 4> kindCodes{{
+constexpr std::array<std::pair<OperationKind, const char *>, 5> kindCodes{{
     {OperationKind::Classify, "classify"},
     {OperationKind::Assign, "assign"},
     {OperationKind::Reject, "reject"},
     {OperationKind::AddNote, "note"},
+    {OperationKind::EditText, "edit"},
 }};
 
-constexpr std::array<std::pair<Refusal, const char *>, 6> refusalCodes{{
+constexpr std::array<std::pair<Refusal, const char *>, 7> refusalCodes{{
     {Refusal::None, "none"},
     {Refusal::UnknownReport, "unknown_report"},
     {Refusal::StaleVersion, "stale_version"},
     {Refusal::InvalidTransition, "invalid_transition"},
     {Refusal::MissingValue, "missing_value"},
     {Refusal::InvalidValue, "invalid_value"},
+    {Refusal::Conflict, "conflict"},
 }};
 
 OperationOutcome refuse(Refusal refusal, const QString &reason)
@@ -149,7 +152,94 @@ OperationOutcome addNote(const Operation &operation)
     return outcome;
 }
 
+OperationOutcome editText(Report &report, const Operation &operation)
+{
+    const QJsonObject fields = operation.payload.value(QLatin1String("fields")).toObject();
+    for (const QString &code : fields.keys()) {
+        if (!textFieldFromCode(code))
+            return refuse(Refusal::InvalidValue,
+                          QStringLiteral("unknown text field \"%1\"").arg(code));
+    }
+    QString error;
+    const auto changes = textChangesOf(operation.payload, &error);
+    if (!changes)
+        return refuse(Refusal::MissingValue, error);
+
+    QStringList conflicting;
+    for (const TextChange &change : *changes) {
+        const QString code = textFieldCode(change.field);
+        if (!isTextFieldEditable(change.field, report.status)) {
+            return refuse(Refusal::InvalidTransition,
+                          QStringLiteral("the %1 of a %2 report cannot be edited")
+                              .arg(code, statusCode(report.status)));
+        }
+        if (change.to.size() > maxTextFieldLength(change.field)) {
+            return refuse(Refusal::InvalidValue,
+                          QStringLiteral("the new %1 has %2 characters, more than the %3 allowed")
+                              .arg(code)
+                              .arg(change.to.size())
+                              .arg(maxTextFieldLength(change.field)));
+        }
+        const QString current = textFieldValue(report, change.field);
+        if (current != change.from && current != change.to)
+            conflicting.append(code);
+    }
+    // All or nothing: a half-applied edit would leave the operator with a mix they never wrote.
+    if (!conflicting.isEmpty()) {
+        return refuse(Refusal::Conflict,
+                      QStringLiteral("%1 changed on the central after this edit was made")
+                          .arg(conflicting.join(QStringLiteral(", "))));
+    }
+
+    QJsonObject applied;
+    for (const TextChange &change : *changes) {
+        applied.insert(textFieldCode(change.field),
+                       QJsonObject{{QLatin1String("from"), textFieldValue(report, change.field)},
+                                   {QLatin1String("to"), change.to}});
+        setTextFieldValue(report, change.field, change.to);
+    }
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::Edited, {{QLatin1String("fields"), applied}});
+    return outcome;
+}
+
+OperationOutcome checkBaseState(const Report &report, const Operation &operation)
+{
+    if (!operationChangesAssignment(operation.kind) || !operation.baseState)
+        return {};
+    const AssignmentState current = assignmentStateOf(report);
+    if (*operation.baseState == current)
+        return {};
+    return refuse(Refusal::StaleVersion,
+                  QStringLiteral("the report's status or assignment changed on the central "
+                                 "(now %1, field \"%2\", agency \"%3\") after this change was made")
+                      .arg(statusCode(current.status), current.category, current.agency));
+}
+
 } // namespace
+
+QJsonObject AssignmentState::toJson() const
+{
+    return {{QLatin1String("status"), statusCode(status)},
+            {QLatin1String("category"), category},
+            {QLatin1String("priority"), priorityCode(priority)},
+            {QLatin1String("agency"), agency}};
+}
+
+std::optional<AssignmentState> AssignmentState::fromJson(const QJsonObject &json)
+{
+    const auto status = statusFromCode(json.value(QLatin1String("status")).toString());
+    const auto priority = priorityFromCode(json.value(QLatin1String("priority")).toString());
+    if (!status || !priority)
+        return std::nullopt;
+    return AssignmentState{*status, json.value(QLatin1String("category")).toString(), *priority,
+                           json.value(QLatin1String("agency")).toString()};
+}
+
+AssignmentState assignmentStateOf(const Report &report)
+{
+    return {report.status, report.category, report.priority, report.agency};
+}
 
 QString operationKindCode(OperationKind kind)
 {
@@ -189,15 +279,18 @@ Refusal refusalFromCode(const QString &code)
 
 QJsonObject Operation::toJson() const
 {
-    return {{QLatin1String("id"), id},
-            {QLatin1String("report_id"), reportId},
-            {QLatin1String("kind"), operationKindCode(kind)},
-            {QLatin1String("base_version"), baseVersion},
-            {QLatin1String("actor"), actor},
-            {QLatin1String("actor_role"), roleCode(actorRole)},
-            {QLatin1String("created_at"), toStorageTime(createdAt)},
-            {QLatin1String("event_id"), eventId},
-            {QLatin1String("payload"), payload}};
+    QJsonObject json{{QLatin1String("id"), id},
+                     {QLatin1String("report_id"), reportId},
+                     {QLatin1String("kind"), operationKindCode(kind)},
+                     {QLatin1String("base_version"), baseVersion},
+                     {QLatin1String("actor"), actor},
+                     {QLatin1String("actor_role"), roleCode(actorRole)},
+                     {QLatin1String("created_at"), toStorageTime(createdAt)},
+                     {QLatin1String("event_id"), eventId},
+                     {QLatin1String("payload"), payload}};
+    if (baseState)
+        json.insert(QLatin1String("base_state"), baseState->toJson());
+    return json;
 }
 
 std::optional<Operation> Operation::fromJson(const QJsonObject &json, QString *error)
@@ -210,6 +303,16 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &json, QString *e
     operation.createdAt = fromStorageTime(json.value(QLatin1String("created_at")).toString());
     operation.eventId = json.value(QLatin1String("event_id")).toString();
     operation.payload = json.value(QLatin1String("payload")).toObject();
+    if (json.contains(QLatin1String("base_state"))) {
+        operation.baseState =
+            AssignmentState::fromJson(json.value(QLatin1String("base_state")).toObject());
+        if (!operation.baseState) {
+            if (error)
+                *error = QStringLiteral("operation \"%1\" has an unreadable base state")
+                             .arg(operation.id);
+            return std::nullopt;
+        }
+    }
 
     const QString kind = json.value(QLatin1String("kind")).toString();
     const auto parsedKind = operationKindFromCode(kind);
@@ -229,6 +332,8 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &json, QString *e
 OperationOutcome applyOperation(Report &report, const Operation &operation,
                                 const ReferenceCodes &codes)
 {
+    if (OperationOutcome base = checkBaseState(report, operation); !base.accepted())
+        return base;
     switch (operation.kind) {
     case OperationKind::Classify:
         return classify(report, operation, codes);
@@ -238,6 +343,8 @@ OperationOutcome applyOperation(Report &report, const Operation &operation,
         return reject(report, operation);
     case OperationKind::AddNote:
         return addNote(operation);
+    case OperationKind::EditText:
+        return editText(report, operation);
     }
     return refuse(Refusal::InvalidValue, QStringLiteral("unknown operation kind"));
 }
@@ -255,6 +362,12 @@ ReferenceCodes referenceCodesOf(const ReferenceData &data)
 bool operationChangesVersion(OperationKind kind)
 {
     return kind != OperationKind::AddNote;
+}
+
+bool operationChangesAssignment(OperationKind kind)
+{
+    return kind == OperationKind::Classify || kind == OperationKind::Assign ||
+           kind == OperationKind::Reject;
 }
 
 } // namespace CivicDesk

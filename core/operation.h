@@ -17,11 +17,30 @@ enum class OperationKind
     Classify,
     Assign,
     Reject,
-    AddNote
+    AddNote,
+    EditText, // free-text fields; the payload is textEditPayload()
 };
 
 QString operationKindCode(OperationKind kind);
 std::optional<OperationKind> operationKindFromCode(const QString &code);
+
+// The part of a report that status and assignment operations depend on. Such operations are
+// never merged: the central refuses one when this part changed after the operator saw it. Text
+// edits and notes leave it alone, so they never cause such a refusal.
+struct AssignmentState
+{
+    Status status = Status::New;
+    QString category;
+    Priority priority = Priority::Normal;
+    QString agency;
+
+    bool operator==(const AssignmentState &) const = default;
+
+    QJsonObject toJson() const;
+    static std::optional<AssignmentState> fromJson(const QJsonObject &json);
+};
+
+AssignmentState assignmentStateOf(const Report &report);
 
 // An operator's action on one report. It is applied to the replica at once and sent to the
 // central through the outbox; its id makes a second delivery a no-op.
@@ -30,7 +49,10 @@ struct Operation
     QString id; // UUID
     QString reportId;
     OperationKind kind = OperationKind::AddNote;
-    int baseVersion = 0; // report version the operator saw; checked by the central
+    int baseVersion = 0; // report version the operator saw
+    // Status and assignment the operator saw. Operations queued by versions of CivicDesk that did
+    // not record it have none; the central then compares baseVersion instead.
+    std::optional<AssignmentState> baseState;
     QString actor;
     Role actorRole = Role::Operator;
     QDateTime createdAt;
@@ -50,6 +72,7 @@ enum class Refusal
     InvalidTransition,
     MissingValue,
     InvalidValue,
+    Conflict, // another operator changed a text field of the edit to something else first
 };
 
 QString refusalCode(Refusal refusal);
@@ -81,19 +104,27 @@ struct OperationResult
     Refusal refusal = Refusal::None;
     QString reason;
     std::optional<ReportSnapshot> current;
+    // Not decided: an earlier operation on the same report was refused in the same submission.
+    // The operation stays in the outbox until the operator has resolved that refusal.
+    bool held = false;
 
-    bool accepted() const { return refusal == Refusal::None; }
+    bool accepted() const { return refusal == Refusal::None && !held; }
 };
 
 // Applies an operation to a report: the one implementation of the rules. The replica runs it to
 // show the change at once, and the central runs it to decide. Both reach the same result
-// because the operation carries its own event id and time. The central alone checks
-// baseVersion.
+// because the operation carries its own event id and time. A status or assignment operation
+// whose baseState differs from the report's is refused as StaleVersion. An edit of a field that
+// someone else changed is refused as Conflict and changes nothing.
 OperationOutcome applyOperation(Report &report, const Operation &operation,
                                 const ReferenceCodes &codes);
 
 // Returns whether an accepted operation of this kind increases the report version. Notes are
 // timeline entries and never conflict with changes to the report's fields.
 bool operationChangesVersion(OperationKind kind);
+
+// Returns whether an operation of this kind changes the report's status or assignment, and so
+// depends on its baseState.
+bool operationChangesAssignment(OperationKind kind);
 
 } // namespace CivicDesk

@@ -3,6 +3,7 @@
 #include "core/timeutil.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QTimeZone>
 
 namespace CivicDesk {
@@ -97,6 +98,10 @@ QString eventKindName(EventKind kind)
         return tr("Deadline extended");
     case EventKind::ReporterRevealed:
         return tr("Reporter revealed");
+    case EventKind::Edited:
+        return tr("Text edited");
+    case EventKind::Refused:
+        return tr("Change refused");
     }
     return QString();
 }
@@ -145,7 +150,10 @@ QString refusalText(Refusal refusal)
 {
     switch (refusal) {
     case Refusal::StaleVersion:
-        return tr("Someone changed this report first. Look at its current state and decide again.");
+        return tr("Someone changed this report's status or assignment first. Look at its current "
+                  "state and decide again.");
+    case Refusal::Conflict:
+        return tr("Someone changed the same text first. Compare both versions and choose.");
     case Refusal::InvalidTransition:
         return tr("This action does not fit the report's current status.");
     case Refusal::MissingValue:
@@ -158,6 +166,50 @@ QString refusalText(Refusal refusal)
         break;
     }
     return QString();
+}
+
+QString differenceFieldName(const QString &field)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("title"), QT_TRANSLATE_NOOP("CivicDesk", "Title")},
+        {QStringLiteral("description"), QT_TRANSLATE_NOOP("CivicDesk", "Description")},
+        {QStringLiteral("address"), QT_TRANSLATE_NOOP("CivicDesk", "Address")},
+        {QStringLiteral("public_response"), QT_TRANSLATE_NOOP("CivicDesk", "Public response")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("CivicDesk", "Status")},
+        {QStringLiteral("category"), QT_TRANSLATE_NOOP("CivicDesk", "Field")},
+        {QStringLiteral("priority"), QT_TRANSLATE_NOOP("CivicDesk", "Priority")},
+        {QStringLiteral("agency"), QT_TRANSLATE_NOOP("CivicDesk", "Agency")},
+    };
+    const char *name = names.value(field);
+    return name ? tr(name) : field;
+}
+
+QString differenceValueText(const QString &field, const QString &value,
+                            const ReferenceData &reference, bool english)
+{
+    if (field == QLatin1String("status")) {
+        const auto status = statusFromCode(value);
+        return status ? statusName(*status) : value;
+    }
+    if (field == QLatin1String("priority")) {
+        const auto priority = priorityFromCode(value);
+        return priority ? priorityName(*priority) : value;
+    }
+    if (field == QLatin1String("category")) {
+        for (const Category &category : reference.categories) {
+            if (category.code == value)
+                return english ? category.nameEn : category.nameVi;
+        }
+        return value.isEmpty() ? tr("Unclassified") : value;
+    }
+    if (field == QLatin1String("agency")) {
+        for (const Agency &agency : reference.agencies) {
+            if (agency.id == value)
+                return english && !agency.nameEn.isEmpty() ? agency.nameEn : agency.nameVi;
+        }
+        return value.isEmpty() ? tr("None") : value;
+    }
+    return value;
 }
 
 } // namespace CivicDesk

@@ -2,6 +2,7 @@
 
 #include "core/codes.h"
 #include "core/operation.h"
+#include "core/reference.h"
 
 #include <QDateTime>
 #include <QString>
@@ -29,5 +30,12 @@ void setDisplayTimeZone(const QTimeZone &zone);
 
 // A translated sentence telling the operator why the central refused an operation.
 QString refusalText(Refusal refusal);
+
+// Translated name of a field of a refused operation: a text field code, "status", "category",
+// "priority" or "agency".
+QString differenceFieldName(const QString &field);
+// The value of such a field as the operator reads it: names for codes, the text itself for text.
+QString differenceValueText(const QString &field, const QString &value,
+                            const ReferenceData &reference, bool english);
 
 } // namespace CivicDesk

@@ -1,12 +1,53 @@
 #include "models/reportdetail.h"
 
+#include "core/conflict.h"
+#include "core/textedit.h"
 #include "models/displaytext.h"
 
 #include <algorithm>
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace CivicDesk {
 namespace {
+
+// One line of a timeline entry, short enough that a long description does not fill the pane.
+QString clipped(const QString &text)
+{
+    constexpr int maxLength = 160;
+    QString line = text.simplified();
+    if (line.size() > maxLength)
+        line = line.left(maxLength - 1) + QChar(0x2026);
+    return line;
+}
+
+QString editedText(const QJsonObject &data)
+{
+    const QJsonObject fields = data.value(QLatin1String("fields")).toObject();
+    QStringList lines;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString to = it.value().toObject().value(QLatin1String("to")).toString();
+        lines.append(QStringLiteral("%1: %2").arg(differenceFieldName(it.key()), clipped(to)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString refusedText(const QJsonObject &data, const ReferenceData &reference, bool english)
+{
+    QStringList lines;
+    const auto differences = differencesFromJson(data.value(QLatin1String("fields")).toArray());
+    for (const FieldDifference &difference : differences) {
+        if (!difference.conflicting)
+            continue;
+        lines.append(QCoreApplication::translate("CivicDesk", "%1: proposed %2, current %3")
+                         .arg(differenceFieldName(difference.field),
+                              clipped(differenceValueText(difference.field, difference.mine,
+                                                          reference, english)),
+                              clipped(differenceValueText(difference.field, difference.theirs,
+                                                          reference, english))));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 
 QString eventText(const Event &event, const ReferenceData &reference, bool english)
 {
@@ -31,6 +72,10 @@ QString eventText(const Event &event, const ReferenceData &reference, bool engli
         return data.value(QLatin1String("agency")).toString();
     case EventKind::Imported:
         return data.value(QLatin1String("source")).toString();
+    case EventKind::Edited:
+        return editedText(data);
+    case EventKind::Refused:
+        return refusedText(data, reference, english);
     default:
         return QString();
     }
@@ -198,6 +243,18 @@ QVariantList ReportDetail::media() const
         });
     }
     return list;
+}
+
+QStringList ReportDetail::editableFields() const
+{
+    QStringList codes;
+    if (!isLoaded())
+        return codes;
+    for (TextField field : allTextFields()) {
+        if (isTextFieldEditable(field, m_report.status))
+            codes.append(textFieldCode(field));
+    }
+    return codes;
 }
 
 QString ReportDetail::statusCode() const

@@ -42,6 +42,9 @@ class ReportDetail : public QObject
     // Names and phones shown after the operator revealed them with a reason: maps with name and
     // phone. Kept in memory for the open report only, never in the replica.
     Q_PROPERTY(QVariantList revealedReporters READ revealedReporters NOTIFY revealedChanged)
+    // Codes of the free-text fields an operator may edit in the report's state ("title",
+    // "description", "address", "public_response").
+    Q_PROPERTY(QStringList editableFields READ editableFields NOTIFY changed)
     // True while an operation made here waits for the central's decision.
     Q_PROPERTY(bool pending READ pending NOTIFY changed)
     Q_PROPERTY(bool simulated READ simulated NOTIFY changed)
@@ -98,6 +101,7 @@ public:
     QString publicResponse() const { return m_report.publicResponse; }
     QString rejectReason() const { return m_report.rejectReason; }
     int reporterCount() const { return m_report.reporterCount; }
+    QStringList editableFields() const;
     bool pending() const { return m_pending; }
     bool simulated() const { return m_report.simulated; }
     QVariantList events() const { return m_events; }

@@ -1,6 +1,8 @@
 #include "models/workstation.h"
 
+#include "core/conflict.h"
 #include "core/logging.h"
+#include "core/textedit.h"
 #include "core/textfold.h"
 #include "core/timeutil.h"
 #include "models/displaytext.h"
@@ -98,16 +100,8 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     connect(m_reader, &ReplicaReader::attentionReady, this,
             [this](const QList<AttentionItem> &items) {
                 m_attention.clear();
-                for (const AttentionItem &item : items) {
-                    // The central's reason is English detail for the log; the operator reads a
-                    // sentence.
-                    m_attention.append(
-                        QVariantMap{{QStringLiteral("reportId"), item.reportId},
-                                    {QStringLiteral("action"), operationKindCode(item.kind)},
-                                    {QStringLiteral("reason"), refusalText(item.refusal)},
-                                    {QStringLiteral("detail"), item.reason},
-                                    {QStringLiteral("time"), displayTime(item.createdAt)}});
-                }
+                for (const AttentionItem &item : items)
+                    m_attention.append(attentionEntry(item));
                 Q_EMIT attentionChanged();
             });
     connect(m_reader, &ReplicaReader::lookupReady, this,
@@ -341,11 +335,74 @@ void Workstation::selectByCodeOrId(const QString &codeOrId)
         m_pendingLookup = codeOrId; // asked for again once the replica is open
 }
 
+QVariantMap Workstation::attentionEntry(const AttentionItem &item) const
+{
+    const bool english = m_language == QLatin1String("en");
+    QVariantList fields;
+    for (const FieldDifference &difference : item.differences) {
+        fields.append(QVariantMap{
+            {QStringLiteral("name"), differenceFieldName(difference.field)},
+            {QStringLiteral("mine"),
+             differenceValueText(difference.field, difference.mine, m_reference, english)},
+            {QStringLiteral("theirs"),
+             differenceValueText(difference.field, difference.theirs, m_reference, english)},
+            {QStringLiteral("conflicting"), difference.conflicting}});
+    }
+    // The central's reason is English detail for the log; the operator reads a sentence.
+    return {{QStringLiteral("operationId"), item.operationId},
+            {QStringLiteral("reportId"), item.reportId},
+            {QStringLiteral("code"), item.reportCode},
+            {QStringLiteral("action"), operationKindCode(item.kind)},
+            {QStringLiteral("refusal"), refusalCode(item.refusal)},
+            {QStringLiteral("reason"), refusalText(item.refusal)},
+            {QStringLiteral("detail"), item.reason},
+            {QStringLiteral("time"), displayTime(item.createdAt)},
+            {QStringLiteral("held"), item.heldOperations},
+            {QStringLiteral("canReapply"), item.canReapply},
+            {QStringLiteral("canKeepTheirs"), item.canKeepTheirs},
+            {QStringLiteral("fields"), fields}};
+}
+
 void Workstation::submit(OperationKind kind, const QJsonObject &payload)
 {
     if (m_selected.isEmpty())
         return;
+    for (const QVariant &entry : std::as_const(m_attention)) {
+        if (entry.toMap().value(QStringLiteral("reportId")).toString() != m_selected)
+            continue;
+        reportError(QStringLiteral("report %1 has an open refusal").arg(m_selected),
+                    QCoreApplication::translate("CivicDesk",
+                                                "This report has a refused change. Decide on it "
+                                                "under \"Needs attention\" first."));
+        return;
+    }
     m_engine.submit(kind, m_selected, payload, m_operator);
+}
+
+void Workstation::editText(const QVariantMap &seen, const QVariantMap &values)
+{
+    QList<TextChange> changes;
+    for (TextField field : allTextFields()) {
+        const QString code = textFieldCode(field);
+        if (!values.contains(code))
+            continue;
+        const QString from = seen.value(code).toString();
+        const QString to = values.value(code).toString();
+        if (from != to)
+            changes.append({field, from, to});
+    }
+    if (!changes.isEmpty())
+        submit(OperationKind::EditText, textEditPayload(changes));
+}
+
+void Workstation::resolveAttention(const QString &operationId, const QString &resolution)
+{
+    const auto parsed = resolutionFromCode(resolution);
+    if (!parsed) {
+        qCCritical(lcApp) << "unknown resolution" << resolution << "for operation" << operationId;
+        return;
+    }
+    m_engine.resolveAttention(operationId, *parsed);
 }
 
 void Workstation::classify(const QString &category, const QString &priority)
@@ -397,6 +454,8 @@ void Workstation::setLanguage(const QString &language)
     Q_EMIT referenceChanged();
     if (!m_selected.isEmpty())
         m_reader->requestSnapshot(m_selected);
+    if (m_readerStarted)
+        m_reader->requestAttention(); // field names and values in the new language
 }
 
 } // namespace CivicDesk

@@ -39,7 +39,9 @@ class Workstation : public QObject
     // How long the central has not answered ("45 s", "12 min"); empty while connected.
     Q_PROPERTY(QString offlineFor READ offlineFor NOTIFY offlineForChanged)
     Q_PROPERTY(int attentionCount READ attentionCount NOTIFY attentionChanged)
-    // Refused operations: maps with reportId, code, action and reason.
+    // Refused operations: maps with operationId, reportId, code, action, refusal, reason, detail,
+    // time, held (later actions waiting), canReapply, canKeepTheirs, and fields: maps with name,
+    // mine, theirs and conflicting.
     Q_PROPERTY(QVariantList attentionItems READ attentionItems NOTIFY attentionChanged)
     // Pickers, in Vietnamese alphabetical order: maps with code and name.
     Q_PROPERTY(QVariantList categories READ categories NOTIFY referenceChanged)
@@ -108,6 +110,13 @@ public:
     Q_INVOKABLE void assign(const QString &agency);
     Q_INVOKABLE void reject(const QString &reason);
     Q_INVOKABLE void addNote(const QString &text);
+    // Edits free-text fields of the open report. `seen` holds the values the operator saw when
+    // the editing began and `values` the new ones, both keyed by field code; only fields whose
+    // value changed are sent.
+    Q_INVOKABLE void editText(const QVariantMap &seen, const QVariantMap &values);
+    // Resolves a refused operation: "mine" sends it again on the current state, "theirs" keeps
+    // the other operator's values, "dismiss" sends nothing.
+    Q_INVOKABLE void resolveAttention(const QString &operationId, const QString &resolution);
     // Shows the open report's reporters; the central records who asked and the reason.
     Q_INVOKABLE void revealReporters(const QString &reason);
     Q_INVOKABLE void syncNow();
@@ -134,6 +143,7 @@ Q_SIGNALS:
 
 private:
     void submit(OperationKind kind, const QJsonObject &payload);
+    QVariantMap attentionEntry(const AttentionItem &item) const;
     void onSynced(const SyncSummary &summary);
     void onStatus(const SyncStatus &status);
     void reportError(const QString &technical, const QString &sentence);

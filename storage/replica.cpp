@@ -27,11 +27,6 @@ bool onGuiThread()
     return app && app->inherits("QGuiApplication") && QThread::currentThread() == app->thread();
 }
 
-QString toJsonText(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 Replica::Replica(QString path)
@@ -196,6 +191,12 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
         *error = transaction.error();
         return std::nullopt;
     }
+    if (hasOpenRefusal(reportId)) {
+        *error = QStringLiteral("report %1 has a refused operation to resolve first in the needs "
+                                "attention list")
+                     .arg(reportId);
+        return std::nullopt;
+    }
     auto report = loadReport(database(), reportId, error);
     if (!report)
         return std::nullopt;
@@ -205,6 +206,7 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
     operation.reportId = reportId;
     operation.kind = kind;
     operation.baseVersion = report->version;
+    operation.baseState = assignmentStateOf(*report);
     operation.actor = actor;
     operation.actorRole = role;
     operation.createdAt = m_clock();
@@ -212,6 +214,15 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
     operation.payload = payload;
 
     const OperationOutcome outcome = applyOperation(*report, operation, referenceCodes());
+    if (outcome.refusal == Refusal::Conflict) {
+        // Another operator's change arrived while this one was written. The central records the
+        // conflict in the timeline and sends both versions back for the operator to decide.
+        if (!queueOperation(operation, {}, error) || !transaction.commit(error))
+            return std::nullopt;
+        qCInfo(lcStorage) << "queued conflicting edit" << operation.id << "on report" << reportId
+                          << ":" << outcome.reason;
+        return operation;
+    }
     if (!outcome.accepted()) {
         *error = outcome.reason;
         return std::nullopt;
@@ -222,17 +233,7 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
     }
     if (!storeLocalChange(*report, outcome.event, error))
         return std::nullopt;
-
-    SqlStatement outbox(
-        database(),
-        QStringLiteral("INSERT INTO outbox (operation_id, report_id, kind, body, created_at) "
-                       "VALUES (:operation_id, :report_id, :kind, :body, :created_at)"));
-    outbox.bindAll({{QStringLiteral("operation_id"), operation.id},
-                    {QStringLiteral("report_id"), reportId},
-                    {QStringLiteral("kind"), operationKindCode(kind)},
-                    {QStringLiteral("body"), toJsonText(operation.toJson())},
-                    {QStringLiteral("created_at"), toStorageTime(operation.createdAt)}});
-    if (!outbox.exec(error) || !transaction.commit(error))
+    if (!queueOperation(operation, {}, error) || !transaction.commit(error))
         return std::nullopt;
 
     qCDebug(lcStorage) << "queued operation" << operation.id << operationKindCode(kind)
@@ -245,7 +246,9 @@ QList<Operation> Replica::pendingOperations(QString *error) const
     QList<Operation> operations;
     const auto rows =
         SqlStatement(database(),
-                     QStringLiteral("SELECT body FROM outbox WHERE state = 'pending' ORDER BY seq"))
+                     QStringLiteral("SELECT body FROM outbox WHERE state = 'pending' AND "
+                                    "report_id NOT IN (SELECT report_id FROM attention WHERE "
+                                    "dismissed = 0) ORDER BY seq"))
             .rows(error);
     if (!rows)
         return operations;
@@ -286,6 +289,8 @@ bool Replica::writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapsh
 
 bool Replica::rebasePending(const QString &reportId, QString *error)
 {
+    if (hasOpenRefusal(reportId))
+        return true; // the operator decides on the central's version first
     SqlStatement pending(
         database(),
         QStringLiteral(
@@ -334,6 +339,11 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
 
     QList<ReportSnapshot> toWrite = snapshots;
     for (const OperationResult &result : results) {
+        if (result.held) {
+            qCInfo(lcSync) << "operation" << result.operationId
+                           << "held until the refusal on its report is resolved";
+            continue;
+        }
         SqlStatement decide(
             database(),
             QStringLiteral(
@@ -354,8 +364,8 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
             database(),
             QStringLiteral(
                 "INSERT OR IGNORE INTO attention (operation_id, report_id, kind, refusal, reason, "
-                "body, created_at) SELECT operation_id, report_id, kind, :refusal, :reason, body, "
-                ":now FROM outbox WHERE operation_id = :id"));
+                "body, created_at, outbox_seq) SELECT operation_id, report_id, kind, :refusal, "
+                ":reason, body, :now, seq FROM outbox WHERE operation_id = :id"));
         attention.bindAll({{QStringLiteral("refusal"), refusalCode(result.refusal)},
                            {QStringLiteral("reason"), result.reason},
                            {QStringLiteral("now"), toStorageTime(m_clock())},
@@ -420,21 +430,17 @@ QList<AttentionItem> Replica::attentionItems(QString *error) const
         SqlStatement(
             database(),
             QStringLiteral(
-                "SELECT operation_id, report_id, kind, refusal, reason, created_at FROM attention "
-                "WHERE dismissed = 0 ORDER BY created_at"))
+                "SELECT a.operation_id, a.report_id, a.kind, a.refusal, a.reason, a.created_at, "
+                "a.body, r.public_code, (SELECT count(*) FROM outbox o WHERE o.report_id = "
+                "a.report_id AND o.state = 'pending') AS held FROM attention a LEFT JOIN report r "
+                "ON r.id = a.report_id WHERE a.dismissed = 0 ORDER BY a.created_at"))
             .rows(error);
     if (!rows)
         return items;
+    const ReferenceCodes codes = referenceCodes();
     for (const QVariantMap &row : *rows) {
-        AttentionItem item;
-        item.operationId = row[QStringLiteral("operation_id")].toString();
-        item.reportId = row[QStringLiteral("report_id")].toString();
-        item.kind = operationKindFromCode(row[QStringLiteral("kind")].toString())
-                        .value_or(OperationKind::AddNote);
-        item.refusal = refusalFromCode(row[QStringLiteral("refusal")].toString());
-        item.reason = row[QStringLiteral("reason")].toString();
-        item.createdAt = fromStorageTime(row[QStringLiteral("created_at")].toString());
-        items.append(item);
+        if (auto item = attentionItemFromRow(row, codes))
+            items.append(*item);
     }
     return items;
 }

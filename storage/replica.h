@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/conflict.h"
 #include "core/feedposition.h"
 #include "core/operation.h"
 #include "core/reference.h"
@@ -16,15 +17,24 @@
 
 namespace CivicDesk {
 
-// A refused operation or a conflict, kept for the operator with the central's reason.
+// A refused operation or a conflict, kept for the operator with the central's reason until
+// they resolve it. While it is open, the later operations on its report stay in the outbox.
 struct AttentionItem
 {
     QString operationId;
     QString reportId;
+    QString reportCode;
     OperationKind kind = OperationKind::AddNote;
     Refusal refusal = Refusal::None;
     QString reason;
     QDateTime createdAt;
+    // The operator's values and the central's current ones, per field.
+    QList<FieldDifference> differences;
+    int heldOperations = 0; // later operations on the report waiting for the decision
+    // Whether sending it again on the current state can be accepted, and whether keeping the
+    // other operator's values is a choice distinct from dismissing it.
+    bool canReapply = false;
+    bool canKeepTheirs = false;
 };
 
 // The workstation's local SQLite copy of the reports it may see, with the outbox of operations
@@ -65,18 +75,24 @@ public:
     std::optional<ReferenceData> referenceData(QString *error) const;
 
     // Applies an operator's action to the report at once and queues it in the outbox, both in
-    // one transaction. An operation that the rules refuse here is neither applied nor queued.
+    // one transaction. An operation that the rules reject here is neither applied nor queued.
+    // The exception is an edit whose fields changed after the operator saw them: it is queued
+    // unapplied, so that the central records the conflict and the operator decides. A report
+    // with an open refusal takes no new operation until the operator resolves it.
     std::optional<Operation> submit(OperationKind kind, const QString &reportId,
                                     const QJsonObject &payload, const QString &actor, Role role,
                                     QString *error);
 
-    // Operations that the central has not decided yet, in the order they were made.
+    // Operations to send to the central, in the order they were made: every pending one except
+    // those held behind an open refusal on their report.
     QList<Operation> pendingOperations(QString *error) const;
+    // Operations that the central has not decided yet, held ones included.
     int pendingOperationCount() const;
 
     // Records the central's decisions and writes the changed reports, in one transaction. A
     // report with operations still pending keeps them: they are applied again on top of the
-    // central's version. Safe to repeat with the same input.
+    // central's version, unless the report has an open refusal, which shows the central's
+    // version alone. Held operations stay pending. Safe to repeat with the same input.
     bool applyFromCentral(const QList<OperationResult> &results,
                           const QList<ReportSnapshot> &snapshots, QString *error);
 
@@ -84,6 +100,10 @@ public:
     bool acknowledge(const FeedPosition &feedCursor, QString *error);
 
     QList<AttentionItem> attentionItems(QString *error) const;
+    // Closes an open refusal as the operator chose (see resolveRefused()). The operation sent in
+    // its stead takes its place in the outbox, before the operations it held, and those are
+    // applied again on the report, all in one transaction.
+    bool resolveAttention(const QString &operationId, Resolution resolution, QString *error);
 
     std::optional<Report> report(const QString &id, QString *error) const;
     std::optional<QList<ReportSnapshot>> snapshots(QString *error) const;
@@ -97,6 +117,10 @@ private:
     bool writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,
                        bool hasPending, QString *error);
     bool rebasePending(const QString &reportId, QString *error);
+    bool hasOpenRefusal(const QString &reportId) const;
+    bool queueOperation(const Operation &operation, const QVariant &seq, QString *error);
+    std::optional<AttentionItem> attentionItemFromRow(const QVariantMap &row,
+                                                      const ReferenceCodes &codes) const;
     bool storeLocalChange(const Report &report, const Event &event, QString *error);
     bool setState(const QString &key, const QString &value, QString *error);
     QString state(const QString &key) const;

@@ -85,6 +85,7 @@ const QList<Migration> &replicaMigrations()
         {1, QStringLiteral(":/civicdesk/replica/0001_initial.sql"), {}},
         {2, QStringLiteral(":/civicdesk/replica/0002_search_text.sql"), fillSearchText},
         {3, QStringLiteral(":/civicdesk/replica/0003_sort_rank.sql"), rankNames},
+        {4, QStringLiteral(":/civicdesk/replica/0004_attention_resolution.sql"), {}},
     };
     return migrations;
 }

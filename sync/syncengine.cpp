@@ -120,6 +120,19 @@ public Q_SLOTS:
         scheduleSync();
     }
 
+    void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution)
+    {
+        QString error;
+        if (!m_replica || !m_replica->resolveAttention(operationId, resolution, &error)) {
+            Q_EMIT operationRejected(QString(),
+                                     m_replica ? error : QStringLiteral("the replica is not open"));
+            return;
+        }
+        Q_EMIT operationQueued(operationId, QString());
+        publishStatus();
+        scheduleSync();
+    }
+
     void revealReporters(const QString &reportId, const QString &reason, const QString &actor)
     {
         QString error;
@@ -304,6 +317,18 @@ void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJson
         m_worker,
         [worker = m_worker, kind, reportId, payload, actor] {
             worker->submit(kind, reportId, payload, actor);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::resolveAttention(const QString &operationId, Resolution resolution)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, operationId, resolution] {
+            worker->resolveAttention(operationId, resolution);
         },
         Qt::QueuedConnection);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/conflict.h"
 #include "core/operation.h"
 #include "sync/syncsession.h"
 
@@ -45,6 +46,9 @@ public Q_SLOTS:
     // Applies an operator's action to the replica and queues it for the central.
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
                 const QString &actor);
+    // Resolves a refused operation in the replica as the operator chose and syncs. Reported as
+    // operationQueued on success and operationRejected on failure.
+    void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution);
     // Asks the central for a report's reporters; the reply is never written to the replica.
     void revealReporters(const QString &reportId, const QString &reason, const QString &actor);
 

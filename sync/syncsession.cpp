@@ -80,8 +80,12 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         results = *decided;
     }
     summary.sent = int(pending.size());
-    for (const OperationResult &result : std::as_const(results))
-        ++(result.accepted() ? summary.accepted : summary.refused);
+    for (const OperationResult &result : std::as_const(results)) {
+        if (result.held)
+            ++summary.held;
+        else
+            ++(result.accepted() ? summary.accepted : summary.refused);
+    }
     reached(SyncStep::Send);
 
     // The decisions go into the replica with the first page of the feed, in one transaction,

@@ -24,6 +24,7 @@ struct SyncSummary
     int sent = 0;
     int accepted = 0;
     int refused = 0;
+    int held = 0;     // sent but not decided, behind a refusal on the same report
     int received = 0; // reports received from the change feed
     FeedPosition cursor;
     bool referenceChanged = false; // fields, agencies or wards were replaced

@@ -319,6 +319,7 @@ Operation makeOperation(OperationKind kind, const Report &report, const QJsonObj
     operation.reportId = report.id;
     operation.kind = kind;
     operation.baseVersion = report.version;
+    operation.baseState = assignmentStateOf(report);
     operation.actor = actor;
     operation.createdAt = QDateTime::currentDateTimeUtc();
     operation.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);

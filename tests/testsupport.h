@@ -80,7 +80,8 @@ struct CtlRun
 // minutes is killed and reported with exit code -1.
 CtlRun runCtl(const QStringList &arguments);
 
-// Builds an operation as a workstation would, based on the report's current version.
+// Builds an operation as a workstation would, based on the report's current version, status and
+// assignment.
 Operation makeOperation(OperationKind kind, const Report &report, const QJsonObject &payload,
                         const QString &actor = QStringLiteral("lan"));
 

@@ -67,12 +67,55 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <source>Refused by the central: %1</source>
-        <translation>Refused by the central: %1</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Edit text</translation>
+    </message>
+    <message>
+        <source>Up and Down choose a change; M re-applies yours on the current state, T keeps the other version, D dismisses, Enter opens the report.</source>
+        <translation>Up and Down choose a change; M re-applies yours on the current state, T keeps the other version, D dismisses, Enter opens the report.</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Yours</translation>
+    </message>
+    <message>
+        <source>On the central now</source>
+        <translation>On the central now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later action(s) on this report wait for your decision.</source>
+        <translation>
+            <numerusform>%n later action on this report waits for your decision.</numerusform>
+            <numerusform>%n later actions on this report wait for your decision.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>Re-apply mine</translation>
+    </message>
+    <message>
+        <source>Keep theirs, send my other fields</source>
+        <translation>Keep theirs, send my other fields</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>Open report</translation>
     </message>
 </context>
 <context>
@@ -274,10 +317,6 @@
         <translation>The reporter could not be shown: %1</translation>
     </message>
     <message>
-        <source>Someone changed this report first. Look at its current state and decide again.</source>
-        <translation>Someone changed this report first. Look at its current state and decide again.</translation>
-    </message>
-    <message>
         <source>This action does not fit the report&apos;s current status.</source>
         <translation>This action does not fit the report&apos;s current status.</translation>
     </message>
@@ -312,6 +351,58 @@
     <message>
         <source>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</source>
         <translation>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</translation>
+    </message>
+    <message>
+        <source>Text edited</source>
+        <translation>Text edited</translation>
+    </message>
+    <message>
+        <source>Change refused</source>
+        <translation>Change refused</translation>
+    </message>
+    <message>
+        <source>Someone changed this report&apos;s status or assignment first. Look at its current state and decide again.</source>
+        <translation>Someone changed this report&apos;s status or assignment first. Look at its current state and decide again.</translation>
+    </message>
+    <message>
+        <source>Someone changed the same text first. Compare both versions and choose.</source>
+        <translation>Someone changed the same text first. Compare both versions and choose.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Public response</source>
+        <translation>Public response</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1: proposed %2, current %3</source>
+        <translation>%1: proposed %2, current %3</translation>
+    </message>
+    <message>
+        <source>This report has a refused change. Decide on it under &quot;Needs attention&quot; first.</source>
+        <translation>This report has a refused change. Decide on it under &quot;Needs attention&quot; first.</translation>
     </message>
 </context>
 <context>
@@ -438,6 +529,38 @@
     <message>
         <source>Reveal</source>
         <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Enter saves, Shift+Enter starts a new line, Escape cancels. A colleague&apos;s change to another field is kept.</source>
+        <translation>Enter saves, Shift+Enter starts a new line, Escape cancels. A colleague&apos;s change to another field is kept.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Public response</source>
+        <translation>Public response</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Edit text</translation>
+    </message>
+    <message>
+        <source>Refused: needs your decision (A)</source>
+        <translation>Refused: needs your decision (A)</translation>
     </message>
 </context>
 <context>

@@ -67,12 +67,54 @@
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <source>Refused by the central: %1</source>
-        <translation>Máy chủ trung tâm không chấp nhận: %1</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Sửa nội dung</translation>
+    </message>
+    <message>
+        <source>Up and Down choose a change; M re-applies yours on the current state, T keeps the other version, D dismisses, Enter opens the report.</source>
+        <translation>Lên, Xuống để chọn một thay đổi; M áp dụng lại thay đổi của bạn trên trạng thái hiện tại, T giữ phiên bản kia, D bỏ qua, Enter mở phản ánh.</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Không có gì cần xem lại.</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Của bạn</translation>
+    </message>
+    <message>
+        <source>On the central now</source>
+        <translation>Hiện có trên máy chủ trung tâm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later action(s) on this report wait for your decision.</source>
+        <translation>
+            <numerusform>%n thao tác sau đó trên phản ánh này đang chờ bạn quyết định.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-apply mine</source>
+        <translation>Áp dụng lại của tôi</translation>
+    </message>
+    <message>
+        <source>Keep theirs, send my other fields</source>
+        <translation>Giữ bản kia, gửi các mục khác của tôi</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Giữ bản kia</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>Mở phản ánh</translation>
     </message>
 </context>
 <context>
@@ -274,10 +316,6 @@
         <translation>Không xem được người phản ánh: %1</translation>
     </message>
     <message>
-        <source>Someone changed this report first. Look at its current state and decide again.</source>
-        <translation>Người khác đã thay đổi phản ánh này trước. Hãy xem trạng thái hiện tại rồi xử lý lại.</translation>
-    </message>
-    <message>
         <source>This action does not fit the report&apos;s current status.</source>
         <translation>Thao tác này không phù hợp với trạng thái hiện tại của phản ánh.</translation>
     </message>
@@ -312,6 +350,58 @@
     <message>
         <source>This file cannot be kept on this computer: the media cache is full or cannot be written. See the log.</source>
         <translation>Không lưu được tệp này trên máy: bộ nhớ đệm ảnh, video đã đầy hoặc không ghi được. Xem nhật ký.</translation>
+    </message>
+    <message>
+        <source>Text edited</source>
+        <translation>Đã sửa nội dung</translation>
+    </message>
+    <message>
+        <source>Change refused</source>
+        <translation>Thay đổi bị từ chối</translation>
+    </message>
+    <message>
+        <source>Someone changed this report&apos;s status or assignment first. Look at its current state and decide again.</source>
+        <translation>Người khác đã đổi trạng thái hoặc việc phân công của phản ánh này trước. Hãy xem trạng thái hiện tại và quyết định lại.</translation>
+    </message>
+    <message>
+        <source>Someone changed the same text first. Compare both versions and choose.</source>
+        <translation>Người khác đã sửa cùng nội dung này trước. Hãy so sánh hai phiên bản và chọn.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Public response</source>
+        <translation>Trả lời công khai</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Chưa có</translation>
+    </message>
+    <message>
+        <source>%1: proposed %2, current %3</source>
+        <translation>%1: đề xuất %2, hiện tại %3</translation>
+    </message>
+    <message>
+        <source>This report has a refused change. Decide on it under &quot;Needs attention&quot; first.</source>
+        <translation>Phản ánh này có một thay đổi bị từ chối. Hãy quyết định trong mục &quot;Cần xem lại&quot; trước.</translation>
     </message>
 </context>
 <context>
@@ -437,6 +527,38 @@
     <message>
         <source>Reveal</source>
         <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Enter saves, Shift+Enter starts a new line, Escape cancels. A colleague&apos;s change to another field is kept.</source>
+        <translation>Enter để lưu, Shift+Enter để xuống dòng, Escape để hủy. Thay đổi của đồng nghiệp ở mục khác vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Public response</source>
+        <translation>Trả lời công khai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Sửa nội dung</translation>
+    </message>
+    <message>
+        <source>Refused: needs your decision (A)</source>
+        <translation>Bị từ chối: cần bạn quyết định (A)</translation>
     </message>
 </context>
 <context>

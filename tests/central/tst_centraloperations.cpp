@@ -1,3 +1,5 @@
+#include "core/conflict.h"
+#include "core/textedit.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -88,10 +90,150 @@ private Q_SLOTS:
         QVERIFY2(results, qPrintable(error));
         QVERIFY(results->at(0).accepted());
         QCOMPARE(results->at(1).refusal, Refusal::StaleVersion);
-        QVERIFY2(results->at(1).reason.contains(QStringLiteral("version")),
+        QVERIFY2(results->at(1).reason.contains(QStringLiteral("status or assignment")),
                  qPrintable(results->at(1).reason));
         QVERIFY(results->at(1).current);
         QCOMPARE(results->at(1).current->report.category, QStringLiteral("urban_infrastructure"));
+        bool recorded = false;
+        for (const Event &event : results->at(1).current->events)
+            recorded = recorded || (event.kind == EventKind::Refused && event.id == b.eventId);
+        QVERIFY(recorded);
+    }
+
+    void colleagueFieldsMerge()
+    {
+        const Report report = firstReport();
+        const Operation title =
+            Test::makeOperation(OperationKind::EditText, report,
+                                textEditPayload({{TextField::Title, report.title,
+                                                  QStringLiteral("Ổ gà đường Lê Lợi")}}));
+        const Operation description =
+            Test::makeOperation(OperationKind::EditText, report,
+                                textEditPayload({{TextField::Description, report.description,
+                                                  QStringLiteral("Ổ gà sâu trước số 12")}}),
+                                QStringLiteral("minh"));
+        QString error;
+        const auto results = m_central->submit({title, description}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QVERIFY2(results->at(0).accepted(), qPrintable(results->at(0).reason));
+        QVERIFY2(results->at(1).accepted(), qPrintable(results->at(1).reason));
+
+        const ReportSnapshot after = snapshotOf(report.id);
+        QCOMPARE(after.report.title, QStringLiteral("Ổ gà đường Lê Lợi"));
+        QCOMPARE(after.report.description, QStringLiteral("Ổ gà sâu trước số 12"));
+        QCOMPARE(after.report.version, report.version + 2);
+        int edited = 0;
+        for (const Event &event : after.events)
+            edited += event.kind == EventKind::Edited ? 1 : 0;
+        QCOMPARE(edited, 2);
+    }
+
+    void sameFieldConflicts()
+    {
+        const Report report = firstReport();
+        const Operation lan = Test::makeOperation(
+            OperationKind::EditText, report,
+            textEditPayload({{TextField::Title, report.title, QStringLiteral("Ổ gà Lê Lợi")}}));
+        // Minh edits the same title and the address; nothing of his edit may be applied.
+        const Operation minh = Test::makeOperation(
+            OperationKind::EditText, report,
+            textEditPayload({{TextField::Title, report.title, QStringLiteral("Hố sâu")},
+                             {TextField::Address, report.address, QStringLiteral("12 Lê Lợi")}}),
+            QStringLiteral("minh"));
+        QString error;
+        const auto results = m_central->submit({lan, minh}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QVERIFY(results->at(0).accepted());
+        QCOMPARE(results->at(1).refusal, Refusal::Conflict);
+        QVERIFY2(results->at(1).reason.contains(QStringLiteral("title")),
+                 qPrintable(results->at(1).reason));
+        QVERIFY(results->at(1).current);
+        QCOMPARE(results->at(1).current->report.title, QStringLiteral("Ổ gà Lê Lợi"));
+        QCOMPARE(results->at(1).current->report.address, report.address);
+
+        // The timeline records the refusal once, under Minh's name, with both versions.
+        QVERIFY(m_central->submit({minh}, &error));
+        const ReportSnapshot after = snapshotOf(report.id);
+        QList<Event> refused;
+        for (const Event &event : after.events) {
+            if (event.kind == EventKind::Refused)
+                refused.append(event);
+        }
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().id, minh.eventId);
+        QCOMPARE(refused.first().actor, QStringLiteral("minh"));
+        const QList<FieldDifference> fields =
+            differencesFromJson(refused.first().data.value(QLatin1String("fields")).toArray());
+        QCOMPARE(fields.size(), 2);
+        QCOMPARE(fields.first(), (FieldDifference{QStringLiteral("title"), QStringLiteral("Hố sâu"),
+                                                  QStringLiteral("Ổ gà Lê Lợi"), true}));
+        QCOMPARE(fields.last().field, QStringLiteral("address"));
+        QVERIFY(!fields.last().conflicting);
+        QCOMPARE(after.report.version, report.version + 1);
+    }
+
+    void classifyAfterColleagueNoteOrEdit()
+    {
+        const Report report = firstReport();
+        const Operation note = Test::makeOperation(
+            OperationKind::AddNote, report,
+            {{QStringLiteral("text"), QStringLiteral("Đã gọi lại")}}, QStringLiteral("minh"));
+        const Operation edit = Test::makeOperation(
+            OperationKind::EditText, report,
+            textEditPayload({{TextField::Address, report.address, QStringLiteral("12 Lê Lợi")}}),
+            QStringLiteral("minh"));
+        const Operation classify =
+            Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload());
+        QString error;
+        const auto results = m_central->submit({note, edit, classify}, &error);
+        QVERIFY2(results, qPrintable(error));
+        for (const OperationResult &result : *results)
+            QVERIFY2(result.accepted(), qPrintable(result.reason));
+        const Report after = snapshotOf(report.id).report;
+        QCOMPARE(after.status, Status::Triaged);
+        QCOMPARE(after.address, QStringLiteral("12 Lê Lợi"));
+        QCOMPARE(after.version, report.version + 2);
+    }
+
+    void refusalHoldsLaterOperations()
+    {
+        QString error;
+        QStringList fresh;
+        const auto snapshots = m_central->snapshots(&error);
+        QVERIFY2(snapshots, qPrintable(error));
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.status == Status::New)
+                fresh.append(snapshot.report.id);
+        }
+        QVERIFY(fresh.size() >= 2);
+        const Report report = snapshotOf(fresh.at(0)).report;
+        const Report other = snapshotOf(fresh.at(1)).report;
+        QVERIFY(m_central->submit(
+            {Test::makeOperation(OperationKind::Classify, report, Test::classifyPayload(),
+                                 QStringLiteral("minh"))},
+            &error));
+
+        const Operation stale =
+            Test::makeOperation(OperationKind::Classify, report,
+                                Test::classifyPayload(QStringLiteral("environmental_sanitation")));
+        const Operation note = Test::makeOperation(
+            OperationKind::AddNote, report, {{QStringLiteral("text"), QStringLiteral("Chờ ảnh")}});
+        const Operation elsewhere =
+            Test::makeOperation(OperationKind::Classify, other, Test::classifyPayload());
+        const auto results = m_central->submit({stale, note, elsewhere}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QCOMPARE(results->at(0).refusal, Refusal::StaleVersion);
+        QVERIFY(results->at(1).held);
+        QVERIFY(!results->at(1).accepted());
+        QVERIFY2(results->at(2).accepted(), qPrintable(results->at(2).reason));
+        for (const Event &event : snapshotOf(report.id).events)
+            QVERIFY(event.id != note.eventId);
+
+        // Held means undecided: sent again on its own, the note is applied.
+        const auto again = m_central->submit({note}, &error);
+        QVERIFY2(again, qPrintable(error));
+        QVERIFY(again->first().accepted());
+        QVERIFY(!again->first().held);
     }
 
     void refusalRepeatedOnRetry()

@@ -73,10 +73,11 @@ private Q_SLOTS:
             QVERIFY(replica->submit(OperationKind::Classify, contested, Test::classifyPayload(),
                                     QStringLiteral("lan"), Role::Operator, &error));
 
+            // A colleague classifies the contested report first, from the central's state.
             auto central = Central::open(centralUrl, false, &error);
-            const auto report = replica->report(contested, &error);
-            Report original = *report;
-            original.version -= 1; // the version the central still stores
+            const auto stored = central->snapshotsOf({contested}, &error);
+            QVERIFY2(stored && stored->size() == 1, qPrintable(error));
+            const Report original = stored->first().report;
             QVERIFY(
                 central->submit({Test::makeOperation(OperationKind::Classify, original,
                                                      Test::classifyPayload(QStringLiteral("other")),

@@ -1,4 +1,5 @@
 #include "app/datafolder.h"
+#include "core/textedit.h"
 #include "models/workstation.h"
 #include "testsupport.h"
 
@@ -265,6 +266,93 @@ private Q_SLOTS:
         const QVariantMap last = detail->events().last().toMap();
         QCOMPARE(last.value(QStringLiteral("text")).toString(),
                  QStringLiteral("Đã gọi lại người dân"));
+    }
+
+    void editTitleByKeyboard()
+    {
+        const QString id = firstNewReport();
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+        const QString before = detail->title();
+
+        // E opens the editor on the title; Escape leaves it unchanged.
+        QTest::keyClick(m_window, Qt::Key_E);
+        QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
+        QVERIFY(pane);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->property("editing").toBool(), 5000);
+        typeText(QStringLiteral(" (bỏ)"));
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->property("editing").toBool(), 5000);
+        QCOMPARE(detail->title(), before);
+
+        // Enter saves through the outbox, without the spaces around the text.
+        const QString saved = QString(before + QStringLiteral(" - đã xác minh")).trimmed();
+        QTest::keyClick(m_window, Qt::Key_E);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->property("editing").toBool(), 5000);
+        typeText(QStringLiteral(" - đã xác minh"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->title(), saved, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000); // the central accepted it
+        QCOMPARE(centralReport(id)->report.title, saved);
+    }
+
+    void conflictResolvedFromAttention()
+    {
+        const QString id = firstNewReport();
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+        QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
+        QTest::keyClick(m_window, Qt::Key_E);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->property("editing").toBool(), 5000);
+        const QString seen = detail->title();
+
+        // A colleague changes the title on the central while the operator is typing.
+        QString error;
+        auto central = Central::open(m_paths.centralUrl, false, &error);
+        QVERIFY2(central, qPrintable(error));
+        const Report stored = centralReport(id)->report;
+        const auto results = central->submit(
+            {Test::makeOperation(
+                OperationKind::EditText, stored,
+                textEditPayload({{TextField::Title, stored.title, QStringLiteral("Cột đèn đổ")}}),
+                QStringLiteral("minh"))},
+            &error);
+        QVERIFY2(results && results->first().accepted(), qPrintable(error));
+        central.reset();
+        // Waits for the colleague's title to reach the replica and the open report.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->title(), QStringLiteral("Cột đèn đổ"), 20000);
+        QVERIFY(pane->property("editing").toBool());
+
+        const QString mine = QString(seen + QStringLiteral(" ở Lê Lợi")).trimmed();
+        typeText(QStringLiteral(" ở Lê Lợi"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        // Waits for the central's refusal to come back as an item needing attention.
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 1, 20000);
+        const QVariantMap item = m_workstation->attentionItems().first().toMap();
+        QCOMPARE(item.value(QStringLiteral("refusal")).toString(), QStringLiteral("conflict"));
+        const QVariantMap field = item.value(QStringLiteral("fields")).toList().first().toMap();
+        QCOMPARE(field.value(QStringLiteral("mine")).toString(), mine);
+        QCOMPARE(field.value(QStringLiteral("theirs")).toString(), QStringLiteral("Cột đèn đổ"));
+        QCOMPARE(detail->title(), QStringLiteral("Cột đèn đổ"));
+        // Waits for the refusal recorded by the central to reach the timeline.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            detail->events().last().toMap().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("refused"), 10000);
+
+        // A opens the list; M re-applies the operator's title on the current state.
+        QTest::keyClick(m_window, Qt::Key_A);
+        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("attentionPopup"));
+        QVERIFY(popup);
+        QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
+        QTest::keyClick(m_window, Qt::Key_M);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->title(), mine, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000); // the central accepted the retry
+        QCOMPARE(centralReport(id)->report.title, mine);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
     }
 };
 

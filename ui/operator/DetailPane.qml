@@ -5,11 +5,23 @@ import CivicDesk.Models
 import CivicDesk.Ui
 
 // The open report: what was reported, where and when, its photos and videos, its timeline,
-// and the actions an operator takes on it.
+// and the actions an operator takes on it. E edits the free-text fields in place: Enter saves
+// (Shift+Enter starts a new line in the longer texts), Escape cancels.
 Rectangle {
     id: root
 
     required property ReportDetail detail
+
+    // True while the operator edits the free-text fields.
+    property bool editing: false
+    // The values shown when the editing began: the central compares them with its own, field
+    // by field, to tell a merge from a conflict.
+    property var seenValues: ({})
+
+    signal editingFinished()
+
+    // True while a refused change of this report waits in the needs-attention list.
+    readonly property bool refused: Workstation.attentionItems.some(item => item.reportId === root.detail.reportId)
 
     signal classifyRequested()
     signal assignRequested()
@@ -24,7 +36,107 @@ Rectangle {
 
     // Every report opens at its top, whatever was scrolled in the one before.
     property string shownReportId: root.detail.reportId
-    onShownReportIdChanged: scroll.ScrollBar.vertical.position = 0
+    onShownReportIdChanged: {
+        scroll.ScrollBar.vertical.position = 0
+        if (root.editing)
+            root.cancelEditing()
+    }
+
+    function startEditing() {
+        if (!root.detail.loaded || root.detail.editableFields.length === 0)
+            return
+        root.seenValues = {
+            "title": root.detail.title,
+            "description": root.detail.description,
+            "address": root.detail.address,
+            "public_response": root.detail.publicResponse
+        }
+        titleEdit.text = root.detail.title
+        descriptionEdit.text = root.detail.description
+        addressEdit.text = root.detail.address
+        responseEdit.text = root.detail.publicResponse
+        scroll.ScrollBar.vertical.position = 0
+        root.editing = true
+        titleEdit.focusEditor()
+    }
+
+    function saveEditing() {
+        const editors = {
+            "title": titleEdit,
+            "description": descriptionEdit,
+            "address": addressEdit,
+            "public_response": responseEdit
+        }
+        const values = {}
+        for (const code of root.detail.editableFields)
+            values[code] = editors[code].text.trim()
+        Workstation.editText(root.seenValues, values)
+        root.editing = false
+        root.editingFinished()
+    }
+
+    function cancelEditing() {
+        root.editing = false
+        root.editingFinished()
+    }
+
+    // One free-text field being edited. Enter saves and Escape cancels; Shift+Enter starts a new
+    // line in the longer texts; Tab and Shift+Tab move between the fields.
+    component TextEditor: ColumnLayout {
+        id: editor
+
+        required property string label
+        required property string fieldCode
+        property bool multiline: false
+        property alias text: area.text
+
+        function focusEditor() {
+            area.forceActiveFocus()
+            area.cursorPosition = area.length
+        }
+
+        Layout.fillWidth: true
+        spacing: 2
+        visible: root.detail.editableFields.indexOf(editor.fieldCode) >= 0
+
+        Text {
+            text: editor.label
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+        }
+        TextArea {
+            id: area
+            objectName: editor.fieldCode + "Editor"
+            Layout.fillWidth: true
+            Layout.minimumHeight: editor.multiline ? 96 : implicitHeight
+            wrapMode: TextEdit.Wrap
+            textFormat: TextEdit.PlainText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+            background: Rectangle {
+                color: Theme.surface
+                radius: Theme.radius
+                border.color: area.activeFocus ? Theme.accent : Theme.border
+                border.width: area.activeFocus ? 2 : 1
+            }
+            Keys.onPressed: event => {
+                if (event.key === Qt.Key_Escape) {
+                    root.cancelEditing()
+                    event.accepted = true
+                } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
+                    if (editor.multiline && (event.modifiers & Qt.ShiftModifier))
+                        return
+                    root.saveEditing()
+                    event.accepted = true
+                } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+                    area.nextItemInFocusChain(event.key === Qt.Key_Tab).forceActiveFocus()
+                    event.accepted = true
+                }
+            }
+        }
+    }
 
     Text {
         anchors.centerIn: parent
@@ -60,8 +172,9 @@ Rectangle {
                 Layout.minimumWidth: 0
                 horizontalAlignment: Text.AlignRight
                 elide: Text.ElideRight
-                text: root.detail.pending ? qsTr("Waiting for the central…") : qsTr("Saved on the central")
-                color: root.detail.pending ? Theme.warning : Theme.ok
+                text: root.refused ? qsTr("Refused: needs your decision (A)")
+                                   : root.detail.pending ? qsTr("Waiting for the central…") : qsTr("Saved on the central")
+                color: root.refused ? Theme.danger : root.detail.pending ? Theme.warning : Theme.ok
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
             }
@@ -78,8 +191,55 @@ Rectangle {
                 width: scroll.availableWidth
                 spacing: Theme.spacing
 
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    visible: root.editing
+                    spacing: Theme.spacing
+
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Enter saves, Shift+Enter starts a new line, Escape cancels. A colleague's change to another field is kept.")
+                        wrapMode: Text.Wrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    TextEditor { id: titleEdit; label: qsTr("Title"); fieldCode: "title" }
+                    TextEditor { id: descriptionEdit; label: qsTr("Description"); fieldCode: "description"; multiline: true }
+                    TextEditor { id: addressEdit; label: qsTr("Address"); fieldCode: "address" }
+                    TextEditor { id: responseEdit; label: qsTr("Public response"); fieldCode: "public_response"; multiline: true }
+                    RowLayout {
+                        Layout.alignment: Qt.AlignRight
+                        spacing: Theme.spacing
+                        ActionButton {
+                            text: qsTr("Cancel")
+                            shortcutText: "Esc"
+                            onClicked: root.cancelEditing()
+                        }
+                        ActionButton {
+                            text: qsTr("Save")
+                            shortcutText: "Enter"
+                            primary: true
+                            onClicked: root.saveEditing()
+                        }
+                    }
+                }
+
                 Text {
                     Layout.fillWidth: true
+                    visible: !root.editing && text.length > 0
+                    text: root.detail.title
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: Theme.text
+                }
+
+                Text {
+                    Layout.fillWidth: true
+                    visible: !root.editing
                     text: root.detail.description
                     wrapMode: Text.Wrap
                     textFormat: Text.PlainText
@@ -103,7 +263,7 @@ Rectangle {
                 FieldRow { Layout.fillWidth: true; label: qsTr("Received"); value: root.detail.receivedText }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Deadline"); value: root.detail.dueText }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Ward"); value: root.detail.wardName }
-                FieldRow { Layout.fillWidth: true; label: qsTr("Address"); value: root.detail.address }
+                FieldRow { Layout.fillWidth: true; label: qsTr("Address"); value: root.detail.address; visible: !root.editing && value.length > 0 }
                 FieldRow {
                     Layout.fillWidth: true
                     label: qsTr("Position")
@@ -133,7 +293,7 @@ Rectangle {
                     }
                 }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Reason"); value: root.detail.rejectReason }
-                FieldRow { Layout.fillWidth: true; label: qsTr("Response"); value: root.detail.publicResponse }
+                FieldRow { Layout.fillWidth: true; label: qsTr("Response"); value: root.detail.publicResponse; visible: !root.editing && value.length > 0 }
 
                 Text {
                     Layout.topMargin: Theme.spacing
@@ -177,6 +337,12 @@ Rectangle {
                 text: qsTr("Note")
                 shortcutText: "N"
                 onClicked: root.noteRequested()
+            }
+            ActionButton {
+                text: qsTr("Edit text")
+                shortcutText: "E"
+                enabled: !root.editing && root.detail.editableFields.length > 0
+                onClicked: root.startEditing()
             }
         }
     }

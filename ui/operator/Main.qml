@@ -7,7 +7,7 @@ import CivicDesk.Ui
 
 // The operator's window: filters on top, then the queue, the map and the open report side by
 // side, and the status bar. Every action has a key: Ctrl+F search, C classify, F forward,
-// R reject, N note, F5 sync now.
+// R reject, N note, E edit the text, A the list of refused changes, F5 sync now.
 ApplicationWindow {
     id: root
 
@@ -87,6 +87,7 @@ ApplicationWindow {
         }
         DetailPane {
             id: detailPane
+            objectName: "detailPane"
             SplitView.preferredWidth: Math.round(root.width * 0.28)
             SplitView.minimumWidth: 320
             detail: Workstation.detail
@@ -95,6 +96,7 @@ ApplicationWindow {
             onRejectRequested: reject.open()
             onNoteRequested: note.open()
             onRevealRequested: reveal.open()
+            onEditingFinished: queue.forceActiveFocus()
             onPhotoOpened: sha256 => root.openPhoto(sha256)
             onVideoRequested: sha256 => Workstation.openMedia(sha256)
         }
@@ -104,6 +106,7 @@ ApplicationWindow {
                                       || Workstation.detail.statusCode === "triaged"
     readonly property bool noPopup: !classify.opened && !assign.opened && !reject.opened
                                     && !note.opened && !photo.opened && !reveal.opened
+                                    && !attention.opened && !detailPane.editing
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
     Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: classify.open() }
@@ -111,6 +114,8 @@ ApplicationWindow {
     Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: reject.open() }
     Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
     Shortcut { sequence: "V"; enabled: root.noPopup && !reveal.opened && Workstation.detail.reporterCount > 0 && !filters.searchField.activeFocus; onActivated: reveal.open() }
+    Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.detail.editableFields.length > 0 && !filters.searchField.activeFocus; onActivated: detailPane.startEditing() }
+    Shortcut { sequence: "A"; enabled: root.noPopup && !filters.searchField.activeFocus; onActivated: attention.open() }
     Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
 
     ChoicePopup {
@@ -191,6 +196,8 @@ ApplicationWindow {
     }
     AttentionPopup {
         id: attention
+        objectName: "attentionPopup"
+        onClosed: queue.forceActiveFocus()
     }
     AboutPopup {
         id: about

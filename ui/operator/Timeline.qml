@@ -25,7 +25,7 @@ ColumnLayout {
                 width: 8
                 height: 8
                 radius: 4
-                color: Theme.accent
+                color: entry.modelData.kind === "refused" ? Theme.danger : Theme.accent
             }
             ColumnLayout {
                 Layout.fillWidth: true
@@ -35,7 +35,7 @@ ColumnLayout {
                     text: entry.modelData.title + " · " + entry.modelData.time + " · " + entry.modelData.actor
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
-                    color: Theme.textMuted
+                    color: entry.modelData.kind === "refused" ? Theme.danger : Theme.textMuted
                     elide: Text.ElideRight
                 }
                 Text {

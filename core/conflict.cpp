@@ -1,0 +1,170 @@
+#include "core/conflict.h"
+
+#include "core/textedit.h"
+
+#include <QJsonObject>
+
+namespace CivicDesk {
+namespace {
+
+QList<FieldDifference> editDifferences(const Operation &operation, const Report &current)
+{
+    QList<FieldDifference> differences;
+    QString error;
+    const auto changes = textChangesOf(operation.payload, &error);
+    if (!changes)
+        return differences;
+    for (const TextChange &change : *changes) {
+        const QString theirs = textFieldValue(current, change.field);
+        differences.append({textFieldCode(change.field), change.to, theirs,
+                            theirs != change.from && theirs != change.to});
+    }
+    return differences;
+}
+
+QList<FieldDifference> assignmentDifferences(const Operation &operation, const Report &current)
+{
+    const QJsonObject &payload = operation.payload;
+    AssignmentState mine = operation.baseState.value_or(assignmentStateOf(current));
+    QStringList set{QStringLiteral("status")};
+    switch (operation.kind) {
+    case OperationKind::Classify:
+        mine.status = Status::Triaged;
+        mine.category = payload.value(QLatin1String("category")).toString();
+        mine.priority = priorityFromCode(payload.value(QLatin1String("priority")).toString())
+                            .value_or(mine.priority);
+        set << QStringLiteral("category") << QStringLiteral("priority");
+        break;
+    case OperationKind::Assign:
+        mine.status = Status::Assigned;
+        mine.agency = payload.value(QLatin1String("agency")).toString();
+        set << QStringLiteral("agency");
+        break;
+    case OperationKind::Reject:
+        mine.status = Status::Rejected;
+        break;
+    case OperationKind::AddNote:
+    case OperationKind::EditText:
+        return {};
+    }
+
+    const AssignmentState theirs = assignmentStateOf(current);
+    const AssignmentState base = operation.baseState.value_or(theirs);
+    const QList<FieldDifference> all{
+        {QStringLiteral("status"), statusCode(mine.status), statusCode(theirs.status),
+         base.status != theirs.status},
+        {QStringLiteral("category"), mine.category, theirs.category,
+         base.category != theirs.category},
+        {QStringLiteral("priority"), priorityCode(mine.priority), priorityCode(theirs.priority),
+         base.priority != theirs.priority},
+        {QStringLiteral("agency"), mine.agency, theirs.agency, base.agency != theirs.agency},
+    };
+    QList<FieldDifference> differences;
+    for (const FieldDifference &difference : all) {
+        if (set.contains(difference.field) || difference.conflicting)
+            differences.append(difference);
+    }
+    return differences;
+}
+
+} // namespace
+
+QList<FieldDifference> refusalDifferences(const Operation &operation, const Report &current)
+{
+    if (operation.kind == OperationKind::EditText)
+        return editDifferences(operation, current);
+    return assignmentDifferences(operation, current);
+}
+
+QJsonArray differencesToJson(const QList<FieldDifference> &differences)
+{
+    QJsonArray json;
+    for (const FieldDifference &difference : differences) {
+        json.append(QJsonObject{{QLatin1String("field"), difference.field},
+                                {QLatin1String("mine"), difference.mine},
+                                {QLatin1String("theirs"), difference.theirs},
+                                {QLatin1String("conflicting"), difference.conflicting}});
+    }
+    return json;
+}
+
+QList<FieldDifference> differencesFromJson(const QJsonArray &json)
+{
+    QList<FieldDifference> differences;
+    for (const QJsonValue &value : json) {
+        const QJsonObject object = value.toObject();
+        differences.append({object.value(QLatin1String("field")).toString(),
+                            object.value(QLatin1String("mine")).toString(),
+                            object.value(QLatin1String("theirs")).toString(),
+                            object.value(QLatin1String("conflicting")).toBool(true)});
+    }
+    return differences;
+}
+
+QString resolutionCode(Resolution resolution)
+{
+    switch (resolution) {
+    case Resolution::ReapplyMine:
+        return QStringLiteral("mine");
+    case Resolution::KeepTheirs:
+        return QStringLiteral("theirs");
+    case Resolution::Dismiss:
+        return QStringLiteral("dismiss");
+    }
+    return {};
+}
+
+std::optional<Resolution> resolutionFromCode(const QString &code)
+{
+    for (Resolution resolution :
+         {Resolution::ReapplyMine, Resolution::KeepTheirs, Resolution::Dismiss}) {
+        if (resolutionCode(resolution) == code)
+            return resolution;
+    }
+    return std::nullopt;
+}
+
+bool isConcurrencyRefusal(Refusal refusal)
+{
+    return refusal == Refusal::StaleVersion || refusal == Refusal::Conflict;
+}
+
+std::optional<Operation> resolveRefused(const Operation &refused, const Report &current,
+                                        Resolution resolution)
+{
+    if (resolution == Resolution::Dismiss)
+        return std::nullopt;
+
+    Operation next = refused;
+    next.baseVersion = current.version;
+    if (operationChangesAssignment(refused.kind)) {
+        // Keeping the other operator's status or assignment leaves nothing of this one.
+        if (resolution == Resolution::KeepTheirs)
+            return std::nullopt;
+        next.baseState = assignmentStateOf(current);
+        return next;
+    }
+    if (refused.kind != OperationKind::EditText)
+        return next;
+
+    QString error;
+    const auto changes = textChangesOf(refused.payload, &error);
+    if (!changes)
+        return std::nullopt;
+    QList<TextChange> kept;
+    for (const TextChange &change : *changes) {
+        const QString theirs = textFieldValue(current, change.field);
+        if (theirs == change.to)
+            continue; // already holds this value
+        const bool conflicting = theirs != change.from;
+        if (resolution == Resolution::KeepTheirs && conflicting)
+            continue;
+        kept.append({change.field, theirs, change.to});
+    }
+    if (kept.isEmpty())
+        return std::nullopt;
+    next.payload = textEditPayload(kept);
+    return next;
+}
+
+} // namespace CivicDesk
