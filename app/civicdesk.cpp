@@ -47,7 +47,9 @@ Options parseOptions(const QApplication &app)
     parser.addVersionOption();
     parser.addOptions({
         {QStringLiteral("central"),
-         QStringLiteral("Central database URL (sqlite:PATH). Without it, the embedded demo runs."),
+         QStringLiteral("Central database URL (sqlite:PATH or "
+                        "postgresql://USER:PASSWORD@HOST:PORT/DATABASE). Without it, the "
+                        "embedded demo runs."),
          QStringLiteral("URL")},
         {QStringLiteral("replica"), QStringLiteral("Replica file."), QStringLiteral("PATH")},
         {QStringLiteral("data-dir"),

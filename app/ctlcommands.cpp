@@ -6,6 +6,7 @@
 #include "core/logging.h"
 #include "core/textfold.h"
 #include "core/timeutil.h"
+#include "db/sqlconnection.h"
 #include "intake/importfile.h"
 #include "resources/resources.h"
 #include "sync/syncsession.h"
@@ -44,8 +45,9 @@ const QString usageText = QStringLiteral(
     "  stats   (--central URL | --replica PATH) [--json]\n"
     "          Count reports: total, with a position, by status and by field.\n"
     "\n"
-    "URL is sqlite:PATH for the embedded central database; only central migrate accepts\n"
-    "postgresql:// so far.\n");
+    "URL is sqlite:PATH for the embedded central database or\n"
+    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=MODE] for PostgreSQL; init\n"
+    "applies the schema to an empty PostgreSQL database. Passwords are never printed.\n");
 
 struct Context
 {
@@ -56,7 +58,8 @@ struct Context
 
 int usageError(Context &context, const QString &message)
 {
-    context.err << "civicdeskctl: " << message << "\n\n" << usageText;
+    context.err << "civicdeskctl: " << message
+                << "\nRun civicdeskctl --help for the commands and their options.\n";
     return ExitUsage;
 }
 
@@ -103,7 +106,7 @@ int runInit(Context &context)
         context.err << "civicdeskctl: " << error << '\n';
         return ExitFailure;
     }
-    context.out << "initialised " << central->url() << ": " << data->categories.size()
+    context.out << "initialised " << central->displayUrl() << ": " << data->categories.size()
                 << " fields, " << data->agencies.size() << " agencies, " << data->adminUnits.size()
                 << " wards and communes\n";
     return ExitOk;
@@ -370,9 +373,10 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         !url.startsWith(QLatin1String("sqlite:")) &&
         !url.startsWith(QLatin1String("postgresql://")) &&
         !url.startsWith(QLatin1String("postgres://"))) {
-        return usageError(context, QStringLiteral("--central takes a URL, sqlite:PATH or "
-                                                  "postgresql://HOST/DATABASE, not \"%1\"")
-                                       .arg(url));
+        return usageError(context,
+                          QStringLiteral("--central takes a URL, sqlite:PATH or "
+                                         "postgresql://USER@HOST:PORT/DATABASE, not \"%1\"")
+                              .arg(redactedUrl(url)));
     }
 
     const QStringList positional = context.parser.positionalArguments();

@@ -5,6 +5,11 @@
 
 namespace CivicDesk {
 
+QString Central::displayUrl() const
+{
+    return redactedUrl(url());
+}
+
 std::unique_ptr<Central> Central::open(const QString &url, bool create, QString *error)
 {
     if (url.startsWith(QLatin1String("sqlite:"))) {
@@ -27,8 +32,8 @@ std::unique_ptr<Central> Central::open(const QString &url, bool create, QString 
         return central;
     }
     *error = QStringLiteral("unknown central URL \"%1\"; expected sqlite:PATH or "
-                            "postgresql://HOST/DATABASE")
-                 .arg(url);
+                            "postgresql://USER@HOST:PORT/DATABASE")
+                 .arg(redactedUrl(url));
     return nullptr;
 }
 

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace CivicDesk;
 
@@ -168,6 +169,46 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.out.contains(QStringLiteral("the replica lacks report")),
                  qPrintable(missing.out));
+    }
+
+    void passwordNeverPrinted()
+    {
+        if (!Test::testingPostgres())
+            QSKIP("only PostgreSQL URLs carry a password");
+        // The test cluster trusts local connections, so any password is accepted.
+        QUrl withPassword(m_central);
+        withPassword.setPassword(QStringLiteral("Secret-9d1f"));
+        const QString url = withPassword.toString();
+        QUrl otherUrl(Test::centralUrl(m_dir, QStringLiteral("other")));
+        otherUrl.setPassword(QStringLiteral("Secret-9d1f"));
+        const QString replica = m_dir.filePath(QStringLiteral("password-replica.sqlite"));
+        const QString empty = otherUrl.toString();
+        const QList<QStringList> commands{
+            {QStringLiteral("init"), QStringLiteral("--central"), url},
+            {QStringLiteral("import"),
+             Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
+             QStringLiteral("--central"), url},
+            {QStringLiteral("import"),
+             Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
+             QStringLiteral("--central"), empty},
+            {QStringLiteral("stats"), QStringLiteral("--central"), url},
+            {QStringLiteral("sync"), QStringLiteral("--central"), url, QStringLiteral("--replica"),
+             replica, QStringLiteral("--once")},
+            {QStringLiteral("verify"), QStringLiteral("--central"), url,
+             QStringLiteral("--replica"), replica},
+            {QStringLiteral("init"), QStringLiteral("--central"), empty},
+            // the replica belongs to the first central
+            {QStringLiteral("sync"), QStringLiteral("--central"), empty,
+             QStringLiteral("--replica"), replica, QStringLiteral("--once")},
+            {QStringLiteral("stats"), QStringLiteral("--central"),
+             QStringLiteral("mysql://admin:Secret-9d1f@127.0.0.1/x")},
+        };
+        for (const QStringList &command : commands) {
+            const Test::CtlRun run = Test::runCtl(command);
+            const QString output = run.out + run.err;
+            QVERIFY2(!output.contains(QStringLiteral("Secret-9d1f")), qPrintable(output));
+            QVERIFY2(run.exitCode >= 0, qPrintable(command.join(QLatin1Char(' '))));
+        }
     }
 
     void missingReplicaNotCreated()
