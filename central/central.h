@@ -69,9 +69,15 @@ public:
     // or applying the schema to an empty PostgreSQL database.
     static std::unique_ptr<Central> open(const QString &url, bool create, QString *error);
 
+    // The URL as given, password included: for connecting, never for messages or logs.
     virtual QString url() const = 0;
+    // The URL with its password masked, for messages and logs.
+    QString displayUrl() const;
     // UUID made when the database was created; a replica is tied to it.
     virtual QString centralId() const = 0;
+
+    // Returns whether the database still answers a trivial query.
+    virtual bool ping(QString *error) = 0;
 
     // Clock for the times the central records; the system clock by default.
     virtual void setClock(std::function<QDateTime()> clock) = 0;

@@ -83,9 +83,14 @@ QString SqlCentral::url() const
     return m_url;
 }
 
+bool SqlCentral::ping(QString *error)
+{
+    return execSql(database(), QStringLiteral("SELECT 1"), error);
+}
+
 QString SqlCentral::displayName() const
 {
-    return m_backend == Backend::Sqlite ? sqlitePath(m_url) : redactedUrl(m_url);
+    return m_backend == Backend::Sqlite ? sqlitePath(m_url) : displayUrl();
 }
 
 bool SqlCentral::open(bool create, QString *error)
@@ -214,7 +219,7 @@ std::optional<ImportSummary> SqlCentral::importReports(const QList<IncomingRepor
     if (!isInitialized()) {
         *error = QStringLiteral("the central database %1 has no reference data; run civicdeskctl "
                                 "init --central %2 first")
-                     .arg(displayName(), url());
+                     .arg(displayName(), displayUrl());
         return std::nullopt;
     }
     const auto reference = referenceData(nullptr, error);

@@ -36,6 +36,7 @@ public:
     QString url() const override;
     QString centralId() const override { return m_centralId; }
     void setClock(std::function<QDateTime()> clock) override { m_clock = std::move(clock); }
+    bool ping(QString *error) override;
 
     bool initialize(const ReferenceData &data, QString *error) override;
     bool isInitialized() const override;

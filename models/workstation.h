@@ -33,6 +33,8 @@ class Workstation : public QObject
     Q_PROPERTY(QString operatorName READ operatorName CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
+    // The central answers but sync cannot go on; connectionMessage says why.
+    Q_PROPERTY(bool syncProblem READ syncProblem NOTIFY syncStatusChanged)
     Q_PROPERTY(QString connectionMessage READ connectionMessage NOTIFY syncStatusChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY syncStatusChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncStatusChanged)
@@ -80,6 +82,7 @@ public:
     QString operatorName() const { return m_operator; }
     QString language() const { return m_language; }
     bool online() const { return m_status.online; }
+    bool syncProblem() const { return m_status.problem; }
     QString connectionMessage() const { return m_status.message.simplified(); }
     QString lastSyncText() const;
     int pendingCount() const { return m_status.pendingOperations; }

@@ -329,7 +329,8 @@ bool Replica::rebasePending(const QString &reportId, QString *error)
 }
 
 bool Replica::applyFromCentral(const QList<OperationResult> &results,
-                               const QList<ReportSnapshot> &snapshots, QString *error)
+                               const QList<ReportSnapshot> &snapshots,
+                               const FeedPosition &feedCursor, QString *error)
 {
     SqlTransaction transaction(database(), true);
     if (!transaction.isActive()) {
@@ -403,6 +404,8 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
         if (!writeSnapshot(writer, snapshot, isNew, pendingReports.contains(id), error))
             return false;
     }
+    if (!setState(QStringLiteral("feed_cursor"), feedCursor.toString(), error))
+        return false;
     return transaction.commit(error);
 }
 

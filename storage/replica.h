@@ -92,11 +92,14 @@ public:
     // Records the central's decisions and writes the changed reports, in one transaction. A
     // report with operations still pending keeps them: they are applied again on top of the
     // central's version, unless the report has an open refusal, which shows the central's
-    // version alone. Held operations stay pending. Safe to repeat with the same input.
+    // version alone. Held operations stay pending. Safe to repeat with the same input. The
+    // feed position after these snapshots is saved in the same transaction, so that a sync
+    // cut off in the middle of a long feed goes on from the last page written.
     bool applyFromCentral(const QList<OperationResult> &results,
-                          const QList<ReportSnapshot> &snapshots, QString *error);
+                          const QList<ReportSnapshot> &snapshots, const FeedPosition &feedCursor,
+                          QString *error);
 
-    // Saves the feed position and drops decided outbox rows, in one transaction.
+    // Saves the feed position (again) and drops decided outbox rows, in one transaction.
     bool acknowledge(const FeedPosition &feedCursor, QString *error);
 
     QList<AttentionItem> attentionItems(QString *error) const;

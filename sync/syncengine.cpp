@@ -39,7 +39,8 @@ public Q_SLOTS:
         if (isPostgresUrl(m_centralUrl)) {
             m_listener = new FeedListener(m_centralUrl, this);
             connect(m_listener, &FeedListener::changed, this, &SyncWorker::scheduleSync);
-            connect(m_listener, &FeedListener::lost, this, &SyncWorker::goOffline);
+            connect(m_listener, &FeedListener::lost, this,
+                    [this](const QString &error) { goOffline(error, true); });
             // Notifications bring changes at once; polling only covers a lost notification.
             interval = std::max(interval, pollWithListenerMs);
         }
@@ -85,7 +86,8 @@ public Q_SLOTS:
         const auto summary = session.run(&error);
         if (!summary) {
             qCWarning(lcSync) << "sync failed:" << error;
-            goOffline(error);
+            QString pingError;
+            goOffline(error, !m_central->ping(&pingError));
             return;
         }
         Q_EMIT synced(*summary);
@@ -184,14 +186,16 @@ private:
         if (m_central && m_listener && !m_listener->connectToServer(&error))
             m_central.reset();
         if (!m_central) {
-            goOffline(error);
+            // openPostgres() starts its message so when the server cannot be reached at all.
+            goOffline(error, error.startsWith(QLatin1String("cannot connect to")) ||
+                                 error.startsWith(QLatin1String("no answer from")));
             return false;
         }
         if (m_offlineSince.isValid())
-            qCInfo(lcSync) << "central" << m_centralUrl << "reachable again after"
+            qCInfo(lcSync) << "central" << m_central->displayUrl() << "reachable again after"
                            << m_offlineSince.secsTo(QDateTime::currentDateTimeUtc()) << "s";
         else
-            qCInfo(lcSync) << "connected to central" << m_centralUrl;
+            qCInfo(lcSync) << "connected to central" << m_central->displayUrl();
         m_offlineSince = {};
         m_lastMessage.clear();
         m_retryMs = 0;
@@ -207,8 +211,9 @@ private:
         return false;
     }
 
-    void goOffline(const QString &error)
+    void goOffline(const QString &error, bool connectionLost)
     {
+        m_problem = !connectionLost;
         m_central.reset();
         if (m_listener)
             m_listener->disconnectFromServer();
@@ -236,6 +241,7 @@ private:
         status.online = m_central != nullptr;
         status.message = m_lastMessage;
         status.offlineSince = m_offlineSince;
+        status.problem = status.online ? false : m_problem;
         status.lastSync = m_replica->lastSyncTime();
         status.pendingOperations = m_replica->pendingOperationCount();
         status.attentionItems = int(m_replica->attentionItems(nullptr).size());
@@ -253,6 +259,7 @@ private:
     QDateTime m_offlineSince; // invalid while connected
     QString m_lastMessage;
     int m_retryMs = 0;
+    bool m_problem = false;
     bool m_syncScheduled = false;
 };
 

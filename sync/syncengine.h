@@ -20,7 +20,10 @@ struct SyncStatus
 {
     bool online = false;
     QString message;        // last error, empty while online
-    QDateTime offlineSince; // when the central stopped answering; invalid while online
+    QDateTime offlineSince; // when sync last stopped working; invalid while online
+    // True when the central answers but sync cannot go on (a replica of another central, a
+    // schema of another version, missing rights); false when the connection is lost.
+    bool problem = false;
     QDateTime lastSync;
     int pendingOperations = 0;
     int attentionItems = 0;

@@ -66,7 +66,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         return std::nullopt;
     }
     if (!m_replica.bindToCentral(m_central.centralId(), error)) {
-        *error += QStringLiteral(" (central %1)").arg(m_central.url());
+        *error += QStringLiteral(" (central %1)").arg(m_central.displayUrl());
         return std::nullopt;
     }
 
@@ -102,7 +102,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
             !refreshReferenceData(batch->referenceRevision, &summary.referenceChanged, error))
             return std::nullopt;
         if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
-                                        error)) {
+                                        batch->cursor, error)) {
             return std::nullopt;
         }
         summary.received += int(batch->reports.size());

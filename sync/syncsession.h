@@ -12,8 +12,8 @@ namespace CivicDesk {
 enum class SyncStep
 {
     Send,  // the outbox was sent and the central has decided every operation
-    Apply, // the decisions and the changed reports are in the replica, the cursor not saved
-    Ack,   // the feed position is saved and decided outbox rows are gone
+    Apply, // the decisions, the changed reports and the feed position are in the replica
+    Ack,   // decided outbox rows are gone and the time of the sync is saved
 };
 
 QString syncStepCode(SyncStep step);

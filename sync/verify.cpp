@@ -95,7 +95,7 @@ std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QS
         result.firstDifference =
             QStringLiteral("the replica was filled from central database %1, "
                            "not from %2 (%3)")
-                .arg(replica.boundCentralId(), central.centralId(), central.url());
+                .arg(replica.boundCentralId(), central.centralId(), central.displayUrl());
         return result;
     }
     const int pending = replica.pendingOperationCount();

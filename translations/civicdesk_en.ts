@@ -759,6 +759,10 @@
         <source>Central: offline for %1</source>
         <translation>Central: offline for %1</translation>
     </message>
+    <message>
+        <source>Central: sync stopped</source>
+        <translation>Central: sync stopped</translation>
+    </message>
 </context>
 <context>
     <name>VideoPlayer</name>

@@ -757,6 +757,10 @@
         <source>Central: offline for %1</source>
         <translation>Máy chủ trung tâm: mất kết nối %1</translation>
     </message>
+    <message>
+        <source>Central: sync stopped</source>
+        <translation>Máy chủ trung tâm: ngừng đồng bộ</translation>
+    </message>
 </context>
 <context>
     <name>VideoPlayer</name>

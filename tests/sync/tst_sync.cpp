@@ -191,6 +191,26 @@ private Q_SLOTS:
         QVERIFY(verified(*m_alpha));
     }
 
+    void interruptedFeedResumes()
+    {
+        // A first page written, then the sync is cut off: the next sync reads only the rest.
+        auto replica = Test::openReplica(m_dir, QStringLiteral("resume-replica.sqlite"));
+        QVERIFY(replica);
+        QString error;
+        QVERIFY2(replica->bindToCentral(m_central->centralId(), &error), qPrintable(error));
+        const auto page = m_central->changesSince({}, 5, &error);
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->reports.size(), 5);
+        QVERIFY(page->more);
+        QVERIFY2(replica->applyFromCentral({}, page->reports, page->cursor, &error),
+                 qPrintable(error));
+
+        const auto summary = SyncSession(*replica, *m_central).run(&error);
+        QVERIFY2(summary, qPrintable(error));
+        QCOMPARE(summary->received, 16);
+        QVERIFY(verified(*replica));
+    }
+
     void offlineOperationsKeepOrder()
     {
         const Report report = newReport(*m_alpha);
@@ -219,6 +239,25 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!session.run(&error));
         QVERIFY2(error.contains(m_central->centralId()), qPrintable(error));
+    }
+
+    void engineReportsWrongCentral()
+    {
+        // The other central answers, so this is a problem to fix, not a lost connection.
+        QTemporaryDir other;
+        auto otherCentral = Test::createCentral(other);
+        QVERIFY(otherCentral);
+        SyncEngine engine(otherCentral->url(), m_alpha->path());
+        QSignalSpy status(&engine, &SyncEngine::statusChanged);
+        engine.start(60000);
+        // waits for the first sync attempt to be reported
+        QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty() &&
+                                     status.last().first().value<SyncStatus>().problem,
+                                 20000);
+        const SyncStatus last = status.last().first().value<SyncStatus>();
+        QVERIFY(!last.online);
+        QVERIFY2(last.message.contains(m_central->centralId()), qPrintable(last.message));
+        engine.stop();
     }
 
     void engineSyncsOnItsThread()

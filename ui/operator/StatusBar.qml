@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import CivicDesk.Models
 import CivicDesk.Ui
@@ -36,6 +37,7 @@ Rectangle {
             }
             Item_ {
                 text: Workstation.online ? qsTr("Central: connected")
+                                         : Workstation.syncProblem ? qsTr("Central: sync stopped")
                                          : Workstation.offlineFor.length > 0
                                            ? qsTr("Central: offline for %1").arg(Workstation.offlineFor)
                                            : qsTr("Central: not connected")
@@ -46,6 +48,10 @@ Rectangle {
                 color: "#ffb4a9"
                 elide: Text.ElideRight
                 Layout.maximumWidth: 560
+                // The whole message when it does not fit.
+                HoverHandler { id: messageHover }
+                ToolTip.visible: messageHover.hovered && truncated
+                ToolTip.text: Workstation.connectionMessage
             }
         }
         Item_ {
