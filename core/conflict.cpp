@@ -50,19 +50,26 @@ QList<FieldDifference> assignmentDifferences(const Operation &operation, const R
 
     const AssignmentState theirs = assignmentStateOf(current);
     const AssignmentState base = operation.baseState.value_or(theirs);
-    const QList<FieldDifference> all{
-        {QStringLiteral("status"), statusCode(mine.status), statusCode(theirs.status),
+    // A field a colleague changed is listed; it is marked as conflicting only when the two
+    // values differ, since a colleague who made the same choice leaves nothing to decide.
+    const QList<std::pair<FieldDifference, bool>> all{
+        {{QStringLiteral("status"), statusCode(mine.status), statusCode(theirs.status), false},
          base.status != theirs.status},
-        {QStringLiteral("category"), mine.category, theirs.category,
+        {{QStringLiteral("category"), mine.category, theirs.category, false},
          base.category != theirs.category},
-        {QStringLiteral("priority"), priorityCode(mine.priority), priorityCode(theirs.priority),
+        {{QStringLiteral("priority"), priorityCode(mine.priority), priorityCode(theirs.priority),
+          false},
          base.priority != theirs.priority},
-        {QStringLiteral("agency"), mine.agency, theirs.agency, base.agency != theirs.agency},
+        {{QStringLiteral("agency"), mine.agency, theirs.agency, false},
+         base.agency != theirs.agency},
     };
     QList<FieldDifference> differences;
-    for (const FieldDifference &difference : all) {
-        if (set.contains(difference.field) || difference.conflicting)
-            differences.append(difference);
+    for (const auto &[difference, changed] : all) {
+        if (!set.contains(difference.field) && !changed)
+            continue;
+        FieldDifference listed = difference;
+        listed.conflicting = changed && listed.mine != listed.theirs;
+        differences.append(listed);
     }
     return differences;
 }

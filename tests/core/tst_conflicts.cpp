@@ -323,9 +323,10 @@ private Q_SLOTS:
                       classifyPayload(QStringLiteral("environmental_sanitation"))),
             central);
         QCOMPARE(differences.size(), 3); // status, field, priority; the agency is the same
+        // The colleague chose the same status: listed, not marked as a conflict.
         QCOMPARE(differences.at(0),
                  (FieldDifference{QStringLiteral("status"), QStringLiteral("triaged"),
-                                  QStringLiteral("triaged"), true}));
+                                  QStringLiteral("triaged"), false}));
         QCOMPARE(
             differences.at(1),
             (FieldDifference{QStringLiteral("category"), QStringLiteral("environmental_sanitation"),
