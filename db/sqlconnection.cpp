@@ -6,6 +6,7 @@
 #include <atomic>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
@@ -68,10 +69,11 @@ bool SqlConnection::openPostgres(const QString &url, QString *error)
 
 QString redactedUrl(const QString &url)
 {
-    QUrl parsed(url);
-    if (!parsed.password().isEmpty())
-        parsed.setPassword(QStringLiteral("***"));
-    return parsed.toString();
+    // On the text as written rather than through QUrl, which drops an invalid port: the
+    // message must show the value that was wrong.
+    static const QRegularExpression password(QStringLiteral("^([a-z]+://[^:@/]*):[^@/]*@"));
+    QString redacted = url;
+    return redacted.replace(password, QStringLiteral("\\1:***@"));
 }
 
 bool openPostgres(const QString &url, const QString &connectionName, QString *error)
@@ -105,8 +107,12 @@ bool openPostgres(const QString &url, const QString &connectionName, QString *er
                        query.queryItemValue(QStringLiteral("sslmode")));
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
-        *error = QStringLiteral("cannot connect to %1: %2")
-                     .arg(redactedUrl(url), db.lastError().text().trimmed());
+        // The server's own message; the driver's "Unable to connect" adds nothing to it.
+        const QSqlError failure = db.lastError();
+        const QString reason = failure.databaseText().trimmed().isEmpty()
+                                   ? failure.text().trimmed()
+                                   : failure.databaseText().trimmed();
+        *error = QStringLiteral("cannot connect to %1: %2").arg(redactedUrl(url), reason);
         return false;
     }
     // Times cross the boundary as UTC; the driver would otherwise hand them back in the

@@ -211,6 +211,17 @@ private Q_SLOTS:
         }
     }
 
+    void invalidPortNamed()
+    {
+        const Test::CtlRun run = Test::runCtl(
+            {QStringLiteral("stats"), QStringLiteral("--central"),
+             QStringLiteral("postgresql://admin:Secret-9d1f@127.0.0.1:abc/civicdesk")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("postgresql://admin:***@127.0.0.1:abc/civicdesk")),
+                 qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("Secret-9d1f")), qPrintable(run.err));
+    }
+
     void missingReplicaNotCreated()
     {
         const QString missing = m_dir.filePath(QStringLiteral("typo-replica.sqlite"));
