@@ -6,11 +6,26 @@
 #include <cstdio>
 #include <cstdlib>
 #include <QCoreApplication>
-#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QUrl>
 
 namespace CivicDesk::Bench {
+namespace {
+
+// Runs one statement on the server's administration database.
+bool adminExec(const QString &adminUrl, const QString &sql, QString *error)
+{
+    const QString connection = QStringLiteral("bench-admin");
+    bool ok = false;
+    {
+        ok = openPostgres(adminUrl, connection, error) &&
+             execSql(QSqlDatabase::database(connection), sql, error);
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+} // namespace
 
 void say(const QString &line)
 {
@@ -25,28 +40,13 @@ void fail(const QString &message)
     std::exit(1);
 }
 
-bool adminExec(const QString &adminUrl, const QString &sql, QString *error)
-{
-    const QString connection = QStringLiteral("bench-admin");
-    bool ok = false;
-    {
-        ok = openPostgres(adminUrl, connection, error) &&
-             execSql(QSqlDatabase::database(connection), sql, error);
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
-}
-
 QString createDatabase(const QString &adminUrl)
 {
-    const QString name =
-        QStringLiteral("civicdesk_bench_%1").arg(QRandomGenerator::global()->generate());
     QString error;
-    if (!adminExec(adminUrl, QStringLiteral("CREATE DATABASE %1").arg(name), &error))
+    const QString url = createPostgresDatabase(adminUrl, QStringLiteral("civicdesk_bench"), &error);
+    if (url.isEmpty())
         fail(error);
-    QUrl url(adminUrl);
-    url.setPath(QLatin1Char('/') + name);
-    return url.toString();
+    return url;
 }
 
 void dropDatabase(const QString &adminUrl, const QString &url)

@@ -10,9 +10,6 @@ void say(const QString &line);
 // Prints the message after the program's name and exits with status 1.
 [[noreturn]] void fail(const QString &message);
 
-// Runs one statement on the server's administration database, such as CREATE DATABASE.
-bool adminExec(const QString &adminUrl, const QString &sql, QString *error);
-
 // Creates a database with a random name on the server and returns its URL; exits on failure.
 QString createDatabase(const QString &adminUrl);
 

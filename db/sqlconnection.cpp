@@ -6,6 +6,7 @@
 #include <atomic>
 #include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QUrl>
@@ -65,6 +66,25 @@ bool SqlConnection::open(const QString &path, int busyTimeoutMs, bool create, co
 bool SqlConnection::openPostgres(const QString &url, QString *error)
 {
     return CivicDesk::openPostgres(url, m_name, error);
+}
+
+QString createPostgresDatabase(const QString &adminUrl, const QString &prefix, QString *error)
+{
+    const QString name =
+        QStringLiteral("%1_%2").arg(prefix).arg(QRandomGenerator::global()->generate());
+    const QString connection = QStringLiteral("civicdesk-admin-") + name;
+    bool created = false;
+    {
+        created = openPostgres(adminUrl, connection, error) &&
+                  execSql(QSqlDatabase::database(connection),
+                          QStringLiteral("CREATE DATABASE %1").arg(name), error);
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!created)
+        return QString();
+    QUrl url(adminUrl);
+    url.setPath(QLatin1Char('/') + name);
+    return url.toString();
 }
 
 QString redactedUrl(const QString &url)

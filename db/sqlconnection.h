@@ -33,9 +33,14 @@ private:
 
 // Parses a postgresql://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=MODE URL and opens a Qt SQL
 // connection with that name. The session's time zone is UTC. A connection that stops
-// answering is noticed by TCP keepalives within about 15 s. The error names the URL without
+// responding is noticed by TCP keepalives within about 15 s. The error names the URL without
 // its password.
 bool openPostgres(const QString &url, const QString &connectionName, QString *error);
+
+// Creates a database named `prefix` and a random number on the server of `adminUrl`, a role
+// allowed to create databases, and returns its URL; an empty string on failure. For tests and
+// benchmarks, which work on databases of their own.
+QString createPostgresDatabase(const QString &adminUrl, const QString &prefix, QString *error);
 
 // Returns the URL with its password replaced by "***", for messages and logs.
 QString redactedUrl(const QString &url);

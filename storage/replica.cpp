@@ -448,6 +448,15 @@ QList<AttentionItem> Replica::attentionItems(QString *error) const
     return items;
 }
 
+int Replica::attentionCount() const
+{
+    const auto count =
+        SqlStatement(database(),
+                     QStringLiteral("SELECT count(*) FROM attention WHERE dismissed = 0"))
+            .scalar(nullptr);
+    return count ? count->toInt() : 0;
+}
+
 std::optional<Report> Replica::report(const QString &id, QString *error) const
 {
     return loadReport(database(), id, error);

@@ -103,6 +103,8 @@ public:
     bool acknowledge(const FeedPosition &feedCursor, QString *error);
 
     QList<AttentionItem> attentionItems(QString *error) const;
+    // Returns how many refusals wait for the operator, without reading them.
+    int attentionCount() const;
     // Closes an open refusal as the operator chose (see resolveRefused()). The operation sent in
     // its stead takes its place in the outbox, before the operations it held, and those are
     // applied again on the report, all in one transaction.

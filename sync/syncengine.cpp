@@ -244,7 +244,8 @@ private:
         status.problem = status.online ? false : m_problem;
         status.lastSync = m_replica->lastSyncTime();
         status.pendingOperations = m_replica->pendingOperationCount();
-        status.attentionItems = int(m_replica->attentionItems(nullptr).size());
+        // Published after every sync pass, so a count instead of the parsed items.
+        status.attentionItems = m_replica->attentionCount();
         Q_EMIT statusChanged(status);
     }
 

@@ -52,26 +52,15 @@ QString centralUrl(const QTemporaryDir &dir, const QString &name)
         return QString();
     }
     // The cluster is private to this test run and deleted with it, databases included.
-    const QString database =
-        QStringLiteral("civicdesk_%1").arg(QRandomGenerator::global()->generate());
-    const QString connection = QStringLiteral("test-admin-") + database;
-    bool created = false;
-    {
-        QString error;
-        created = openPostgres(adminUrl, connection, &error) &&
-                  execSql(QSqlDatabase::database(connection),
-                          QStringLiteral("CREATE DATABASE %1").arg(database), &error);
-        if (!created)
-            qWarning() << "cannot create a test database:" << error;
-    }
-    QSqlDatabase::removeDatabase(connection);
-    if (!created)
+    QString error;
+    const QString url = createPostgresDatabase(adminUrl, QStringLiteral("civicdesk"), &error);
+    if (url.isEmpty()) {
+        qWarning() << "cannot create a test database:" << error;
         return QString();
-    QUrl url(adminUrl);
-    url.setPath(QLatin1Char('/') + database);
-    made.insert(key, url.toString());
-    qInfo() << "central database for" << name << ":" << url.toString();
-    return made.value(key);
+    }
+    made.insert(key, url);
+    qInfo() << "central database for" << name << ":" << url;
+    return url;
 }
 
 QVariant centralScalar(const QString &url, const QString &sql, const QVariantMap &values)
@@ -275,20 +264,8 @@ bool TestCluster::stop(QString *error)
 
 QString TestCluster::createDatabase(QString *error)
 {
-    const QString database =
-        QStringLiteral("civicdesk_%1").arg(QRandomGenerator::global()->generate());
     const QString admin = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(m_port);
-    const QString connection = QStringLiteral("test-cluster-admin");
-    bool created = false;
-    {
-        created = openPostgres(admin, connection, error) &&
-                  execSql(QSqlDatabase::database(connection),
-                          QStringLiteral("CREATE DATABASE %1").arg(database), error);
-    }
-    QSqlDatabase::removeDatabase(connection);
-    if (!created)
-        return QString();
-    return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(database);
+    return createPostgresDatabase(admin, QStringLiteral("civicdesk"), error);
 }
 
 CtlRun runCtl(const QStringList &arguments)

@@ -46,21 +46,7 @@ private:
         return ok;
     }
 
-    QVariant scalar(const QString &sql)
-    {
-        QVariant value;
-        {
-            QString error;
-            if (openPostgres(m_url, QStringLiteral("check"), &error))
-                value = SqlStatement(QSqlDatabase::database(QStringLiteral("check")), sql)
-                            .scalar(&error)
-                            .value_or(QVariant());
-            else
-                qWarning() << error;
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("check"));
-        return value;
-    }
+    QVariant scalar(const QString &sql) { return Test::centralScalar(m_url, sql); }
 
 private Q_SLOTS:
     void initTestCase()
