@@ -33,7 +33,7 @@ struct ChangeBatch
     qint64 referenceRevision = 0; // changes when fields, agencies or units change
 };
 
-// What became of a request for a stored media file.
+// Outcome of a request for a stored media file.
 enum class MediaReadStatus
 {
     Ok,
@@ -76,7 +76,7 @@ public:
     // UUID made when the database was created; a replica is tied to it.
     virtual QString centralId() const = 0;
 
-    // Returns whether the database still answers a trivial query.
+    // Returns whether the database still responds to a trivial query.
     virtual bool ping(QString *error) = 0;
 
     // Clock for the times the central records; the system clock by default.
@@ -124,7 +124,7 @@ public:
                                            QString *error) = 0;
     // Writes the content of a stored media file to `out`, one chunk (at most 1 MiB) per query,
     // so that neither the file nor a query result stays open across chunks. Checks the size
-    // and the SHA-256 as it goes: on Damaged, `out` holds a partial copy that the caller
+    // and the SHA-256 as it goes: on Damaged, `out` contains a partial copy that the caller
     // discards.
     virtual MediaReadStatus copyMediaContent(const QString &sha256, QIODevice *out,
                                              const MediaProgress &progress, QString *error) = 0;

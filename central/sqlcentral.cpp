@@ -41,8 +41,8 @@ QString sqlitePath(const QString &url)
 }
 
 // Records in the report's timeline that another operator's change came first, with both values
-// of each field, so that everyone sees what was refused. The event takes the operation's event
-// id, which the refused operation leaves unused.
+// of each field, so that every workstation shows what was refused. The event takes the operation's
+// event id, which the refused operation leaves unused.
 bool insertRefusalEvent(const QSqlDatabase &database, const Operation &operation,
                         const Report &current, Refusal refusal, const QDateTime &at, QString *error)
 {
@@ -390,7 +390,7 @@ bool SqlCentral::recordDecision(const Operation &operation, const OperationResul
 std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QString *error)
 {
     // SQLite's write lock already keeps other writers out; on PostgreSQL a concurrent decision
-    // on the same report waits here until this one commits, then sees its result.
+    // on the same report waits here until this one commits, then reads its result.
     if (m_backend == Backend::Postgres) {
         SqlStatement lock(database(),
                           QStringLiteral("SELECT id FROM report WHERE id = :id FOR UPDATE"));
@@ -457,7 +457,7 @@ std::optional<QList<OperationResult>> SqlCentral::submit(const QList<Operation> 
                                                          QString *error)
 {
     QList<OperationResult> results;
-    // A refusal holds the later operations on its report: they were made on top of the refused
+    // A refusal keeps back the later operations on its report: they were made on top of the refused
     // one, and the operator decides first.
     QSet<QString> refusedReports;
     for (const Operation &operation : operations) {

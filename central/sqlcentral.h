@@ -8,13 +8,13 @@
 namespace CivicDesk {
 
 // The central database behind Qt SQL: an embedded SQLite file, for a single machine and the
-// demo, or a PostgreSQL server shared by the whole operations center. Both hold the same
-// tables; the few places where the engines differ (write locks, revision numbers, the change
-// feed) are decided by the backend.
+// demo, or a PostgreSQL server shared by the whole operations center. Both have the same
+// tables, and the backend decides the few places where the engines differ (write locks,
+// revision numbers, the change feed).
 //
 // SQLite: several processes may share the file. Writes take the write lock at BEGIN and wait
 // for it within a busy timeout, so writers commit one at a time in revision order.
-// PostgreSQL: writers run concurrently; revisions come from a sequence, each report row
+// PostgreSQL: writers run concurrently and revisions come from a sequence. Each report row
 // records the transaction that last wrote it, and the feed reads by transaction snapshots (see
 // FeedPosition).
 class SqlCentral final : public Central

@@ -50,8 +50,8 @@ QList<FieldDifference> assignmentDifferences(const Operation &operation, const R
 
     const AssignmentState theirs = assignmentStateOf(current);
     const AssignmentState base = operation.baseState.value_or(theirs);
-    // A field a colleague changed is listed; it is marked as conflicting only when the two
-    // values differ, since a colleague who made the same choice leaves nothing to decide.
+    // A field a colleague changed is listed. It is marked as conflicting only when the two
+    // values differ, because a colleague who made the same choice leaves nothing to decide.
     const QList<std::pair<FieldDifference, bool>> all{
         {{QStringLiteral("status"), statusCode(mine.status), statusCode(theirs.status), false},
          base.status != theirs.status},
@@ -162,7 +162,7 @@ std::optional<Operation> resolveRefused(const Operation &refused, const Report &
     for (const TextChange &change : *changes) {
         const QString theirs = textFieldValue(current, change.field);
         if (theirs == change.to)
-            continue; // already holds this value
+            continue; // already has this value
         const bool conflicting = theirs != change.from;
         if (resolution == Resolution::KeepTheirs && conflicting)
             continue;

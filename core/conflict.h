@@ -45,7 +45,7 @@ std::optional<Resolution> resolutionFromCode(const QString &code);
 bool isConcurrencyRefusal(Refusal refusal);
 
 // Returns the operation that takes the place of a refused one, based on `current`, the report
-// as the central holds it: the same kind and intent with the values the operator now sees. The
+// as the central stores it: the same kind and intent with the values the operator now sees. The
 // caller gives it a new id, event id and time. std::nullopt when nothing is left to send.
 std::optional<Operation> resolveRefused(const Operation &refused, const Report &current,
                                         Resolution resolution);

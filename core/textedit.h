@@ -32,7 +32,7 @@ int maxTextFieldLength(TextField field);
 
 // Returns whether an operator may edit the field in that state. Title, description and address
 // stay editable until the work on the report ends (closed, rejected, duplicate). The public
-// response exists from the agency's answer on and is checked by the center before it is
+// response exists from the agency's response on and is checked by the center before it is
 // published at closing, so it is editable only while the report is in progress or resolved.
 bool isTextFieldEditable(TextField field, Status status);
 

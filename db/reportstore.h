@@ -43,7 +43,7 @@ class SnapshotWriter
 public:
     SnapshotWriter(const QSqlDatabase &database, const QStringList &extraColumns);
 
-    // `isNew` tells that the database holds no row of this report yet.
+    // `isNew` means that the database has no row of this report yet.
     bool write(const ReportSnapshot &snapshot, const QVariantMap &extra, bool isNew,
                QString *error);
 

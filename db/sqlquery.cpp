@@ -80,7 +80,7 @@ std::optional<QList<QVariantMap>> SqlStatement::rows(QString *error)
         result.append(row);
     }
     // next() returns false both at the end and on a failure (a dropped connection, a second
-    // query on a PostgreSQL connection ending this result); only lastError() tells them apart.
+    // query on a PostgreSQL connection ending this result); only lastError() distinguishes them.
     if (m_query.lastError().isValid()) {
         if (error)
             *error = describe(m_sql, m_query.lastError());

@@ -54,7 +54,7 @@ public:
     // Same, with the content written by `write` to the device it is given, which hashes and
     // counts what passes through into a temporary file. The file takes its cached name only
     // once `write` returned true and the SHA-256 matched; otherwise nothing is stored and
-    // `error` holds the reason (the one `write` set, if it failed). A file that is already
+    // `error` contains the reason (the one `write` set, if it failed). A file that is already
     // cached is only marked as used, and `write` is not called.
     bool storeWritten(const QString &sha256, const QString &mimeType,
                       const std::function<bool(QIODevice *out, QString *error)> &write,

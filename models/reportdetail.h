@@ -51,10 +51,10 @@ class ReportDetail : public QObject
     // Timeline, newest last: maps with kind, title, actor, time and text.
     Q_PROPERTY(QVariantList events READ events NOTIFY changed)
     // Photos and videos: maps with kind ("photo", "video"), sha256, name, mimeType, link (for
-    // media kept at their source), sizeText, thumbnail (a local file URL) and thumbnailState
-    // ("loading", "ready", "none" when the central has no thumbnail, "failed"), source (the
-    // full file's local URL) and fileState ("idle" until requested, "loading", "ready",
-    // "failed"), and error (a translated sentence when a state is "failed").
+    // media kept at their source) and sizeText. Each map also has thumbnail (a local file URL)
+    // and thumbnailState ("loading", "ready", "none" when the central has no thumbnail,
+    // "failed"), source (the full file's local URL) and fileState ("idle" until requested,
+    // "loading", "ready", "failed"), and error (a translated sentence when a state is "failed").
     Q_PROPERTY(QVariantList media READ media NOTIFY mediaChanged)
     // Share of each full file copied so far (0 to 1) by SHA-256, while it loads. Kept apart from
     // `media` so that progress does not rebuild the views of every photo and video.
@@ -123,7 +123,7 @@ private:
     QString m_wardName;
     QString m_agencyName;
     QVariantList m_events;
-    // What the workstation fetched for a file, by its SHA-256.
+    // Fetch state of a file on this workstation, by its SHA-256.
     struct MediaState
     {
         QString thumbnail;

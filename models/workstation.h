@@ -33,12 +33,12 @@ class Workstation : public QObject
     Q_PROPERTY(QString operatorName READ operatorName CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
-    // The central answers but sync cannot go on; connectionMessage says why.
+    // The central responds but sync cannot go on; connectionMessage says why.
     Q_PROPERTY(bool syncProblem READ syncProblem NOTIFY syncStatusChanged)
     Q_PROPERTY(QString connectionMessage READ connectionMessage NOTIFY syncStatusChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY syncStatusChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY syncStatusChanged)
-    // How long the central has not answered ("45 s", "12 min"); empty while connected.
+    // How long the central has not responded ("45 s", "12 min"); empty while connected.
     Q_PROPERTY(QString offlineFor READ offlineFor NOTIFY offlineForChanged)
     Q_PROPERTY(int attentionCount READ attentionCount NOTIFY attentionChanged)
     // Refused operations: maps with operationId, reportId, code, action, refusal, reason, detail,
@@ -113,7 +113,7 @@ public:
     Q_INVOKABLE void assign(const QString &agency);
     Q_INVOKABLE void reject(const QString &reason);
     Q_INVOKABLE void addNote(const QString &text);
-    // Edits free-text fields of the open report. `seen` holds the values the operator saw when
+    // Edits free-text fields of the open report. `seen` contains the values the operator saw when
     // the editing began and `values` the new ones, both keyed by field code; only fields whose
     // value changed are sent.
     Q_INVOKABLE void editText(const QVariantMap &seen, const QVariantMap &values);

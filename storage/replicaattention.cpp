@@ -22,8 +22,8 @@ bool Replica::hasOpenRefusal(const QString &reportId) const
 
 bool Replica::queueOperation(const Operation &operation, const QVariant &seq, QString *error)
 {
-    // An explicit seq puts the operation at that place in the sending order; a refused row that
-    // still holds it is replaced.
+    // An explicit seq puts the operation at that place in the sending order. A refused row that
+    // still has that place is replaced.
     SqlStatement outbox(database(),
                         QStringLiteral("INSERT OR REPLACE INTO outbox (seq, operation_id, "
                                        "report_id, kind, body, created_at) VALUES (:seq, "
@@ -57,7 +57,7 @@ std::optional<AttentionItem> Replica::attentionItemFromRow(const QVariantMap &ro
     const auto refused = Operation::fromJson(
         QJsonDocument::fromJson(row[QStringLiteral("body")].toString().toUtf8()).object(),
         &parseError);
-    // While the refusal is open, the report row holds the central's version alone.
+    // While the refusal is open, the report row contains only the central's version.
     const auto current = loadReport(database(), item.reportId, nullptr);
     if (!refused || !current) {
         if (!refused)

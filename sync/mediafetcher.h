@@ -11,7 +11,7 @@ namespace CivicDesk {
 
 class MediaFetchWorker;
 
-// Why a media file or its thumbnail could not be fetched.
+// Reason a media file or its thumbnail could not be fetched.
 enum class MediaFetchError
 {
     Offline,  // the central could not be reached or read

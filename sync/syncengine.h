@@ -21,7 +21,7 @@ struct SyncStatus
     bool online = false;
     QString message;        // last error, empty while online
     QDateTime offlineSince; // when sync last stopped working; invalid while online
-    // True when the central answers but sync cannot go on (a replica of another central, a
+    // True when the central responds but sync cannot go on (a replica of another central, a
     // schema of another version, missing rights); false when the connection is lost.
     bool problem = false;
     QDateTime lastSync;
@@ -39,8 +39,9 @@ public:
     SyncEngine(QString centralUrl, QString replicaPath, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    // Starts the thread, opens both databases there and syncs every `intervalMs`; with a
-    // PostgreSQL central it also syncs as soon as a change commits, and polls at most every 30 s.
+    // Starts the thread, opens both databases there and syncs every `intervalMs`. With a
+    // PostgreSQL central it also syncs as soon as a change commits, and polls at intervals of
+    // at least 30 s.
     void start(int intervalMs = 2000);
     void stop();
 

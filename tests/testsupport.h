@@ -29,10 +29,10 @@ std::unique_ptr<Central> createCentralAt(const QString &url);
 std::unique_ptr<Central> createCentral(const QTemporaryDir &dir,
                                        const QString &name = QStringLiteral("central.sqlite"));
 
-// First column of the first row that `sql` returns on the central database at `url` (or an
-// SQLite file given by its path, such as a replica), for
-// checks of tables the Central interface does not expose; `values` fill its :placeholders. An
-// invalid QVariant on failure.
+// Returns the first column of the first row that `sql` returns on the central database at
+// `url`, or on an SQLite file given by its path such as a replica. For checks of tables the
+// Central interface does not expose; `values` fill its :placeholders. An invalid QVariant on
+// failure.
 QVariant centralScalar(const QString &url, const QString &sql, const QVariantMap &values = {});
 std::unique_ptr<Replica> openReplica(const QTemporaryDir &dir, const QString &name);
 

@@ -243,7 +243,7 @@ private Q_SLOTS:
                        "FROM media_chunk WHERE sha256 = :original RETURNING 1"_s,
                        ids)
                     .isValid());
-        // The copy holds the video's bytes under a SHA-256 that is not theirs. So that only
+        // The copy contains the video's bytes under a SHA-256 that is not theirs. So that only
         // the changed bytes can fail that check, the damaged copy is the original.
         QVariantMap values{{u"sha"_s, sha}};
         if (damage.contains(u":data"_s)) {

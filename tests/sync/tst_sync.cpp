@@ -243,7 +243,7 @@ private Q_SLOTS:
 
     void engineReportsWrongCentral()
     {
-        // The other central answers, so this is a problem to fix, not a lost connection.
+        // The other central responds, so this is a problem to fix, not a lost connection.
         QTemporaryDir other;
         auto otherCentral = Test::createCentral(other);
         QVERIFY(otherCentral);
@@ -251,9 +251,8 @@ private Q_SLOTS:
         QSignalSpy status(&engine, &SyncEngine::statusChanged);
         engine.start(60000);
         // waits for the first sync attempt to be reported
-        QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty() &&
-                                     status.last().first().value<SyncStatus>().problem,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !status.isEmpty() && status.last().first().value<SyncStatus>().problem, 20000);
         const SyncStatus last = status.last().first().value<SyncStatus>();
         QVERIFY(!last.online);
         QVERIFY2(last.message.contains(m_central->centralId()), qPrintable(last.message));

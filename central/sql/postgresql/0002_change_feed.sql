@@ -5,8 +5,8 @@
 -- for the one before it to commit. Concurrent writers then commit in any order, so each report
 -- row also records the transaction that last wrote it. The feed reads the rows whose
 -- transaction is visible in the newest snapshot but was not in the last one read (see
--- core/feedposition.h), so a row that a slow transaction commits late is read in the batch
--- after its commit instead of being skipped.
+-- core/feedposition.h). A row that a slow transaction commits late is therefore read in the
+-- batch after its commit instead of being skipped.
 
 CREATE SEQUENCE report_revision_seq;
 SELECT setval('report_revision_seq', greatest(1, (SELECT value::bigint FROM meta WHERE key = 'revision')));

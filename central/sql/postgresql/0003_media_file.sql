@@ -4,8 +4,8 @@
 -- links a file stored before gets them without the file being decoded again. A workstation
 -- reads the size and the number of chunks before it copies a file chunk by chunk,
 -- so that a missing chunk is noticed, and gets the thumbnail without touching the chunks.
--- The thumbnail is a JPEG whose longest side is at most 320 px, made by whoever stored the
--- file; it is NULL when none could be made (a video that no decoder could read, say).
+-- The thumbnail is a JPEG whose longest side is at most 320 px, made by the client that
+-- stored the file. It is NULL when none could be made (a video that no decoder could read, say).
 
 CREATE TABLE media_file (
     sha256 TEXT PRIMARY KEY,
