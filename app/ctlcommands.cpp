@@ -36,8 +36,10 @@ const QString usageText = QStringLiteral(
     "          without extension, so give the same --source when a feed comes back under\n"
     "          another file name. --timezone defaults to Asia/Ho_Chi_Minh.\n"
     "  sync    --central URL --replica PATH --once [--fail-after send|apply|ack]\n"
+    "          [--page-size N]\n"
     "          Send the outbox and pull every change; --fail-after exits with code 70\n"
-    "          right after that step.\n"
+    "          right after that step. The feed comes in pages of N reports (5000), and\n"
+    "          the pages of a long feed are committed ten at a time.\n"
     "  verify  --central URL --replica PATH\n"
     "          Compare the replica with the central; print the first difference, exit 1.\n"
     "  central migrate --central postgresql://USER@HOST:PORT/DATABASE\n"
@@ -237,12 +239,25 @@ int runSync(Context &context)
                                   .arg(context.parser.value(QStringLiteral("fail-after"))));
     }
 
+    int pageSize = 0;
+    if (context.parser.isSet(QStringLiteral("page-size"))) {
+        bool ok = false;
+        pageSize = context.parser.value(QStringLiteral("page-size")).toInt(&ok);
+        if (!ok || pageSize < 1)
+            return usageError(context,
+                              QStringLiteral("--page-size takes a number of reports above 0, "
+                                             "not \"%1\"")
+                                  .arg(context.parser.value(QStringLiteral("page-size"))));
+    }
+
     auto central = openCentral(context, false);
     auto replica = central ? openReplica(context, true) : nullptr;
     if (!replica)
         return ExitFailure;
 
     SyncSession session(*replica, *central);
+    if (pageSize > 0)
+        session.setPageSize(pageSize);
     if (failAfter) {
         session.setStepHook([&context, failAfter](SyncStep step) {
             if (step != *failAfter)
@@ -350,6 +365,8 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("once"), QStringLiteral("Run one sync and exit.")},
         {QStringLiteral("fail-after"), QStringLiteral("Exit with code 70 after this sync step."),
          QStringLiteral("STEP")},
+        {QStringLiteral("page-size"), QStringLiteral("Reports per page of the feed."),
+         QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
     });
     parser.addHelpOption();

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <QCoreApplication>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QUrl>
 
@@ -55,6 +56,29 @@ void dropDatabase(const QString &adminUrl, const QString &url)
     QString error;
     if (!adminExec(adminUrl, QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(name), &error))
         std::fprintf(stderr, "%s\n", error.toUtf8().constData());
+}
+
+qint64 memoryPeakMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    // Files in /proc report a size of 0, so the whole file is read at once.
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (!line.startsWith("VmHWM:"))
+            continue;
+        // "VmHWM:     123456 kB"
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        return fields.size() >= 2 ? fields.at(1).toLongLong() / 1024 : -1;
+    }
+    return -1;
+}
+
+void restartMemoryPeak()
+{
+    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    if (clearRefs.open(QIODevice::WriteOnly))
+        clearRefs.write("5");
 }
 
 } // namespace CivicDesk::Bench

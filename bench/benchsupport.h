@@ -13,6 +13,12 @@ void say(const QString &line);
 // Creates a database with a random name on the server and returns its URL; exits on failure.
 QString createDatabase(const QString &adminUrl);
 
+// The peak resident memory of this process in MiB since it started or since the last
+// restartMemoryPeak(); -1 where /proc does not tell.
+qint64 memoryPeakMiB();
+// Starts a new peak at the current resident memory (Linux 4.0 and later).
+void restartMemoryPeak();
+
 // Drops the database of `url` again, closing its remaining connections.
 void dropDatabase(const QString &adminUrl, const QString &url);
 

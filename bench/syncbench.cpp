@@ -245,6 +245,8 @@ int main(int argc, char **argv)
         });
         QObject::connect(&engine, &SyncEngine::failed, &app,
                          [](const QString &message) { fail(message); });
+        const qint64 memoryBefore = memoryPeakMiB();
+        restartMemoryPeak();
         timer.restart();
         sinceTick.start();
         tick.start();
@@ -257,6 +259,9 @@ int main(int argc, char **argv)
                 .arg(double(syncMs) / double(std::max<qint64>(1, rawMs)), 0, 'f', 2));
         say(QStringLiteral("longest wait of a 10 ms timer on the main thread: %1 ms")
                 .arg(worstTickMs));
+        say(QStringLiteral("peak resident memory: %1 MiB before the sync, %2 MiB during it")
+                .arg(memoryBefore)
+                .arg(memoryPeakMiB()));
 
         if (parser.isSet(QStringLiteral("smoke"))) {
             Replica replica(replicaPath);

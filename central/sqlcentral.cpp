@@ -5,6 +5,7 @@
 #include "central/pgschema.h"
 #include "core/conflict.h"
 #include "core/logging.h"
+#include "core/rows.h"
 #include "core/timeutil.h"
 #include "db/migrations.h"
 #include "db/reportstore.h"
@@ -241,22 +242,41 @@ std::optional<ImportSummary> SqlCentral::importReports(const QList<IncomingRepor
     return summary;
 }
 
-std::optional<QList<QVariantMap>> SqlCentral::feedPage(const FeedPosition &cursor, int limit,
-                                                       FeedPosition *next, QString *error)
+std::optional<QList<ReportSnapshot>> SqlCentral::sqliteFeedPage(const FeedPosition &cursor,
+                                                                int limit, FeedPosition *next,
+                                                                QString *error)
 {
-    if (m_backend == Backend::Sqlite) {
-        // One writer at a time: revisions are handed out in commit order.
-        SqlStatement statement(database(),
-                               QStringLiteral("SELECT id, revision FROM report WHERE revision > "
-                                              ":revision ORDER BY revision LIMIT :limit"));
-        auto rows = statement.bind(QStringLiteral(":revision"), cursor.revision)
-                        .bind(QStringLiteral(":limit"), limit)
-                        .rows(error);
-        if (rows && !rows->isEmpty())
-            next->revision = rows->last()[QStringLiteral("revision")].toLongLong();
-        return rows;
-    }
+    // One writer at a time: revisions are handed out in commit order.
+    SqlStatement statement(database(),
+                           QStringLiteral("SELECT id, revision FROM report WHERE revision > "
+                                          ":revision ORDER BY revision LIMIT :limit"));
+    const auto rows = statement.bind(QStringLiteral(":revision"), cursor.revision)
+                          .bind(QStringLiteral(":limit"), limit)
+                          .rows(error);
+    if (!rows)
+        return std::nullopt;
+    if (!rows->isEmpty())
+        next->revision = rows->last()[QStringLiteral("revision")].toLongLong();
 
+    QStringList ids;
+    QHash<QString, qint64> revisions;
+    for (const QVariantMap &row : *rows) {
+        const QString id = row[QStringLiteral("id")].toString();
+        ids.append(id);
+        revisions.insert(id, row[QStringLiteral("revision")].toLongLong());
+    }
+    auto snapshots = loadSnapshots(database(), ids, error);
+    if (!snapshots)
+        return std::nullopt;
+    for (ReportSnapshot &snapshot : *snapshots)
+        snapshot.revision = revisions.value(snapshot.report.id);
+    return snapshots;
+}
+
+std::optional<QList<ReportSnapshot>> SqlCentral::postgresFeedPage(const FeedPosition &cursor,
+                                                                  int limit, FeedPosition *next,
+                                                                  QString *error)
+{
     // The batch reads up to the snapshot of this moment, unless a batch read page by page is
     // still going on, and takes what is visible in it but was not in the last one read.
     QString upper = cursor.upper;
@@ -268,40 +288,48 @@ std::optional<QList<QVariantMap>> SqlCentral::feedPage(const FeedPosition &curso
             return std::nullopt;
         upper = now->toString();
     }
-    // The range on txid only narrows the index scan; visibility decides.
-    QString sql = QStringLiteral(
-        "SELECT id, txid, revision FROM report "
-        "WHERE txid < pg_snapshot_xmax(CAST(:upper AS pg_snapshot))::text::bigint "
-        "AND (txid, revision) > (:txid, :revision) "
-        "AND pg_visible_in_snapshot(txid::text::xid8, CAST(:upper AS pg_snapshot)) ");
+    // One statement reads the page and its reports, through libpq: a first sync reads a
+    // million of them. The range on txid only narrows the index scan; visibility decides.
+    QString sql =
+        QStringLiteral("SELECT txid, revision, %1 FROM report "
+                       "WHERE txid < pg_snapshot_xmax(CAST($1 AS pg_snapshot))::text::bigint "
+                       "AND (txid, revision) > ($2::bigint, $3::bigint) "
+                       "AND pg_visible_in_snapshot(txid::text::xid8, CAST($1 AS pg_snapshot)) ")
+            .arg(selectList(database(), reportColumns()));
+    QList<QByteArray> parameters{upper.toUtf8(), QByteArray::number(cursor.transaction),
+                                 QByteArray::number(cursor.revision), QByteArray::number(limit)};
     if (!cursor.snapshot.isEmpty()) {
         sql += QStringLiteral(
-            "AND txid >= pg_snapshot_xmin(CAST(:lower AS pg_snapshot))::text::bigint "
-            "AND NOT pg_visible_in_snapshot(txid::text::xid8, CAST(:lower AS pg_snapshot)) ");
+            "AND txid >= pg_snapshot_xmin(CAST($5 AS pg_snapshot))::text::bigint "
+            "AND NOT pg_visible_in_snapshot(txid::text::xid8, CAST($5 AS pg_snapshot)) ");
+        parameters.append(cursor.snapshot.toUtf8());
     }
-    sql += QStringLiteral("ORDER BY txid, revision LIMIT :limit");
-    SqlStatement statement(database(), sql);
-    statement.bind(QStringLiteral(":upper"), upper)
-        .bind(QStringLiteral(":txid"), cursor.transaction)
-        .bind(QStringLiteral(":revision"), cursor.revision)
-        .bind(QStringLiteral(":limit"), limit);
-    if (!cursor.snapshot.isEmpty())
-        statement.bind(QStringLiteral(":lower"), cursor.snapshot);
-    auto rows = statement.rows(error);
-    if (!rows)
+    sql += QStringLiteral("ORDER BY txid, revision LIMIT $4::integer");
+    const auto page = PgResult::exec(database(), sql.toUtf8(), parameters, error);
+    if (!page)
         return std::nullopt;
+    auto snapshots = snapshotsOfResult(database(), *page, 2, error);
+    if (!snapshots)
+        return std::nullopt;
+    const auto number = [&](int row, int column) {
+        return QByteArray::fromRawData(page->data(row, column), page->size(row, column))
+            .toLongLong();
+    };
+    for (int row = 0; row < page->rowCount(); ++row)
+        (*snapshots)[row].revision = number(row, 1);
 
-    if (rows->size() < limit) {
+    if (page->rowCount() < limit) {
         // The batch is complete: everything visible in `upper` has been read.
         *next = FeedPosition{};
         next->snapshot = upper;
     } else {
+        const int last = page->rowCount() - 1;
         next->snapshot = cursor.snapshot;
         next->upper = upper;
-        next->transaction = rows->last()[QStringLiteral("txid")].toLongLong();
-        next->revision = rows->last()[QStringLiteral("revision")].toLongLong();
+        next->transaction = number(last, 0);
+        next->revision = number(last, 1);
     }
-    return rows;
+    return snapshots;
 }
 
 std::optional<ChangeBatch> SqlCentral::changesSince(const FeedPosition &cursor, int limit,
@@ -323,24 +351,13 @@ std::optional<ChangeBatch> SqlCentral::changesSince(const FeedPosition &cursor, 
 
     ChangeBatch batch;
     batch.cursor = cursor;
-    const auto rows = feedPage(cursor, limit, &batch.cursor, error);
-    if (!rows)
-        return std::nullopt;
-
-    QStringList ids;
-    QHash<QString, qint64> revisions;
-    for (const QVariantMap &row : *rows) {
-        const QString id = row[QStringLiteral("id")].toString();
-        ids.append(id);
-        revisions.insert(id, row[QStringLiteral("revision")].toLongLong());
-    }
-    auto snapshots = loadSnapshots(database(), ids, error);
+    auto snapshots = m_backend == Backend::Postgres
+                         ? postgresFeedPage(cursor, limit, &batch.cursor, error)
+                         : sqliteFeedPage(cursor, limit, &batch.cursor, error);
     if (!snapshots)
         return std::nullopt;
-    for (ReportSnapshot &snapshot : *snapshots)
-        snapshot.revision = revisions.value(snapshot.report.id);
-    batch.reports = *snapshots;
-    batch.more = rows->size() == limit;
+    batch.more = snapshots->size() == limit;
+    batch.reports = std::move(*snapshots);
     batch.referenceRevision = meta(QStringLiteral("reference_revision")).toLongLong();
     if (!transaction.commit(error))
         return std::nullopt;

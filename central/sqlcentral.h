@@ -64,9 +64,11 @@ public:
 private:
     bool openSqlite(bool create, QString *error);
     bool openPostgresDatabase(bool create, QString *error);
-    // Reads the ids and revisions of one page of the feed and the position after it.
-    std::optional<QList<QVariantMap>> feedPage(const FeedPosition &cursor, int limit,
-                                               FeedPosition *next, QString *error);
+    // Read one page of the feed and the position after it.
+    std::optional<QList<ReportSnapshot>> sqliteFeedPage(const FeedPosition &cursor, int limit,
+                                                        FeedPosition *next, QString *error);
+    std::optional<QList<ReportSnapshot>> postgresFeedPage(const FeedPosition &cursor, int limit,
+                                                          FeedPosition *next, QString *error);
     std::optional<OperationResult> decide(const Operation &operation, QString *error);
     std::optional<OperationResult> storedDecision(const Operation &operation, QString *error);
     bool recordDecision(const Operation &operation, const OperationResult &result, QString *error);

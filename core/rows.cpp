@@ -7,35 +7,77 @@
 namespace CivicDesk {
 namespace {
 
-QVariant text(const QString &value)
+// Builds a row map from the values of writeReportColumns() and its kind.
+class MapWriter
 {
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
+public:
+    explicit MapWriter(const QStringList &columns)
+        : m_columns(columns)
+    {}
 
-QVariant time(const QDateTime &value)
-{
-    return value.isValid() ? QVariant(toStorageTime(value)) : QVariant();
-}
+    void text(const QString &value) { put(value.isEmpty() ? QVariant() : QVariant(value)); }
+    void code(const QString &value) { put(value); }
+    void real(std::optional<double> value) { put(value ? QVariant(*value) : QVariant()); }
+    void integer(qint64 value) { put(value); }
+    void optionalInteger(std::optional<int> value) { put(value ? QVariant(*value) : QVariant()); }
+    void time(const QDateTime &value)
+    {
+        put(value.isValid() ? QVariant(toStorageTime(value)) : QVariant());
+    }
+    void json(const QJsonObject &value)
+    {
+        put(QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
+    }
 
-QString str(const QVariantMap &row, const char *column)
-{
-    return row.value(QLatin1String(column)).toString();
-}
+    QVariantMap row;
 
-QDateTime timeAt(const QVariantMap &row, const char *column)
-{
-    // PostgreSQL's driver returns timestamptz as QDateTime in the local zone, SQLite stores text.
-    const QVariant value = row.value(QLatin1String(column));
-    if (value.metaType().id() == QMetaType::QDateTime)
-        return value.toDateTime().toUTC();
-    return fromStorageTime(value.toString());
-}
+private:
+    void put(const QVariant &value) { row.insert(m_columns.at(m_next++), value); }
 
-bool isNull(const QVariantMap &row, const char *column)
+    const QStringList &m_columns;
+    qsizetype m_next = 0;
+};
+
+// Reads the values of a row map in the order of its columns.
+class MapReader
 {
-    const QVariant value = row.value(QLatin1String(column));
-    return !value.isValid() || value.isNull();
-}
+public:
+    MapReader(const QVariantMap &row, const QStringList &columns)
+        : m_row(row)
+        , m_columns(columns)
+    {}
+
+    QString text() { return next().toString(); }
+    std::optional<double> real()
+    {
+        const QVariant value = next();
+        return isNull(value) ? std::nullopt : std::optional<double>(value.toDouble());
+    }
+    qint64 integer() { return next().toLongLong(); }
+    std::optional<int> optionalInteger()
+    {
+        const QVariant value = next();
+        return isNull(value) ? std::nullopt : std::optional<int>(value.toInt());
+    }
+    QDateTime time()
+    {
+        // PostgreSQL's driver returns timestamptz as a QDateTime in the local zone; SQLite
+        // stores text.
+        const QVariant value = next();
+        if (value.metaType().id() == QMetaType::QDateTime)
+            return value.toDateTime().toUTC();
+        return fromStorageTime(value.toString());
+    }
+    QJsonObject json() { return QJsonDocument::fromJson(next().toString().toUtf8()).object(); }
+
+private:
+    static bool isNull(const QVariant &value) { return !value.isValid() || value.isNull(); }
+    QVariant next() { return m_row.value(m_columns.at(m_next++)); }
+
+    const QVariantMap &m_row;
+    const QStringList &m_columns;
+    qsizetype m_next = 0;
+};
 
 } // namespace
 
@@ -84,92 +126,15 @@ const QStringList &reportColumns()
 
 QVariantMap reportToRow(const Report &report)
 {
-    QVariantMap row;
-    row.insert(QStringLiteral("id"), report.id);
-    row.insert(QStringLiteral("public_code"), text(report.publicCode));
-    row.insert(QStringLiteral("source"), text(report.source));
-    row.insert(QStringLiteral("source_id"), text(report.sourceId));
-    row.insert(QStringLiteral("source_status"), text(report.sourceStatus));
-    row.insert(QStringLiteral("source_category"), text(report.sourceCategory));
-    row.insert(QStringLiteral("source_agency"), text(report.sourceAgency));
-    row.insert(QStringLiteral("channel"), channelCode(report.channel));
-    row.insert(QStringLiteral("title"), text(report.title));
-    row.insert(QStringLiteral("description"), text(report.description));
-    row.insert(QStringLiteral("category"), text(report.category));
-    row.insert(QStringLiteral("subcategory"), text(report.subcategory));
-    row.insert(QStringLiteral("priority"), priorityCode(report.priority));
-    row.insert(QStringLiteral("status"), statusCode(report.status));
-    row.insert(QStringLiteral("latitude"),
-               report.position ? QVariant(report.position->latitude) : QVariant());
-    row.insert(QStringLiteral("longitude"),
-               report.position ? QVariant(report.position->longitude) : QVariant());
-    row.insert(QStringLiteral("accuracy_m"),
-               report.accuracyMeters ? QVariant(*report.accuracyMeters) : QVariant());
-    row.insert(QStringLiteral("approximate"), report.approximate ? 1 : 0);
-    row.insert(QStringLiteral("address"), text(report.address));
-    row.insert(QStringLiteral("admin_unit"), text(report.adminUnit));
-    row.insert(QStringLiteral("district"), text(report.district));
-    row.insert(QStringLiteral("received_at"), time(report.receivedAt));
-    row.insert(QStringLiteral("updated_at"), time(report.updatedAt));
-    row.insert(QStringLiteral("due_at"), time(report.dueAt));
-    row.insert(QStringLiteral("resolved_at"), time(report.resolvedAt));
-    row.insert(QStringLiteral("closed_at"), time(report.closedAt));
-    row.insert(QStringLiteral("agency"), text(report.agency));
-    row.insert(QStringLiteral("claim_holder"), text(report.claimHolder));
-    row.insert(QStringLiteral("claim_expires_at"), time(report.claimExpiresAt));
-    row.insert(QStringLiteral("duplicate_of"), text(report.duplicateOf));
-    row.insert(QStringLiteral("public_response"), text(report.publicResponse));
-    row.insert(QStringLiteral("rating"), report.rating ? QVariant(*report.rating) : QVariant());
-    row.insert(QStringLiteral("reject_reason"), text(report.rejectReason));
-    row.insert(QStringLiteral("version"), report.version);
-    row.insert(QStringLiteral("reporter_count"), report.reporterCount);
-    row.insert(QStringLiteral("simulated"), report.simulated ? 1 : 0);
-    return row;
+    MapWriter writer(reportColumns());
+    writeReportColumns(report, writer);
+    return writer.row;
 }
 
 Report reportFromRow(const QVariantMap &row)
 {
-    Report report;
-    report.id = str(row, "id");
-    report.publicCode = str(row, "public_code");
-    report.source = str(row, "source");
-    report.sourceId = str(row, "source_id");
-    report.sourceStatus = str(row, "source_status");
-    report.sourceCategory = str(row, "source_category");
-    report.sourceAgency = str(row, "source_agency");
-    report.channel = channelFromCode(str(row, "channel")).value_or(Channel::Other);
-    report.title = str(row, "title");
-    report.description = str(row, "description");
-    report.category = str(row, "category");
-    report.subcategory = str(row, "subcategory");
-    report.priority = priorityFromCode(str(row, "priority")).value_or(Priority::Normal);
-    report.status = statusFromCode(str(row, "status")).value_or(Status::New);
-    if (!isNull(row, "latitude") && !isNull(row, "longitude"))
-        report.position = GeoPoint{row.value(QStringLiteral("latitude")).toDouble(),
-                                   row.value(QStringLiteral("longitude")).toDouble()};
-    if (!isNull(row, "accuracy_m"))
-        report.accuracyMeters = row.value(QStringLiteral("accuracy_m")).toDouble();
-    report.approximate = row.value(QStringLiteral("approximate")).toInt() != 0;
-    report.address = str(row, "address");
-    report.adminUnit = str(row, "admin_unit");
-    report.district = str(row, "district");
-    report.receivedAt = timeAt(row, "received_at");
-    report.updatedAt = timeAt(row, "updated_at");
-    report.dueAt = timeAt(row, "due_at");
-    report.resolvedAt = timeAt(row, "resolved_at");
-    report.closedAt = timeAt(row, "closed_at");
-    report.agency = str(row, "agency");
-    report.claimHolder = str(row, "claim_holder");
-    report.claimExpiresAt = timeAt(row, "claim_expires_at");
-    report.duplicateOf = str(row, "duplicate_of");
-    report.publicResponse = str(row, "public_response");
-    if (!isNull(row, "rating"))
-        report.rating = row.value(QStringLiteral("rating")).toInt();
-    report.rejectReason = str(row, "reject_reason");
-    report.version = row.value(QStringLiteral("version")).toInt();
-    report.reporterCount = row.value(QStringLiteral("reporter_count")).toInt();
-    report.simulated = row.value(QStringLiteral("simulated")).toInt() != 0;
-    return report;
+    MapReader reader(row, reportColumns());
+    return readReportColumns(reader);
 }
 
 const QStringList &eventColumns()
@@ -182,25 +147,15 @@ const QStringList &eventColumns()
 
 QVariantMap eventToRow(const Event &event)
 {
-    return {{QStringLiteral("id"), event.id},
-            {QStringLiteral("report_id"), event.reportId},
-            {QStringLiteral("kind"), eventKindCode(event.kind)},
-            {QStringLiteral("actor"), text(event.actor)},
-            {QStringLiteral("at"), time(event.at)},
-            {QStringLiteral("data"),
-             QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact))}};
+    MapWriter writer(eventColumns());
+    writeEventColumns(event, writer);
+    return writer.row;
 }
 
 Event eventFromRow(const QVariantMap &row)
 {
-    Event event;
-    event.id = str(row, "id");
-    event.reportId = str(row, "report_id");
-    event.kind = eventKindFromCode(str(row, "kind")).value_or(EventKind::Note);
-    event.actor = str(row, "actor");
-    event.at = timeAt(row, "at");
-    event.data = QJsonDocument::fromJson(str(row, "data").toUtf8()).object();
-    return event;
+    MapReader reader(row, eventColumns());
+    return readEventColumns(reader);
 }
 
 const QStringList &mediaColumns()
@@ -224,45 +179,15 @@ const QStringList &mediaColumns()
 
 QVariantMap mediaToRow(const Media &media)
 {
-    const auto &position = media.capturedPosition;
-    return {
-        {QStringLiteral("id"), media.id},
-        {QStringLiteral("report_id"), media.reportId},
-        {QStringLiteral("kind"), mediaKindCode(media.kind)},
-        {QStringLiteral("mime_type"), text(media.mimeType)},
-        {QStringLiteral("sha256"), text(media.sha256)},
-        {QStringLiteral("size"), media.size},
-        {QStringLiteral("width"), media.width},
-        {QStringLiteral("height"), media.height},
-        {QStringLiteral("duration_ms"), media.durationMs},
-        {QStringLiteral("captured_at"), time(media.capturedAt)},
-        {QStringLiteral("captured_latitude"), position ? QVariant(position->latitude) : QVariant()},
-        {QStringLiteral("captured_longitude"),
-         position ? QVariant(position->longitude) : QVariant()},
-        {QStringLiteral("url"), text(media.url)},
-        {QStringLiteral("file_name"), text(media.fileName)}};
+    MapWriter writer(mediaColumns());
+    writeMediaColumns(media, writer);
+    return writer.row;
 }
 
 Media mediaFromRow(const QVariantMap &row)
 {
-    Media media;
-    media.id = str(row, "id");
-    media.reportId = str(row, "report_id");
-    media.kind = mediaKindFromCode(str(row, "kind")).value_or(MediaKind::Photo);
-    media.mimeType = str(row, "mime_type");
-    media.sha256 = str(row, "sha256");
-    media.size = row.value(QStringLiteral("size")).toLongLong();
-    media.width = row.value(QStringLiteral("width")).toInt();
-    media.height = row.value(QStringLiteral("height")).toInt();
-    media.durationMs = row.value(QStringLiteral("duration_ms")).toLongLong();
-    media.capturedAt = timeAt(row, "captured_at");
-    if (!isNull(row, "captured_latitude") && !isNull(row, "captured_longitude"))
-        media.capturedPosition =
-            GeoPoint{row.value(QStringLiteral("captured_latitude")).toDouble(),
-                     row.value(QStringLiteral("captured_longitude")).toDouble()};
-    media.url = str(row, "url");
-    media.fileName = str(row, "file_name");
-    return media;
+    MapReader reader(row, mediaColumns());
+    return readMediaColumns(reader);
 }
 
 QString insertStatement(const QString &table, const QStringList &columns, const QString &verb)

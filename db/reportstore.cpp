@@ -1,6 +1,7 @@
 #include "db/reportstore.h"
 
 #include "core/rows.h"
+#include "db/nativesql.h"
 #include "db/sqlquery.h"
 
 #include <QHash>
@@ -19,23 +20,6 @@ bool isTimeColumn(const QString &column)
         QStringLiteral("closed_at"),   QStringLiteral("claim_expires_at"),
         QStringLiteral("at"),          QStringLiteral("captured_at")};
     return times.contains(column);
-}
-
-QString selectColumns(const QSqlDatabase &database, const QStringList &columns)
-{
-    if (database.driverName() != QLatin1String("QPSQL"))
-        return columns.join(QStringLiteral(", "));
-    // PostgreSQL formats times as the UTC text the replica stores: the driver would otherwise
-    // convert each one to a local QDateTime, which costs a time zone lookup per value.
-    QStringList list;
-    for (const QString &column : columns) {
-        list.append(isTimeColumn(column)
-                        ? QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
-                                         "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS %1")
-                              .arg(column)
-                        : column);
-    }
-    return list.join(QStringLiteral(", "));
 }
 
 bool tableExists(const QSqlDatabase &database, const QString &table)
@@ -68,12 +52,119 @@ bool insertRow(const QSqlDatabase &database, const QString &table, const QString
     return statement.bindAll(row).exec(error);
 }
 
+// PostgreSQL: the reports by one statement that takes the ids as one array.
+std::optional<QList<ReportSnapshot>>
+loadSnapshotsThroughLibpq(const QSqlDatabase &database, const QStringList &ids, QString *error)
+{
+    const auto reports =
+        PgResult::exec(database,
+                       QStringLiteral("SELECT %1 FROM report WHERE id = ANY($1::text[])")
+                           .arg(selectList(database, reportColumns()))
+                           .toUtf8(),
+                       {pgTextArray(ids)}, error);
+    if (!reports)
+        return std::nullopt;
+    auto found = snapshotsOfResult(database, *reports, 0, error);
+    if (!found)
+        return std::nullopt;
+
+    // Snapshots in the order of the ids asked for; ids without a report are skipped.
+    QHash<QString, qsizetype> position;
+    position.reserve(found->size());
+    for (qsizetype i = 0; i < found->size(); ++i)
+        position.insert(found->at(i).report.id, i);
+    QList<ReportSnapshot> snapshots;
+    snapshots.reserve(found->size());
+    for (const QString &id : ids) {
+        const auto it = position.constFind(id);
+        if (it != position.constEnd())
+            snapshots.append(std::move((*found)[*it]));
+    }
+    return snapshots;
+}
+
 } // namespace
+
+QString selectList(const QSqlDatabase &database, const QStringList &columns)
+{
+    if (database.driverName() != QLatin1String("QPSQL"))
+        return columns.join(QStringLiteral(", "));
+    // PostgreSQL formats times as the UTC text the replica stores: the driver would otherwise
+    // convert each one to a local QDateTime, which costs a time zone lookup per value.
+    QStringList list;
+    for (const QString &column : columns) {
+        list.append(isTimeColumn(column)
+                        ? QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
+                                         "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS %1")
+                              .arg(column)
+                        : column);
+    }
+    return list.join(QStringLiteral(", "));
+}
+
+std::optional<QList<ReportSnapshot>> snapshotsOfResult(const QSqlDatabase &database,
+                                                       const PgResult &reports, int firstColumn,
+                                                       QString *error)
+{
+    QList<ReportSnapshot> snapshots;
+    snapshots.reserve(reports.rowCount());
+    QHash<QString, qsizetype> position;
+    position.reserve(reports.rowCount());
+    QStringList ids;
+    ids.reserve(reports.rowCount());
+    for (int row = 0; row < reports.rowCount(); ++row) {
+        PgRowReader reader(reports, row, firstColumn);
+        ReportSnapshot snapshot;
+        snapshot.report = readReportColumns(reader);
+        position.insert(snapshot.report.id, snapshots.size());
+        ids.append(snapshot.report.id);
+        snapshots.append(std::move(snapshot));
+    }
+    if (ids.isEmpty())
+        return snapshots;
+
+    // The rows of a report's table for every report of the page, each appended to its report.
+    const QList<QByteArray> parameters{pgTextArray(ids)};
+    const auto attach = [&](const QString &table, const QStringList &columns, const QString &order,
+                            const auto &append) {
+        const auto rows = PgResult::exec(
+            database,
+            QStringLiteral("SELECT %1 FROM %2 WHERE report_id = ANY($1::text[]) ORDER BY %3")
+                .arg(selectList(database, columns), table, order)
+                .toUtf8(),
+            parameters, error);
+        if (!rows)
+            return false;
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            PgRowReader reader(*rows, row);
+            append(reader);
+        }
+        return true;
+    };
+    const bool attached =
+        attach(QStringLiteral("event"), eventColumns(), QStringLiteral("report_id, at, id"),
+               [&](PgRowReader &reader) {
+                   Event event = readEventColumns(reader);
+                   const auto it = position.constFind(event.reportId);
+                   if (it != position.constEnd())
+                       snapshots[*it].events.append(std::move(event));
+               }) &&
+        attach(QStringLiteral("media"), mediaColumns(), QStringLiteral("report_id, id"),
+               [&](PgRowReader &reader) {
+                   Media item = readMediaColumns(reader);
+                   const auto it = position.constFind(item.reportId);
+                   if (it != position.constEnd())
+                       snapshots[*it].media.append(std::move(item));
+               });
+    if (!attached)
+        return std::nullopt;
+    return snapshots;
+}
 
 std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id, QString *error)
 {
     SqlStatement statement(database, QStringLiteral("SELECT %1 FROM report WHERE id = :id")
-                                         .arg(selectColumns(database, reportColumns())));
+                                         .arg(selectList(database, reportColumns())));
     const auto rows = statement.bind(QStringLiteral(":id"), id).rows(error);
     if (!rows)
         return std::nullopt;
@@ -88,6 +179,9 @@ std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id
 std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
                                                    const QStringList &ids, QString *error)
 {
+    if (database.driverName() == QLatin1String("QPSQL"))
+        return loadSnapshotsThroughLibpq(database, ids, error);
+
     // A few statements per chunk of ids instead of three per report: on a server every
     // statement costs round trips.
     constexpr int chunkSize = 500;
@@ -104,21 +198,21 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
         const QString list = marks.join(QStringLiteral(", "));
         const auto reports =
             SqlStatement(database, QStringLiteral("SELECT %1 FROM report WHERE id IN (%2)")
-                                       .arg(selectColumns(database, reportColumns()), list))
+                                       .arg(selectList(database, reportColumns()), list))
                 .bindAll(values)
                 .rows(error);
         const auto events =
             SqlStatement(database,
                          QStringLiteral("SELECT %1 FROM event WHERE report_id IN (%2) ORDER BY "
                                         "report_id, at, id")
-                             .arg(selectColumns(database, eventColumns()), list))
+                             .arg(selectList(database, eventColumns()), list))
                 .bindAll(values)
                 .rows(error);
         const auto media =
             SqlStatement(database,
                          QStringLiteral("SELECT %1 FROM media WHERE report_id IN (%2) ORDER BY "
                                         "report_id, id")
-                             .arg(selectColumns(database, mediaColumns()), list))
+                             .arg(selectList(database, mediaColumns()), list))
                 .bindAll(values)
                 .rows(error);
         if (!reports || !events || !media)
@@ -149,29 +243,6 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
         }
     }
     return snapshots;
-}
-
-std::optional<QSet<QString>> existingReportIds(const QSqlDatabase &database, const QStringList &ids,
-                                               QString *error)
-{
-    constexpr int chunkSize = 500;
-    QSet<QString> existing;
-    for (qsizetype start = 0; start < ids.size(); start += chunkSize) {
-        const QStringList chunk = ids.mid(start, chunkSize);
-        QStringList marks;
-        for (int i = 0; i < chunk.size(); ++i)
-            marks.append(QStringLiteral("?"));
-        SqlStatement select(database, QStringLiteral("SELECT id FROM report WHERE id IN (%1)")
-                                          .arg(marks.join(QStringLiteral(", "))));
-        for (int i = 0; i < chunk.size(); ++i)
-            select.query().bindValue(i, chunk.at(i));
-        const auto rows = select.rows(error);
-        if (!rows)
-            return std::nullopt;
-        for (const QVariantMap &row : *rows)
-            existing.insert(row.value(QStringLiteral("id")).toString());
-    }
-    return existing;
 }
 
 std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *error)
@@ -205,42 +276,6 @@ bool insertMedia(const QSqlDatabase &database, const Media &media, QString *erro
 {
     return insertRow(database, QStringLiteral("media"), mediaColumns(), mediaToRow(media), {},
                      error);
-}
-
-SnapshotWriter::SnapshotWriter(const QSqlDatabase &database, const QStringList &extraColumns)
-    : m_clearEvents(database, QStringLiteral("DELETE FROM event WHERE report_id = :id"))
-    , m_clearMedia(database, QStringLiteral("DELETE FROM media WHERE report_id = :id"))
-    , m_reportColumns(reportColumns() + extraColumns)
-    , m_report(database, upsertStatement(QStringLiteral("report"), m_reportColumns))
-    , m_newReport(database, insertStatement(QStringLiteral("report"), m_reportColumns))
-    , m_event(database, upsertStatement(QStringLiteral("event"), eventColumns()))
-    , m_media(database, upsertStatement(QStringLiteral("media"), mediaColumns()))
-{}
-
-bool SnapshotWriter::write(const ReportSnapshot &snapshot, const QVariantMap &extra, bool isNew,
-                           QString *error)
-{
-    // A report the database does not hold yet has no events or media to replace, which saves
-    // two statements per report in a first sync.
-    const QString &id = snapshot.report.id;
-    if (!isNew && (!m_clearEvents.bind(QStringLiteral(":id"), id).exec(error) ||
-                   !m_clearMedia.bind(QStringLiteral(":id"), id).exec(error))) {
-        return false;
-    }
-    QVariantMap row = reportToRow(snapshot.report);
-    row.insert(extra);
-    SqlStatement &statement = isNew ? m_newReport : m_report;
-    if (!statement.bindInOrder(m_reportColumns, row).exec(error))
-        return false;
-    for (const Event &event : snapshot.events) {
-        if (!m_event.bindInOrder(eventColumns(), eventToRow(event)).exec(error))
-            return false;
-    }
-    for (const Media &media : snapshot.media) {
-        if (!m_media.bindInOrder(mediaColumns(), mediaToRow(media)).exec(error))
-            return false;
-    }
-    return true;
 }
 
 std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString *error)

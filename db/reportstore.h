@@ -3,6 +3,7 @@
 #include "core/reference.h"
 #include "core/report.h"
 #include "core/stats.h"
+#include "db/nativesql.h"
 #include "db/sqlquery.h"
 
 #include <optional>
@@ -15,15 +16,22 @@ namespace CivicDesk {
 // Reads and writes of the report, event and media tables that the replica and the central
 // share: both hold those tables with the same columns (see core/rows.h).
 
+// The select list of `columns` on this database. PostgreSQL formats times as the UTC text the
+// replica stores: its driver would otherwise make a local QDateTime of each.
+QString selectList(const QSqlDatabase &database, const QStringList &columns);
+
+// PostgreSQL: the snapshots of the reports in a result whose columns from `firstColumn` on
+// are those of reportColumns() (selected with selectList()), in the result's order, with their
+// events and media read by two more statements.
+std::optional<QList<ReportSnapshot>> snapshotsOfResult(const QSqlDatabase &database,
+                                                       const PgResult &reports, int firstColumn,
+                                                       QString *error);
+
 std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id, QString *error);
 
 // Loads reports with their events and media. Ids that do not exist are skipped.
 std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
                                                    const QStringList &ids, QString *error);
-
-// Returns which of `ids` the report table holds.
-std::optional<QSet<QString>> existingReportIds(const QSqlDatabase &database, const QStringList &ids,
-                                               QString *error);
 
 // Returns every report id in id order.
 std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *error);
@@ -35,27 +43,6 @@ bool upsertReport(const QSqlDatabase &database, const Report &report, QString *e
 bool insertEvent(const QSqlDatabase &database, const Event &event, QString *error,
                  const QVariantMap &extra = {});
 bool insertMedia(const QSqlDatabase &database, const Media &media, QString *error);
-
-// Replaces reports with their events and media through statements prepared once, for writing a
-// page of the change feed. Extra report columns are bound from the map given to write().
-class SnapshotWriter
-{
-public:
-    SnapshotWriter(const QSqlDatabase &database, const QStringList &extraColumns);
-
-    // `isNew` means that the database has no row of this report yet.
-    bool write(const ReportSnapshot &snapshot, const QVariantMap &extra, bool isNew,
-               QString *error);
-
-private:
-    SqlStatement m_clearEvents;
-    SqlStatement m_clearMedia;
-    QStringList m_reportColumns;
-    SqlStatement m_report;
-    SqlStatement m_newReport;
-    SqlStatement m_event;
-    SqlStatement m_media;
-};
 
 std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString *error);
 

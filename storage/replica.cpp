@@ -5,6 +5,7 @@
 #include "db/reportstore.h"
 #include "db/sqlquery.h"
 #include "storage/replicamigrations.h"
+#include "storage/snapshotwriter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -274,17 +275,12 @@ int Replica::pendingOperationCount() const
     return count ? count->toInt() : 0;
 }
 
-bool Replica::writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,
-                            bool hasPending, QString *error)
+bool Replica::writeSnapshot(ReplicaSnapshotWriter &writer, const ReportSnapshot &snapshot,
+                            bool isNew, bool hasPending, QString *error)
 {
-    const Report &report = snapshot.report;
-    const QVariantMap extra{
-        {QStringLiteral("local_pending"), 0},
-        {QStringLiteral("search_text"),
-         reportSearchText(report.publicCode, report.title, report.description, report.address)}};
-    if (!writer.write(snapshot, extra, isNew, error))
+    if (!writer.write(snapshot, isNew, error))
         return false;
-    return !hasPending || rebasePending(report.id, error);
+    return !hasPending || rebasePending(snapshot.report.id, error);
 }
 
 bool Replica::rebasePending(const QString &reportId, QString *error)
@@ -328,14 +324,29 @@ bool Replica::rebasePending(const QString &reportId, QString *error)
     return true;
 }
 
+bool Replica::setPageCache(int kibibytes, QString *error)
+{
+    if (kibibytes == m_pageCacheKiB)
+        return true;
+    // A negative size is in KiB; SQLite frees pages when the cache shrinks.
+    const int size = kibibytes > 0 ? -kibibytes : -2000;
+    if (!execSql(database(), QStringLiteral("PRAGMA cache_size = %1").arg(size), error))
+        return false;
+    m_pageCacheKiB = kibibytes;
+    return true;
+}
+
 bool Replica::applyFromCentral(const QList<OperationResult> &results,
                                const QList<ReportSnapshot> &snapshots,
                                const FeedPosition &feedCursor, QString *error)
 {
-    SqlTransaction transaction(database(), true);
-    if (!transaction.isActive()) {
-        *error = transaction.error();
-        return false;
+    std::optional<SqlTransaction> transaction;
+    if (!inFeed()) {
+        transaction.emplace(database(), true);
+        if (!transaction->isActive()) {
+            *error = transaction->error();
+            return false;
+        }
     }
 
     QList<ReportSnapshot> toWrite = snapshots;
@@ -387,26 +398,63 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
     for (const QVariantMap &row : *pendingRows)
         pendingReports.insert(row.value(QStringLiteral("report_id")).toString());
 
-    QStringList ids;
-    for (const ReportSnapshot &snapshot : std::as_const(toWrite))
-        ids.append(snapshot.report.id);
-    auto known = existingReportIds(database(), ids, error);
-    if (!known)
-        return false;
-
-    SnapshotWriter writer(database(),
-                          {QStringLiteral("local_pending"), QStringLiteral("search_text")});
+    ReplicaSnapshotWriter writer(database());
     for (const ReportSnapshot &snapshot : std::as_const(toWrite)) {
         const QString &id = snapshot.report.id;
-        // A report can come twice in one page: a decision's current state, then the feed.
-        const bool isNew = !known->contains(id);
-        known->insert(id);
-        if (!writeSnapshot(writer, snapshot, isNew, pendingReports.contains(id), error))
+        // Asked for each report, since one can come twice in a page: a decision's current
+        // state, then the feed.
+        const auto known = writer.contains(id, error);
+        if (!known || !writeSnapshot(writer, snapshot, !*known, pendingReports.contains(id), error))
             return false;
     }
     if (!setState(QStringLiteral("feed_cursor"), feedCursor.toString(), error))
         return false;
-    return transaction.commit(error);
+    return !transaction || transaction->commit(error);
+}
+
+bool Replica::beginFeed(QString *error)
+{
+    if (inFeed()) {
+        *error = QStringLiteral("a feed transaction is already open on the replica %1").arg(m_path);
+        return false;
+    }
+    // Pages of a long feed insert rows all over indexes keyed by random ids: with SQLite's
+    // default 2 MiB of cache, it would read and write the same index pages again and again.
+    constexpr int feedCacheKiB = 64 * 1024;
+    if (!setPageCache(feedCacheKiB, error))
+        return false;
+    auto transaction = std::make_unique<SqlTransaction>(database(), true);
+    if (!transaction->isActive()) {
+        *error = transaction->error();
+        return false;
+    }
+    m_feedTransaction = std::move(transaction);
+    return true;
+}
+
+bool Replica::commitFeed(QString *error)
+{
+    if (!inFeed()) {
+        *error = QStringLiteral("no feed transaction is open on the replica %1").arg(m_path);
+        return false;
+    }
+    const bool committed = m_feedTransaction->commit(error);
+    m_feedTransaction.reset();
+    // Routine syncs write small pages: the memory of the large cache goes back.
+    QString cacheError;
+    if (!setPageCache(0, &cacheError))
+        qCWarning(lcStorage) << "cannot shrink the page cache of the replica:" << cacheError;
+    return committed;
+}
+
+void Replica::rollbackFeed()
+{
+    if (!inFeed())
+        return;
+    m_feedTransaction.reset(); // SqlTransaction rolls back what was not committed
+    QString cacheError;
+    if (!setPageCache(0, &cacheError))
+        qCWarning(lcStorage) << "cannot shrink the page cache of the replica:" << cacheError;
 }
 
 bool Replica::acknowledge(const FeedPosition &cursor, QString *error)

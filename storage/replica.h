@@ -8,14 +8,18 @@
 #include "core/stats.h"
 #include "db/reportstore.h"
 #include "db/sqlconnection.h"
+#include "db/sqlquery.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 
 namespace CivicDesk {
+
+class ReplicaSnapshotWriter;
 
 // A refused operation or a conflict, kept for the operator with the central's reason until
 // they resolve it. While it is open, the later operations on its report stay in the outbox.
@@ -94,7 +98,18 @@ public:
     // central's version, unless the report has an open refusal, which shows the central's
     // version alone. Held operations stay pending. Safe to repeat with the same input. The
     // feed position after these snapshots is saved in the same transaction, so that a sync
-    // cut off in the middle of a long feed goes on from the last page written.
+    // cut off in the middle of a long feed goes on from the last page written. Inside a feed
+    // transaction (beginFeed()), the page is written into it and nothing is committed.
+    // Opens a transaction that the next pages given to applyFromCentral() go into, until
+    // commitFeed(). A first sync of a million reports then commits a few large transactions
+    // instead of one per page: SQLite rewrites each index page once per commit. Until the
+    // commit, other connections see the replica as it was. rollbackFeed() (and destroying the
+    // replica) throws away what the transaction wrote, feed position included.
+    bool beginFeed(QString *error);
+    bool commitFeed(QString *error);
+    void rollbackFeed();
+    bool inFeed() const { return m_feedTransaction != nullptr; }
+
     bool applyFromCentral(const QList<OperationResult> &results,
                           const QList<ReportSnapshot> &snapshots, const FeedPosition &feedCursor,
                           QString *error);
@@ -119,7 +134,7 @@ public:
 private:
     // Replaces a report with the central's version, then replays this workstation's pending
     // operations on it when it has any.
-    bool writeSnapshot(SnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,
+    bool writeSnapshot(ReplicaSnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,
                        bool hasPending, QString *error);
     bool rebasePending(const QString &reportId, QString *error);
     bool hasOpenRefusal(const QString &reportId) const;
@@ -130,10 +145,13 @@ private:
     bool setState(const QString &key, const QString &value, QString *error);
     QString state(const QString &key) const;
     ReferenceCodes referenceCodes() const;
+    bool setPageCache(int kibibytes, QString *error);
 
     QString m_path;
     SqlConnection m_connection;
     std::function<QDateTime()> m_clock;
+    int m_pageCacheKiB = 0; // 0: SQLite's default
+    std::unique_ptr<SqlTransaction> m_feedTransaction;
 };
 
 } // namespace CivicDesk

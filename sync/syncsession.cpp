@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 
+#include <QElapsedTimer>
 #include <QLockFile>
 
 namespace CivicDesk {
@@ -94,17 +95,41 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
     FeedPosition cursor = m_replica.feedCursor();
     bool first = true;
     bool more = true;
+    // A long feed, such as a first sync, is written in transactions of several pages; one
+    // cut short by an error is rolled back, and the next sync goes on from the last commit.
+    struct RollBackFeed
+    {
+        Replica &replica;
+        ~RollBackFeed() { replica.rollbackFeed(); }
+    } rollBack{m_replica};
+    int uncommittedPages = 0;
+    // Time spent reading the central and writing the replica, for the log.
+    QElapsedTimer clock;
+    qint64 readingMs = 0;
+    qint64 writingMs = 0;
     while (more) {
+        clock.start();
         const auto batch = m_central.changesSince(cursor, m_pageSize, error);
+        readingMs += clock.restart();
         if (!batch)
             return std::nullopt;
         if (first &&
             !refreshReferenceData(batch->referenceRevision, &summary.referenceChanged, error))
             return std::nullopt;
+        // A full page means that more follow.
+        if (batch->more && !m_replica.inFeed() && !m_replica.beginFeed(error))
+            return std::nullopt;
         if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
                                         batch->cursor, error)) {
             return std::nullopt;
         }
+        ++uncommittedPages;
+        if (m_replica.inFeed() && (uncommittedPages >= m_pagesPerCommit || !batch->more)) {
+            if (!m_replica.commitFeed(error))
+                return std::nullopt;
+            uncommittedPages = 0;
+        }
+        writingMs += clock.elapsed();
         summary.received += int(batch->reports.size());
         cursor = batch->cursor;
         more = batch->more;
@@ -119,11 +144,14 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
 
     // A pass that moved nothing is routine polling and stays at debug level.
     const QString done =
-        QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4, cursor %5")
+        QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4 (%5 ms reading "
+                       "the central, %6 ms writing the replica), cursor %7")
             .arg(summary.sent)
             .arg(summary.accepted)
             .arg(summary.refused)
             .arg(summary.received)
+            .arg(readingMs)
+            .arg(writingMs)
             .arg(summary.cursor.toString());
     if (summary.sent > 0 || summary.received > 0)
         qCInfo(lcSync).noquote() << done;

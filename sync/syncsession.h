@@ -41,6 +41,7 @@ public:
     // Called after each step completes; used to inject crashes.
     void setStepHook(std::function<void(SyncStep)> hook) { m_hook = std::move(hook); }
     void setPageSize(int reports) { m_pageSize = reports; }
+    void setPagesPerCommit(int pages) { m_pagesPerCommit = pages; }
 
     std::optional<SyncSummary> run(QString *error);
 
@@ -51,7 +52,11 @@ private:
     Replica &m_replica;
     Central &m_central;
     std::function<void(SyncStep)> m_hook;
-    int m_pageSize = 2000;
+    // Reports per page of the feed, held in memory at once. The pages of a long feed are
+    // committed several at a time, since SQLite rewrites each index page it changed at every
+    // commit.
+    int m_pageSize = 5000;
+    int m_pagesPerCommit = 10;
 };
 
 } // namespace CivicDesk

@@ -25,6 +25,13 @@ private Q_SLOTS:
         QTest::newRow("spaces") << QStringLiteral("  Phú \n Xuân ") << QStringLiteral("phu xuan");
         QTest::newRow("ascii") << QStringLiteral("Sidewalk_Cleaning")
                                << QStringLiteral("sidewalk_cleaning");
+        QTest::newRow("punctuation") << QStringLiteral("Cầu “Trường Tiền” – đoạn 2…")
+                                     << QStringLiteral("cau “truong tien” – doan 2…");
+        QTest::newRow("wide space")
+            << QStringLiteral("Huế  Việt Nam") << QStringLiteral("hue viet nam");
+        QTest::newRow("beyond the table")
+            << QStringLiteral("Bún bò 🍜 HUẾ 順化") << QStringLiteral("bun bo 🍜 hue 順化");
+        QTest::newRow("only marks") << QStringLiteral("̣́") << QString();
     }
 
     void fold()
@@ -127,8 +134,32 @@ private Q_SLOTS:
     void storageTimeRoundTrip()
     {
         const QDateTime time(QDate(2026, 12, 4), QTime(16, 34, 24, 5), QTimeZone::utc());
+        QCOMPARE(toStorageTime(time), QStringLiteral("2026-12-04T16:34:24.005Z"));
         QCOMPARE(fromStorageTime(toStorageTime(time)), time);
+        const QByteArray bytes = toStorageTime(time).toLatin1();
+        QCOMPARE(fromStorageTime(bytes.constData(), bytes.size()), time);
+        // A local time is stored as the same instant in UTC.
+        const QDateTime local(QDate(2026, 12, 4), QTime(23, 34, 24, 5),
+                              QTimeZone(QByteArrayLiteral("Asia/Ho_Chi_Minh")));
+        QCOMPARE(toStorageTime(local), QStringLiteral("2026-12-04T16:34:24.005Z"));
         QVERIFY(!fromStorageTime(QStringLiteral("yesterday")).isValid());
+        QVERIFY(!fromStorageTime(QStringLiteral("2026-13-04T16:34:24.005Z")).isValid());
+        QVERIFY(!fromStorageTime(QStringLiteral("2026-12-04T16:34:2x.005Z")).isValid());
+        // Other ISO shapes still parse, through Qt's parser.
+        QCOMPARE(fromStorageTime(QStringLiteral("2026-12-04T23:34:24.005+07:00")), time);
+    }
+
+    void foldAgreesWithNormalisation()
+    {
+        // Every Vietnamese letter in both cases, precomposed, folds like its decomposed form.
+        const QString letters = QStringLiteral(
+            "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ");
+        const QString upper = letters.toUpper();
+        for (const QString &text : {letters, upper}) {
+            QCOMPARE(foldText(text), foldText(text.normalized(QString::NormalizationForm_D)));
+            QCOMPARE(foldText(text).size(), text.size());
+        }
+        QCOMPARE(foldText(upper), foldText(letters));
     }
 };
 

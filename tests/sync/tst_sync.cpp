@@ -211,6 +211,54 @@ private Q_SLOTS:
         QVERIFY(verified(*replica));
     }
 
+    void feedTransactionSpansPages()
+    {
+        // Pages written into a feed transaction are invisible until the commit and gone,
+        // feed position included, after a rollback.
+        auto replica = Test::openReplica(m_dir, QStringLiteral("grouped-replica.sqlite"));
+        QVERIFY(replica);
+        QString error;
+        QVERIFY2(replica->bindToCentral(m_central->centralId(), &error), qPrintable(error));
+        const auto first = m_central->changesSince({}, 4, &error);
+        QVERIFY2(first, qPrintable(error));
+        const auto second = m_central->changesSince(first->cursor, 4, &error);
+        QVERIFY2(second, qPrintable(error));
+        const auto countIn = [](const QString &path) {
+            return Test::centralScalar(path, QStringLiteral("SELECT count(*) FROM report")).toInt();
+        };
+
+        QVERIFY2(replica->beginFeed(&error), qPrintable(error));
+        QVERIFY(!replica->beginFeed(&error));
+        QVERIFY2(replica->applyFromCentral({}, first->reports, first->cursor, &error),
+                 qPrintable(error));
+        QCOMPARE(countIn(replica->path()), 0);
+        replica->rollbackFeed();
+        QCOMPARE(replica->feedCursor().toString(), FeedPosition().toString());
+        QCOMPARE(countIn(replica->path()), 0);
+
+        QVERIFY2(replica->beginFeed(&error), qPrintable(error));
+        QVERIFY2(replica->applyFromCentral({}, first->reports, first->cursor, &error),
+                 qPrintable(error));
+        QVERIFY2(replica->applyFromCentral({}, second->reports, second->cursor, &error),
+                 qPrintable(error));
+        QVERIFY2(replica->commitFeed(&error), qPrintable(error));
+        QVERIFY(!replica->commitFeed(&error));
+        QCOMPARE(countIn(replica->path()), 8);
+        QCOMPARE(replica->feedCursor().toString(), second->cursor.toString());
+
+        // A sync in pages of three, committed two pages at a time, reads the rest.
+        SyncSession session(*replica, *m_central);
+        session.setPageSize(3);
+        session.setPagesPerCommit(2);
+        const auto summary = session.run(&error);
+        QVERIFY2(summary, qPrintable(error));
+        const auto ids = m_central->reportIds(&error);
+        QVERIFY2(ids, qPrintable(error));
+        QCOMPARE(summary->received, ids->size() - 8);
+        QVERIFY(!replica->inFeed());
+        QVERIFY(verified(*replica));
+    }
+
     void offlineOperationsKeepOrder()
     {
         const Report report = newReport(*m_alpha);
