@@ -3,12 +3,14 @@
 #include "app/screenshot.h"
 #include "app/simulatorrunner.h"
 #include "core/logging.h"
+#include "models/signin.h"
 #include "models/workstation.h"
 
 #include <cstdio>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -17,6 +19,7 @@
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
+#include <QUrl>
 
 Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
 Q_IMPORT_QML_PLUGIN(CivicDesk_ModelsPlugin)
@@ -113,6 +116,106 @@ QString operatorName()
     return user.isEmpty() ? QStringLiteral("operator") : user;
 }
 
+bool isPostgresUrl(const QString &url)
+{
+    return url.startsWith(QLatin1String("postgresql://")) ||
+           url.startsWith(QLatin1String("postgres://"));
+}
+
+// Settings key of the last user name that signed in to a PostgreSQL central; never a password.
+const QString lastUserKey = QStringLiteral("central/lastUser");
+
+// Creates the sign-in for the URL, with the last user's name when the URL names none.
+std::unique_ptr<SignIn> makeSignIn(const Options &options, const QSettings &settings)
+{
+    QUrl url(options.centralUrl);
+    if (url.userName().isEmpty())
+        url.setUserName(settings.value(lastUserKey).toString());
+    return std::make_unique<SignIn>(url.toString(), QFileInfo::exists(options.replicaPath));
+}
+
+// The operator's window with its workstation, opened once the central's URL is settled (after
+// signing in, for a PostgreSQL central).
+struct OperatorSession
+{
+    const Options &options;
+    const DemoPaths &paths;
+    bool demo = false;
+    QString logPath;
+    QQmlApplicationEngine &engine;
+    QTranslator &translator;
+    std::unique_ptr<Workstation> workstation;
+    std::unique_ptr<ScreenshotTaker> screenshot;
+    std::unique_ptr<SimulatorRunner> simulator;
+
+    bool open(const QString &centralUrl, const QString &user, const QString &role);
+    void stop();
+};
+
+bool OperatorSession::open(const QString &centralUrl, const QString &user, const QString &role)
+{
+    QSettings settings;
+    workstation =
+        std::make_unique<Workstation>(centralUrl, options.replicaPath, paths.folder, user);
+    workstation->setLogFile(logPath);
+    workstation->setMediaCacheLimit(mediaCacheLimit(settings));
+    workstation->setSignedInRole(role);
+    Workstation::setInstance(workstation.get());
+    workstation->setLanguage(options.language);
+
+    QObject::connect(workstation.get(), &Workstation::languageRequested, &engine,
+                     [this](const QString &language) {
+                         loadTranslation(translator, language);
+                         QSettings().setValue(QStringLiteral("language"), language);
+                         engine.retranslate();
+                     });
+    const qsizetype loaded = engine.rootObjects().size();
+    engine.load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
+    auto *window = engine.rootObjects().size() > loaded
+                       ? qobject_cast<QQuickWindow *>(engine.rootObjects().last())
+                       : nullptr;
+    if (!window) {
+        std::fprintf(stderr, "civicdesk: the operator's window could not be loaded; see %s\n",
+                     qPrintable(logPath));
+        return false;
+    }
+
+    if (!options.screenshot.isEmpty())
+        screenshot = std::make_unique<ScreenshotTaker>(
+            window, workstation.get(), options.screenshot, options.select, options.openPhoto);
+
+    // The demo central is prepared off the GUI thread, like all database work.
+    Workstation *station = workstation.get();
+    QThread *setup = QThread::create([paths = paths, demo = demo, station] {
+        QString error;
+        if (demo && !prepareDemoCentral(paths, &error)) {
+            qCCritical(lcApp) << "cannot prepare the demo:" << error;
+            QMetaObject::invokeMethod(station,
+                                      [station, error] { Q_EMIT station->errorOccurred(error); });
+        }
+    });
+    simulator =
+        std::make_unique<SimulatorRunner>(centralUrl, QRandomGenerator::global()->generate());
+    QObject::connect(setup, &QThread::finished, station, [this, station] {
+        station->start();
+        if (demo && options.simulator)
+            simulator->start();
+        if (!options.select.isEmpty())
+            station->selectByCodeOrId(options.select);
+    });
+    QObject::connect(setup, &QThread::finished, setup, &QObject::deleteLater);
+    setup->start();
+    return true;
+}
+
+void OperatorSession::stop()
+{
+    if (simulator)
+        simulator->stop();
+    if (workstation)
+        workstation->stop();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -162,56 +265,58 @@ int main(int argc, char *argv[])
         options.replicaPath = paths.replicaPath;
     }
 
-    Workstation workstation(options.centralUrl, options.replicaPath, paths.folder, operatorName());
-    workstation.setLogFile(logPath);
-    workstation.setMediaCacheLimit(mediaCacheLimit(settings));
-    Workstation::setInstance(&workstation);
-    workstation.setLanguage(options.language);
-
-    QQmlApplicationEngine engine;
+    // The engine goes before the workstation that its windows read (see the end of main).
+    auto engineOwner = std::make_unique<QQmlApplicationEngine>();
+    QQmlApplicationEngine &engine = *engineOwner;
     engine.addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
-    QObject::connect(&workstation, &Workstation::languageRequested, &app,
-                     [&](const QString &language) {
-                         loadTranslation(translator, language);
-                         QSettings().setValue(QStringLiteral("language"), language);
-                         engine.retranslate();
-                     });
-    engine.load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
-        std::fprintf(stderr, "civicdesk: the operator's window could not be loaded; see %s\n",
-                     qPrintable(logPath));
-        return 1;
+    OperatorSession session{options, paths, demo, logPath, engine, translator, {}, {}, {}};
+    if (!isPostgresUrl(options.centralUrl)) {
+        if (!session.open(options.centralUrl, operatorName(), QString()))
+            return 1;
+        const int status = app.exec();
+        session.stop();
+        engineOwner.reset();
+        return status;
     }
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
 
-    std::unique_ptr<ScreenshotTaker> screenshot;
-    if (!options.screenshot.isEmpty())
-        screenshot = std::make_unique<ScreenshotTaker>(window, &workstation, options.screenshot,
-                                                       options.select, options.openPhoto);
-
-    // The demo central is prepared off the GUI thread, like all database work.
-    QThread *setup = QThread::create([paths, demo, &workstation] {
-        QString error;
-        if (demo && !prepareDemoCentral(paths, &error)) {
-            qCCritical(lcApp) << "cannot prepare the demo:" << error;
-            QMetaObject::invokeMethod(
-                &workstation, [&workstation, error] { Q_EMIT workstation.errorOccurred(error); });
+    // A PostgreSQL central: each user signs in with a role of their own before the window opens.
+    std::unique_ptr<SignIn> signIn = makeSignIn(options, settings);
+    SignIn::setInstance(signIn.get());
+    QQuickWindow *signInWindow = nullptr;
+    std::unique_ptr<ScreenshotTaker> signInScreenshot;
+    QObject::connect(signIn.get(), &SignIn::inputNeeded, &app, [&] {
+        engine.load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/SignInWindow.qml")));
+        signInWindow = engine.rootObjects().isEmpty()
+                           ? nullptr
+                           : qobject_cast<QQuickWindow *>(engine.rootObjects().last());
+        if (!signInWindow) {
+            std::fprintf(stderr, "civicdesk: the sign-in window could not be loaded; see %s\n",
+                         qPrintable(logPath));
+            QCoreApplication::exit(1);
+            return;
         }
+        if (!options.screenshot.isEmpty())
+            signInScreenshot = std::make_unique<ScreenshotTaker>(signInWindow, nullptr,
+                                                                 options.screenshot, QString());
     });
-    SimulatorRunner simulator(options.centralUrl, QRandomGenerator::global()->generate());
-    QObject::connect(setup, &QThread::finished, &workstation,
-                     [&workstation, &simulator, options, demo] {
-                         workstation.start();
-                         if (demo && options.simulator)
-                             simulator.start();
-                         if (!options.select.isEmpty())
-                             workstation.selectByCodeOrId(options.select);
+    QObject::connect(signIn.get(), &SignIn::finished, &app,
+                     [&](const QString &url, const QString &user, const QString &role, bool) {
+                         QSettings().setValue(lastUserKey, user);
+                         if (!session.open(url, user, role)) {
+                             QCoreApplication::exit(1);
+                             return;
+                         }
+                         // After the main window exists, so that closing this one does not
+                         // quit the program.
+                         if (signInWindow) {
+                             signInWindow->close();
+                             signInWindow->deleteLater();
+                             signInWindow = nullptr;
+                         }
                      });
-    QObject::connect(setup, &QThread::finished, setup, &QObject::deleteLater);
-    setup->start();
-
+    signIn->start();
     const int status = app.exec();
-    simulator.stop();
-    workstation.stop();
+    session.stop();
+    engineOwner.reset();
     return status;
 }

@@ -1,5 +1,6 @@
 #include "app/ctlcommands.h"
 
+#include "app/ctlusers.h"
 #include "central/central.h"
 #include "central/pgschema.h"
 #include "central/referencedata.h"
@@ -46,6 +47,15 @@ const QString usageText = QStringLiteral(
     "          Apply the PostgreSQL schema versions the database lacks, each once.\n"
     "  stats   (--central URL | --replica PATH) [--json]\n"
     "          Count reports: total, with a position, by status and by field.\n"
+    "  user add NAME --role ROLE [--agency ID] [--password-file FILE] --central URL\n"
+    "          Create a user of a PostgreSQL central who signs in as NAME. ROLE is operator,\n"
+    "          supervisor, agency (with --agency, the agency's id), admin or kiosk. The\n"
+    "          password is the first line of FILE, or is read from standard input (asked\n"
+    "          twice without echo on a terminal). Needs an administrator or the owner.\n"
+    "  user disable NAME --central URL\n"
+    "          Stop NAME from signing in and end their open sessions where allowed.\n"
+    "  user list --central URL\n"
+    "          List the users with their role, agency and state.\n"
     "\n"
     "URL is sqlite:PATH for the embedded central database or\n"
     "postgresql://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=MODE] for PostgreSQL; init\n"
@@ -368,6 +378,14 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("page-size"), QStringLiteral("Reports per page of the feed."),
          QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+        {QStringLiteral("role"),
+         QStringLiteral("Role of a new user: operator, supervisor, agency, admin or kiosk."),
+         QStringLiteral("ROLE")},
+        {QStringLiteral("agency"), QStringLiteral("Agency id of a user of role agency."),
+         QStringLiteral("ID")},
+        {QStringLiteral("password-file"),
+         QStringLiteral("File whose first line is the new user's password."),
+         QStringLiteral("FILE")},
     });
     parser.addHelpOption();
 }
@@ -410,6 +428,8 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runStats(context);
     if (command == QLatin1String("central"))
         return runCentralMigrate(context);
+    if (command == QLatin1String("user"))
+        return runUserCommand(context.parser, out, err);
     if (command.isEmpty())
         return usageError(context, QStringLiteral("no command given"));
     return usageError(context, QStringLiteral("unknown command \"%1\"").arg(command));

@@ -44,6 +44,10 @@ ScreenshotTaker::ScreenshotTaker(QQuickWindow *window, Workstation *workstation,
 QString ScreenshotTaker::waitingFor() const
 {
     QStringList waiting;
+    if (m_window->property("busy").toBool())
+        waiting.append(QStringLiteral("the sign-in check"));
+    if (!m_workstation)
+        return waiting.join(QStringLiteral(", "));
     if (!m_workstation->isReady())
         waiting.append(QStringLiteral("the models to load"));
     if (!m_selection.isEmpty() && !m_workstation->detail()->isLoaded())

@@ -11,8 +11,9 @@ class Workstation;
 // Saves a PNG of the window once everything it shows is ready: the models have loaded, the
 // report asked for is open with its thumbnails, the map has drawn its last change, and one more
 // frame has been drawn after that. With `openPhoto`, the report's first photo is then opened
-// full size and the picture waits for its full file. Exits the program with 0, or with 3 after 60
-// s, naming what it was still waiting for.
+// full size and the picture waits for its full file. Without a workstation (the sign-in window)
+// it waits only for the window to be drawn and idle. Exits the program with 0, or with 3 after
+// 60 s, naming what it was still waiting for.
 class ScreenshotTaker : public QObject
 {
     Q_OBJECT

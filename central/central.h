@@ -104,7 +104,8 @@ public:
 
     // Returns the names and phones of a report's reporters and records who asked and why as a
     // timeline event, in one transaction. The reason must not be empty. Personal data leaves
-    // the central only this way.
+    // the central only this way. A PostgreSQL central records the signed-in role as the actor
+    // and ignores `actor`.
     virtual std::optional<QList<Reporter>> revealReporters(const QString &reportId,
                                                            const QString &actor,
                                                            const QString &reason,

@@ -22,6 +22,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {1, ":/civicdesk/central/postgresql/0001_initial.sql"},
     {2, ":/civicdesk/central/postgresql/0002_change_feed.sql"},
     {3, ":/civicdesk/central/postgresql/0003_media_file.sql"},
+    {4, ":/civicdesk/central/postgresql/0004_roles.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,
@@ -78,13 +79,18 @@ bool migratePostgres(const QSqlDatabase &database, QList<int> *applied, QString 
     if (!execSql(database, lock, error))
         return false;
 
-    bool ok = execSql(
-        database,
-        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, "
-                       "applied_at timestamptz NOT NULL)"),
-        error);
-    const int current = ok ? postgresSchemaVersion(database, error) : -1;
-    ok = ok && current >= 0;
+    // Created only when missing: a user without rights to create tables (an administrator
+    // running init) may open a database that is already up to date.
+    int current = postgresSchemaVersion(database, error);
+    bool ok = current >= 0;
+    if (ok && current == 0) {
+        ok = execSql(database,
+                     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migration (version integer "
+                                    "PRIMARY KEY, applied_at timestamptz NOT NULL)"),
+                     error);
+        current = ok ? postgresSchemaVersion(database, error) : -1;
+        ok = ok && current >= 0;
+    }
     if (ok && current > latestPostgresSchemaVersion()) {
         *error = QStringLiteral("the central database has schema version %1, newer than the %2 "
                                 "this version of CivicDesk knows; update CivicDesk")

@@ -2,6 +2,7 @@
 
 #include "central/centralimport.h"
 #include "central/mediastore.h"
+#include "central/pgreveal.h"
 #include "central/pgschema.h"
 #include "core/conflict.h"
 #include "core/logging.h"
@@ -508,6 +509,10 @@ std::optional<QList<Reporter>> SqlCentral::revealReporters(const QString &report
                                                            const QString &actor,
                                                            const QString &reason, QString *error)
 {
+    // The server checks the reason and records the signed-in role as the actor.
+    if (m_backend == Backend::Postgres)
+        return revealReportersOnServer(database(), reportId, reason, error);
+
     if (reason.trimmed().isEmpty()) {
         *error = QStringLiteral("revealing a reporter needs a reason");
         return std::nullopt;

@@ -87,6 +87,17 @@ QString createPostgresDatabase(const QString &adminUrl, const QString &prefix, Q
     return url.toString();
 }
 
+QString postgresErrorSentence(const QSqlError &error)
+{
+    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL|PANIC|WARNING):\\s*"));
+    static const QRegularExpression sqlState(QStringLiteral("\\s*\\([0-9A-Z]{5}\\)$"));
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
+    text = text.section(QLatin1Char('\n'), 0, 0).trimmed();
+    return text.remove(severity).remove(sqlState);
+}
+
 QString redactedUrl(const QString &url)
 {
     // On the text as written rather than through QUrl, which drops an invalid port: the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 namespace CivicDesk {
@@ -41,6 +42,10 @@ bool openPostgres(const QString &url, const QString &connectionName, QString *er
 // allowed to create databases, and returns its URL; an empty string on failure. For tests and
 // benchmarks, which work on databases of their own.
 QString createPostgresDatabase(const QString &adminUrl, const QString &prefix, QString *error);
+
+// Returns the first line of the server's message in a PostgreSQL error without the severity
+// ("ERROR:") and the SQLSTATE that Qt's driver adds: "permission denied for table reporter".
+QString postgresErrorSentence(const QSqlError &error);
 
 // Returns the URL with its password replaced by "***", for messages and logs.
 QString redactedUrl(const QString &url);

@@ -16,6 +16,25 @@ QString tr(const char *text)
 
 } // namespace
 
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::Operator:
+        return tr("Operator");
+    case Role::Supervisor:
+        return tr("Supervisor");
+    case Role::Agency:
+        return tr("Agency");
+    case Role::Admin:
+        return tr("Administrator");
+    case Role::Kiosk:
+        return tr("Wall display");
+    case Role::System:
+        break;
+    }
+    return QString();
+}
+
 QString statusName(Status status)
 {
     switch (status) {

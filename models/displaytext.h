@@ -15,6 +15,8 @@ QString statusName(Status status);
 QString channelName(Channel channel);
 QString priorityName(Priority priority);
 QString eventKindName(EventKind kind);
+// The kind of user a signed-in role is: "Operator", "Wall display", ...
+QString roleName(Role role);
 
 // "12 min", "5 h", "3 d" for a duration in seconds.
 QString durationText(qint64 seconds);

@@ -175,6 +175,12 @@ void Workstation::stop()
     m_reader->stop();
 }
 
+QString Workstation::roleName() const
+{
+    const auto role = roleFromCode(m_roleCode);
+    return role ? CivicDesk::roleName(*role) : QString();
+}
+
 bool Workstation::isReady() const
 {
     return m_referenceLoaded && m_markersLoaded && m_queue->isLoaded();

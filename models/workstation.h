@@ -31,6 +31,9 @@ class Workstation : public QObject
     Q_PROPERTY(ReportDetail *detail READ detail CONSTANT)
     Q_PROPERTY(QString selectedReportId READ selectedReportId NOTIFY selectionChanged)
     Q_PROPERTY(QString operatorName READ operatorName CONSTANT)
+    // The signed-in user's kind ("Operator", ...) in the interface language; empty on the
+    // embedded central, offline, or for a role in no group.
+    Q_PROPERTY(QString roleName READ roleName NOTIFY languageChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
     // The central responds but sync cannot go on; connectionMessage says why.
@@ -80,6 +83,9 @@ public:
     ReportDetail *detail() const { return m_detail; }
     QString selectedReportId() const { return m_selected; }
     QString operatorName() const { return m_operator; }
+    QString roleName() const;
+    // Sets the role code ("operator", ...) that signing in to the central returned.
+    void setSignedInRole(const QString &code) { m_roleCode = code; }
     QString language() const { return m_language; }
     bool online() const { return m_status.online; }
     bool syncProblem() const { return m_status.problem; }
@@ -160,6 +166,7 @@ private:
 
     QString m_dataFolder;
     QString m_operator;
+    QString m_roleCode;
     QString m_language = QStringLiteral("vi");
     QString m_centralUrl;
     SyncEngine m_engine;

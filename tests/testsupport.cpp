@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
@@ -230,12 +231,30 @@ bool TestCluster::create(QString *error)
     }
     m_port = freePort();
     qInfo() << "test server on 127.0.0.1 port" << m_port << "in" << m_dir->path();
-    return run(QStringLiteral("initdb"),
-               {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-U"),
-                QStringLiteral("postgres"), QStringLiteral("-A"), QStringLiteral("trust"),
-                QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
-               error) &&
-           start(error);
+    QStringList arguments{QStringLiteral("-D"),
+                          m_dir->filePath(QStringLiteral("data")),
+                          QStringLiteral("-U"),
+                          QStringLiteral("postgres"),
+                          QStringLiteral("-E"),
+                          QStringLiteral("UTF8"),
+                          QStringLiteral("--locale=C.UTF-8")};
+    const QString passwordFile = m_dir->filePath(QStringLiteral("superuser-password"));
+    if (m_password.isEmpty()) {
+        arguments << QStringLiteral("-A") << QStringLiteral("trust");
+    } else {
+        QFile file(passwordFile);
+        if (!file.open(QIODevice::WriteOnly) || file.write(m_password.toUtf8() + '\n') < 0) {
+            *error = QStringLiteral("cannot write %1").arg(passwordFile);
+            return false;
+        }
+        file.close();
+        arguments << QStringLiteral("--auth-local=trust")
+                  << QStringLiteral("--auth-host=scram-sha-256")
+                  << QStringLiteral("--pwfile=") + passwordFile;
+    }
+    const bool created = run(QStringLiteral("initdb"), arguments, error);
+    QFile::remove(passwordFile);
+    return created && start(error);
 }
 
 bool TestCluster::start(QString *error)
@@ -262,19 +281,33 @@ bool TestCluster::stop(QString *error)
     return stopped;
 }
 
-QString TestCluster::createDatabase(QString *error)
+QString TestCluster::superuserUrl() const
 {
-    const QString admin = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres").arg(m_port);
-    return createPostgresDatabase(admin, QStringLiteral("civicdesk"), error);
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setUserName(QStringLiteral("postgres"));
+    if (!m_password.isEmpty())
+        url.setPassword(m_password);
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    url.setPath(QStringLiteral("/postgres"));
+    return url.toString();
 }
 
-CtlRun runCtl(const QStringList &arguments)
+QString TestCluster::createDatabase(QString *error)
+{
+    return createPostgresDatabase(superuserUrl(), QStringLiteral("civicdesk"), error);
+}
+
+CtlRun runCtl(const QStringList &arguments, const QByteArray &input)
 {
     QProcess process;
     process.setProgram(
         QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
     process.setArguments(arguments);
     process.start();
+    process.write(input);
+    process.closeWriteChannel();
     CtlRun run;
     if (!process.waitForFinished(120000)) {
         qWarning() << "civicdeskctl did not finish:" << arguments;

@@ -52,12 +52,19 @@ public:
     TestCluster(const TestCluster &) = delete;
     TestCluster &operator=(const TestCluster &) = delete;
 
+    // With a superuser password set before create(), connections over TCP authenticate with
+    // SCRAM-SHA-256 as on a real server, so that a wrong password or a disabled role is
+    // refused; without one the server trusts every connection.
+    void setSuperuserPassword(const QString &password) { m_password = password; }
     // Creates the cluster and starts the server.
     bool create(QString *error);
     bool start(QString *error);
     bool stop(QString *error);
     // URL of a new database on this server.
     QString createDatabase(QString *error);
+    // URL of the database "postgres" as the superuser, password included.
+    QString superuserUrl() const;
+    int port() const { return m_port; }
 
 private:
     bool run(const QString &program, const QStringList &arguments, QString *error);
@@ -65,6 +72,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_bindir;
     int m_port = 0;
+    QString m_password;
     bool m_running = false;
 };
 
@@ -76,9 +84,9 @@ struct CtlRun
     QString err;
 };
 
-// Runs the civicdeskctl built beside the tests to its end; a run that has not ended after two
-// minutes is killed and reported with exit code -1.
-CtlRun runCtl(const QStringList &arguments);
+// Runs the civicdeskctl built beside the tests to its end, with `input` on its standard input;
+// a run that has not ended after two minutes is killed and reported with exit code -1.
+CtlRun runCtl(const QStringList &arguments, const QByteArray &input = {});
 
 // Builds an operation as a workstation would, based on the report's current version, status and
 // assignment.

@@ -404,6 +404,50 @@
         <source>This report has a refused change. Decide on it under &quot;Needs attention&quot; first.</source>
         <translation>This report has a refused change. Decide on it under &quot;Needs attention&quot; first.</translation>
     </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Wall display</source>
+        <translation>Wall display</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>the keychain did not answer within %1 s</translation>
+    </message>
+    <message>
+        <source>This computer has no working keychain (%1), so CivicDesk cannot remember the password and asks for it at each start.</source>
+        <translation>This computer has no working keychain (%1), so CivicDesk cannot remember the password and asks for it at each start.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>The saved password was not accepted: %1</source>
+        <translation>The saved password was not accepted: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1. Check the user name and password.</source>
+        <translation>The server refused the sign-in: %1. Check the user name and password.</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached (%1). You can work offline on this workstation&apos;s copy; your changes are sent when the server is back.</source>
+        <translation>The central server cannot be reached (%1). You can work offline on this workstation&apos;s copy; your changes are sent when the server is back.</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached (%1). This workstation has no local copy yet, so it cannot work offline. Check the network and try again.</source>
+        <translation>The central server cannot be reached (%1). This workstation has no local copy yet, so it cannot work offline. Check the network and try again.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -726,6 +770,41 @@
     </message>
 </context>
 <context>
+    <name>SignInWindow</name>
+    <message>
+        <source>CivicDesk — sign in</source>
+        <translation>CivicDesk — sign in</translation>
+    </message>
+    <message>
+        <source>Sign in to the central</source>
+        <translation>Sign in to the central</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Work offline</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Operator: %1</source>
@@ -762,6 +841,10 @@
     <message>
         <source>Central: sync stopped</source>
         <translation>Central: sync stopped</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Signed in: %1 (%2)</translation>
     </message>
 </context>
 <context>

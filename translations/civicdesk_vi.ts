@@ -403,6 +403,50 @@
         <source>This report has a refused change. Decide on it under &quot;Needs attention&quot; first.</source>
         <translation>Phản ánh này có một thay đổi bị từ chối. Hãy quyết định trong mục &quot;Cần xem lại&quot; trước.</translation>
     </message>
+    <message>
+        <source>Operator</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Giám sát viên</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Wall display</source>
+        <translation>Màn hình giám sát</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>kho mật khẩu không phản hồi sau %1 giây</translation>
+    </message>
+    <message>
+        <source>This computer has no working keychain (%1), so CivicDesk cannot remember the password and asks for it at each start.</source>
+        <translation>Máy tính này không có kho mật khẩu hoạt động (%1), nên CivicDesk không thể ghi nhớ mật khẩu và sẽ hỏi lại mỗi lần khởi động.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The saved password was not accepted: %1</source>
+        <translation>Mật khẩu đã lưu không được chấp nhận: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1. Check the user name and password.</source>
+        <translation>Máy chủ từ chối đăng nhập: %1. Hãy kiểm tra tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached (%1). You can work offline on this workstation&apos;s copy; your changes are sent when the server is back.</source>
+        <translation>Không kết nối được máy chủ trung tâm (%1). Bạn có thể làm việc ngoại tuyến trên bản sao của máy trạm này; các thay đổi sẽ được gửi khi máy chủ hoạt động trở lại.</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached (%1). This workstation has no local copy yet, so it cannot work offline. Check the network and try again.</source>
+        <translation>Không kết nối được máy chủ trung tâm (%1). Máy trạm này chưa có bản sao dữ liệu nên không thể làm việc ngoại tuyến. Hãy kiểm tra mạng rồi thử lại.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -724,6 +768,41 @@
     </message>
 </context>
 <context>
+    <name>SignInWindow</name>
+    <message>
+        <source>CivicDesk — sign in</source>
+        <translation>CivicDesk — đăng nhập</translation>
+    </message>
+    <message>
+        <source>Sign in to the central</source>
+        <translation>Đăng nhập vào hệ thống trung tâm</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Làm việc ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Operator: %1</source>
@@ -760,6 +839,10 @@
     <message>
         <source>Central: sync stopped</source>
         <translation>Máy chủ trung tâm: ngừng đồng bộ</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Đăng nhập: %1 (%2)</translation>
     </message>
 </context>
 <context>

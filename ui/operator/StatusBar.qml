@@ -26,7 +26,12 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
         }
 
-        Item_ { text: qsTr("Operator: %1").arg(Workstation.operatorName) }
+        Item_ {
+            objectName: "signedInUser"
+            text: Workstation.roleName.length > 0
+                  ? qsTr("Signed in: %1 (%2)").arg(Workstation.operatorName).arg(Workstation.roleName)
+                  : qsTr("Operator: %1").arg(Workstation.operatorName)
+        }
         RowLayout {
             spacing: 6
             Rectangle {

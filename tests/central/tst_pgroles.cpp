@@ -1,0 +1,632 @@
+#include "central/pgusers.h"
+#include "db/sqlconnection.h"
+#include "db/sqlquery.h"
+#include "sync/syncsession.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace CivicDesk;
+
+namespace {
+
+const QString database = QStringLiteral("civicdesk_roles");
+const QString phone = QStringLiteral("+84912345678");
+const QString reporterName = QStringLiteral("Nguyễn Văn A");
+
+struct PsqlRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+// Users, group roles and reporter privacy on a PostgreSQL central of the test's own server,
+// which checks passwords. The central is made by a database owner that is not a superuser,
+// as the README tells administrators to, and each kind of user is checked through psql, the
+// client classes and civicdeskctl.
+class PgRolesTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Test::TestCluster m_cluster;
+    QString m_ownerUrl;
+    QString m_reportId;
+    QHash<QString, QString> m_passwords; // user name -> password
+
+    QString urlAs(const QString &user, const QString &password,
+                  const QString &name = database) const
+    {
+        QUrl url;
+        url.setScheme(QStringLiteral("postgresql"));
+        url.setUserName(user);
+        url.setPassword(password);
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(m_cluster.port());
+        url.setPath(QLatin1Char('/') + name);
+        return url.toString();
+    }
+
+    QString userUrl(const QString &user) const { return urlAs(user, m_passwords.value(user)); }
+
+    QString superuserUrl() const
+    {
+        QUrl url(m_cluster.superuserUrl());
+        url.setPath(QLatin1Char('/') + database);
+        return url.toString();
+    }
+
+    PsqlRun psql(const QString &user, const QString &sql)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), m_passwords.value(user));
+        process.setProcessEnvironment(environment);
+        process.start(QStandardPaths::findExecutable(QStringLiteral("psql")),
+                      {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                       QString::number(m_cluster.port()), QStringLiteral("-U"), user,
+                       QStringLiteral("-d"), database, QStringLiteral("-X"), QStringLiteral("-A"),
+                       QStringLiteral("-t"), QStringLiteral("-v"),
+                       QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
+        PsqlRun run;
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished();
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        run.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+        return run;
+    }
+
+    Test::CtlRun addUser(const QString &adminUrl, const QString &name, const QString &role,
+                         const QStringList &extra = {})
+    {
+        const QString password =
+            QStringLiteral("pw-%1-%2").arg(name).arg(QRandomGenerator::global()->generate());
+        m_passwords.insert(name, password);
+        return Test::runCtl(QStringList{QStringLiteral("user"), QStringLiteral("add"), name,
+                                        QStringLiteral("--role"), role, QStringLiteral("--central"),
+                                        adminUrl} +
+                                extra,
+                            password.toUtf8() + '\n');
+    }
+
+    QVariant superuserScalar(const QString &sql, const QVariantMap &values = {})
+    {
+        return Test::centralScalar(superuserUrl(), sql, values);
+    }
+
+    // Whether a user may open a session at all.
+    bool canLogIn(const QString &user, QString *error)
+    {
+        const QString name = QStringLiteral("login-check");
+        bool open = false;
+        {
+            open = openPostgres(userUrl(user), name, error);
+        }
+        QSqlDatabase::removeDatabase(name);
+        return open;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("psql")).isEmpty(),
+                 "psql not found (package postgresql-client)");
+        m_cluster.setSuperuserPassword(QStringLiteral("superuser-secret"));
+        QString error;
+        QVERIFY2(m_cluster.create(&error), qPrintable(error));
+
+        // The owner of the central is not a superuser: it may create roles, nothing more.
+        m_passwords.insert(QStringLiteral("owner"), QStringLiteral("owner-secret"));
+        const QString adminConnection = QStringLiteral("superuser");
+        {
+            QVERIFY2(openPostgres(m_cluster.superuserUrl(), adminConnection, &error),
+                     qPrintable(error));
+            const QSqlDatabase admin = QSqlDatabase::database(adminConnection);
+            QVERIFY2(execSql(admin,
+                             QStringLiteral("CREATE ROLE owner LOGIN CREATEROLE "
+                                            "PASSWORD 'owner-secret'"),
+                             &error),
+                     qPrintable(error));
+            QVERIFY2(execSql(admin, QStringLiteral("CREATE DATABASE %1 OWNER owner").arg(database),
+                             &error),
+                     qPrintable(error));
+        }
+        QSqlDatabase::removeDatabase(adminConnection);
+        m_ownerUrl = userUrl(QStringLiteral("owner"));
+
+        const Test::CtlRun init =
+            Test::runCtl({QStringLiteral("init"), QStringLiteral("--central"), m_ownerUrl});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+
+        // One report with a reporter, imported by the owner, as imports are for now.
+        auto central = Central::open(m_ownerUrl, false, &error);
+        QVERIFY2(central, qPrintable(error));
+        IncomingReport call;
+        call.recordNumber = 1;
+        call.report.source = QStringLiteral("hotline");
+        call.report.sourceId = QStringLiteral("call-1");
+        call.report.channel = Channel::Hotline;
+        call.report.description = QStringLiteral("Cây đổ chắn đường Lê Lợi");
+        call.report.receivedAt = QDateTime(QDate(2026, 3, 2), QTime(1, 0), QTimeZone::utc());
+        call.reporters = {{QString(), reporterName, phone}};
+        QVERIFY2(central->importReports({call}, &error), qPrintable(error));
+        const auto ids = central->reportIds(&error);
+        QVERIFY2(ids && ids->size() == 1, qPrintable(error));
+        m_reportId = ids->first();
+
+        const QList<QPair<QString, QStringList>> users{
+            {QStringLiteral("operator"), {}},
+            {QStringLiteral("supervisor"), {}},
+            {QStringLiteral("agency"), {QStringLiteral("--agency"), QStringLiteral("hepco")}},
+            {QStringLiteral("admin"), {}},
+            {QStringLiteral("kiosk"), {}},
+        };
+        for (const auto &[role, extra] : users) {
+            const Test::CtlRun run = addUser(m_ownerUrl, role + QStringLiteral("1"), role, extra);
+            QVERIFY2(run.exitCode == 0, qPrintable(role + QStringLiteral(": ") + run.err));
+        }
+    }
+
+    void groupRolesNamedAfterDatabase()
+    {
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname IN "
+                                                "(SELECT group_name FROM app_role) AND NOT "
+                                                "rolcanlogin"))
+                     .toInt(),
+                 5);
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT group_name FROM app_role WHERE role = "
+                                                "'operator'"))
+                     .toString(),
+                 database + QStringLiteral("_operator"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM pg_auth_members m JOIN "
+                                                "pg_roles g ON g.oid = m.roleid JOIN pg_roles u "
+                                                "ON u.oid = m.member WHERE g.rolname = "
+                                                ":group AND u.rolname = 'agency1'"),
+                                 QVariantMap{{QStringLiteral("group"),
+                                              QString(database + QStringLiteral("_agency"))}})
+                     .toInt(),
+                 1);
+    }
+
+    void revealFunctionRunsAsOwner()
+    {
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT r.rolname FROM pg_proc p JOIN pg_roles r "
+                                                "ON r.oid = p.proowner WHERE p.proname = "
+                                                "'reveal_reporter'"))
+                     .toString(),
+                 QStringLiteral("owner"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT prosecdef FROM pg_proc WHERE proname = "
+                                                "'reveal_reporter'"))
+                     .toBool(),
+                 true);
+        QVERIFY(superuserScalar(QStringLiteral("SELECT array_to_string(proconfig, ',') FROM "
+                                               "pg_proc WHERE proname = 'reveal_reporter'"))
+                    .toString()
+                    .startsWith(QStringLiteral("search_path=")));
+    }
+
+    void passwordStoredAsVerifier()
+    {
+        const QString stored = superuserScalar(QStringLiteral("SELECT rolpassword FROM pg_authid "
+                                                              "WHERE rolname = 'operator1'"))
+                                   .toString();
+        QVERIFY2(stored.startsWith(QStringLiteral("SCRAM-SHA-256$")), qPrintable(stored));
+        QVERIFY(!stored.contains(m_passwords.value(QStringLiteral("operator1"))));
+    }
+
+    void psqlRights_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("allowed");
+
+        const char *reveal = "SELECT phone FROM reveal_reporter((SELECT min(id) FROM report), "
+                             "'kiểm tra quyền')";
+        const auto right = [](const char *name, const char *user, const char *sql, bool allowed) {
+            QTest::newRow(name) << QString::fromUtf8(user) << QString::fromUtf8(sql) << allowed;
+        };
+        right("operator reads reports", "operator1", "SELECT count(*) FROM report", true);
+        right("operator reads reporter", "operator1", "SELECT phone FROM reporter", false);
+        right("operator reads links", "operator1", "SELECT * FROM report_reporter", false);
+        right("operator reads users", "operator1", "SELECT * FROM app_user", false);
+        right("operator edits fields", "operator1", "UPDATE category SET sort_order = sort_order",
+              false);
+        right("operator edits import snapshot", "operator1",
+              "UPDATE report SET import_snapshot = NULL", false);
+        right("supervisor reads events", "supervisor1", "SELECT count(*) FROM event", true);
+        right("supervisor reads reporter", "supervisor1", "SELECT name FROM reporter", false);
+        right("agency reads reports", "agency1", "SELECT count(*) FROM report", true);
+        right("agency reads reporter", "agency1", "SELECT phone FROM reporter", false);
+        right("agency changes status", "agency1", "UPDATE report SET status = 'closed'", false);
+        right("agency reveals", "agency1", reveal, false);
+        right("kiosk reads positions", "kiosk1",
+              "SELECT status, latitude, longitude, category FROM report", true);
+        right("kiosk counts reports", "kiosk1",
+              "SELECT status, count(*) FROM report GROUP BY status", true);
+        right("kiosk reads phone", "kiosk1", "SELECT phone FROM reporter", false);
+        right("kiosk reads description", "kiosk1", "SELECT description FROM report", false);
+        right("kiosk reads address", "kiosk1", "SELECT address FROM report", false);
+        right("kiosk reads note texts", "kiosk1", "SELECT data FROM event", false);
+        right("kiosk reads event kinds", "kiosk1", "SELECT kind, count(*) FROM event GROUP BY kind",
+              true);
+        right("kiosk reads media", "kiosk1", "SELECT count(*) FROM media", false);
+        right("kiosk reveals", "kiosk1", reveal, false);
+        right("admin reveals", "admin1", reveal, false);
+        right("admin reads reporter", "admin1", "SELECT phone FROM reporter", false);
+        right("admin reads users", "admin1", "SELECT count(*) FROM app_user", true);
+        right("admin edits fields", "admin1", "UPDATE category SET sort_order = sort_order", true);
+    }
+
+    void psqlRights()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, sql);
+        QFETCH(bool, allowed);
+        const PsqlRun run = psql(user, sql);
+        if (allowed) {
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        } else {
+            QVERIFY2(run.exitCode != 0, qPrintable(run.out));
+            QVERIFY2(run.err.contains(QStringLiteral("permission denied")), qPrintable(run.err));
+        }
+    }
+
+    void psqlRevealAudited()
+    {
+        const qint64 eventsBefore =
+            superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong();
+        const PsqlRun run =
+            psql(QStringLiteral("supervisor1"),
+                 QStringLiteral("SELECT name || '|' || phone FROM reveal_reporter('%1', 'xác minh "
+                                "qua điện thoại')")
+                     .arg(m_reportId));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.out, reporterName + QLatin1Char('|') + phone);
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong(),
+                 eventsBefore + 1);
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor FROM event WHERE kind = "
+                                                "'reporter_revealed' ORDER BY at DESC LIMIT 1"))
+                     .toString(),
+                 QStringLiteral("supervisor1"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT data->>'reason' FROM event WHERE kind = "
+                                                "'reporter_revealed' ORDER BY at DESC LIMIT 1"))
+                     .toString(),
+                 QStringLiteral("xác minh qua điện thoại"));
+    }
+
+    void psqlRevealNeedsReason()
+    {
+        for (const QString &reason :
+             {QStringLiteral("''"), QStringLiteral("'  \t '"), QStringLiteral("NULL")}) {
+            const PsqlRun run = psql(QStringLiteral("operator1"),
+                                     QStringLiteral("SELECT phone FROM reveal_reporter('%1', %2)")
+                                         .arg(m_reportId, reason));
+            QVERIFY2(run.exitCode != 0, qPrintable(reason));
+            QVERIFY2(run.err.contains(QStringLiteral("needs a reason")), qPrintable(run.err));
+        }
+    }
+
+    void clientRevealAsOperator()
+    {
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        QVERIFY(!central->revealReporters(m_reportId, QStringLiteral("someone-else"),
+                                          QStringLiteral(" "), &error));
+        QVERIFY2(error.contains(QStringLiteral("needs a reason")), qPrintable(error));
+
+        const auto reporters = central->revealReporters(m_reportId, QStringLiteral("someone-else"),
+                                                        QStringLiteral("gọi lại"), &error);
+        QVERIFY2(reporters, qPrintable(error));
+        QCOMPARE(reporters->size(), 1);
+        QCOMPARE(reporters->first().phone, phone);
+        QCOMPARE(reporters->first().name, reporterName);
+
+        // The actor is the signed-in role, not the name the client sent.
+        const auto snapshots = central->snapshotsOf({m_reportId}, &error);
+        QVERIFY2(snapshots, qPrintable(error));
+        const Event last = snapshots->first().events.last();
+        QCOMPARE(last.kind, EventKind::ReporterRevealed);
+        QCOMPARE(last.actor, QStringLiteral("operator1"));
+        QCOMPARE(last.data.value(QLatin1String("reason")).toString(), QStringLiteral("gọi lại"));
+    }
+
+    void clientRevealRefusedForKiosk()
+    {
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("kiosk1")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        QVERIFY(!central->revealReporters(m_reportId, QString(), QStringLiteral("tò mò"), &error));
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+    }
+
+    void operatorSyncsAndOperates()
+    {
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        const auto snapshots = central->snapshotsOf({m_reportId}, &error);
+        QVERIFY2(snapshots && snapshots->size() == 1, qPrintable(error));
+        const auto results = central->submit(
+            {Test::makeOperation(OperationKind::Classify, snapshots->first().report,
+                                 Test::classifyPayload(), QStringLiteral("operator1"))},
+            &error);
+        QVERIFY2(results, qPrintable(error));
+        QVERIFY2(results->first().accepted(), qPrintable(results->first().reason));
+
+        // The replica gets the report and the reveal events, never the names and phones.
+        {
+            auto replica = Test::openReplica(m_dir, QStringLiteral("operator.db"));
+            QVERIFY(replica);
+            SyncSession session(*replica, *central);
+            const auto summary = session.run(&error);
+            QVERIFY2(summary, qPrintable(error));
+            QCOMPARE(summary->received, 1);
+            QVERIFY(
+                central->revealReporters(m_reportId, QString(), QStringLiteral("gọi lại"), &error));
+            QVERIFY2(session.run(&error), qPrintable(error));
+        }
+        QDir folder(m_dir.path());
+        const QStringList files = folder.entryList({QStringLiteral("operator.db*")}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &name : files) {
+            QFile file(folder.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains("912345678"), qPrintable(name));
+            QVERIFY2(!bytes.contains(reporterName.toUtf8()), qPrintable(name));
+        }
+        QVERIFY(Test::centralScalar(m_dir.filePath(QStringLiteral("operator.db")),
+                                    QStringLiteral("SELECT count(*) FROM event WHERE kind = "
+                                                   "'reporter_revealed'"))
+                    .toInt() >= 1);
+    }
+
+    void userAddErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+
+        QTest::newRow("unknown role")
+            << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
+                           QStringLiteral("mayor")}
+            << 2 << QStringLiteral("unknown role \"mayor\"");
+        QTest::newRow("agency missing")
+            << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
+                           QStringLiteral("agency")}
+            << 1 << QStringLiteral("needs --agency");
+        QTest::newRow("agency not found")
+            << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
+                           QStringLiteral("agency"), QStringLiteral("--agency"),
+                           QStringLiteral("no-such-agency")}
+            << 1 << QStringLiteral("agency \"no-such-agency\" not found");
+        QTest::newRow("agency for operator")
+            << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
+                           QStringLiteral("operator"), QStringLiteral("--agency"),
+                           QStringLiteral("hepco")}
+            << 1 << QStringLiteral("--agency is for users of role agency");
+        QTest::newRow("name taken")
+            << QStringList{QStringLiteral("operator1"), QStringLiteral("--role"),
+                           QStringLiteral("operator")}
+            << 1 << QStringLiteral("\"operator1\" is already taken");
+        QTest::newRow("group name taken")
+            << QStringList{database + QStringLiteral("_admin"), QStringLiteral("--role"),
+                           QStringLiteral("operator")}
+            << 1 << QStringLiteral("is already taken");
+        QTest::newRow("upper case") << QStringList{QStringLiteral("Lan"), QStringLiteral("--role"),
+                                                   QStringLiteral("operator")}
+                                    << 2 << QStringLiteral("invalid user name \"Lan\"");
+        QTest::newRow("quote") << QStringList{QStringLiteral("x\"; DROP ROLE owner; --"),
+                                              QStringLiteral("--role"), QStringLiteral("operator")}
+                               << 2 << QStringLiteral("invalid user name");
+        QTest::newRow("reserved") << QStringList{QStringLiteral("pg_admin"),
+                                                 QStringLiteral("--role"),
+                                                 QStringLiteral("operator")}
+                                  << 2 << QStringLiteral("PostgreSQL reserves it");
+        QTest::newRow("password on command line")
+            << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
+                           QStringLiteral("operator"), QStringLiteral("--password"),
+                           QStringLiteral("secret")}
+            << 2 << QStringLiteral("Unknown option 'password'");
+    }
+
+    void userAddErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const Test::CtlRun run =
+            Test::runCtl(QStringList{QStringLiteral("user"), QStringLiteral("add")} + arguments +
+                             QStringList{QStringLiteral("--central"), m_ownerUrl},
+                         "long-enough-password\n");
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = "
+                                                "'new1'"))
+                     .toInt(),
+                 0);
+    }
+
+    void userAddShortPasswordRefused()
+    {
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("new2"),
+                          QStringLiteral("--role"), QStringLiteral("operator"),
+                          QStringLiteral("--central"), m_ownerUrl},
+                         "short\n");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("shorter than 8")), qPrintable(run.err));
+    }
+
+    void userAddOnEmbeddedCentral()
+    {
+        const Test::CtlRun run = Test::runCtl(
+            {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("lan"),
+             QStringLiteral("--role"), QStringLiteral("operator"), QStringLiteral("--central"),
+             QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("embedded.db"))},
+            "long-enough-password\n");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("users exist only on a PostgreSQL central")),
+                 qPrintable(run.err));
+    }
+
+    void userAddByNonAdminRefused()
+    {
+        const Test::CtlRun run = addUser(userUrl(QStringLiteral("operator1")),
+                                         QStringLiteral("sneaky1"), QStringLiteral("admin"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("permission denied to create role")),
+                 qPrintable(run.err));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = "
+                                                "'sneaky1'"))
+                     .toInt(),
+                 0);
+    }
+
+    void userAddByAdmin()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("password.txt"));
+        QFile passwordFile(file);
+        QVERIFY(passwordFile.open(QIODevice::WriteOnly));
+        passwordFile.write("from-a-file-1\n");
+        passwordFile.close();
+        m_passwords.insert(QStringLiteral("operator2"), QStringLiteral("from-a-file-1"));
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("add"),
+                          QStringLiteral("operator2"), QStringLiteral("--role"),
+                          QStringLiteral("operator"), QStringLiteral("--password-file"), file,
+                          QStringLiteral("--central"), userUrl(QStringLiteral("admin1"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(!run.out.contains(QStringLiteral("from-a-file")), qPrintable(run.out));
+        const PsqlRun check =
+            psql(QStringLiteral("operator2"), QStringLiteral("SELECT session_user"));
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+        QCOMPARE(check.out, QStringLiteral("operator2"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT created_by FROM app_user WHERE name = "
+                                                "'operator2'"))
+                     .toString(),
+                 QStringLiteral("admin1"));
+    }
+
+    void wrongPasswordRefused()
+    {
+        QString error;
+        const QString name = QStringLiteral("wrong-password");
+        {
+            QVERIFY(!openPostgres(urlAs(QStringLiteral("operator1"), QStringLiteral("not-it")),
+                                  name, &error));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY2(error.contains(QStringLiteral("password authentication failed")),
+                 qPrintable(error));
+    }
+
+    void sessionRoleOfEachUser()
+    {
+        for (const QString &role :
+             {QStringLiteral("operator"), QStringLiteral("supervisor"), QStringLiteral("agency"),
+              QStringLiteral("admin"), QStringLiteral("kiosk")}) {
+            const QString name = QStringLiteral("role-check");
+            QString error;
+            std::optional<QString> code;
+            {
+                QVERIFY2(openPostgres(userUrl(role + QStringLiteral("1")), name, &error),
+                         qPrintable(error));
+                code = sessionRoleCode(QSqlDatabase::database(name), &error);
+            }
+            QSqlDatabase::removeDatabase(name);
+            QVERIFY2(code, qPrintable(error));
+            QCOMPARE(*code, role);
+        }
+    }
+
+    void disabledUserCannotLogIn()
+    {
+        QVERIFY(
+            addUser(m_ownerUrl, QStringLiteral("leaving1"), QStringLiteral("operator")).exitCode ==
+            0);
+        const QString open = QStringLiteral("leaving-session");
+        QString error;
+        QVERIFY2(openPostgres(userUrl(QStringLiteral("leaving1")), open, &error),
+                 qPrintable(error));
+
+        // The owner may not end another role's session: the user is disabled all the same.
+        Test::CtlRun run =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("disable"),
+                          QStringLiteral("leaving1"), QStringLiteral("--central"), m_ownerUrl});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("1 session(s) of leaving1 stay open")),
+                 qPrintable(run.err));
+        QVERIFY(!canLogIn(QStringLiteral("leaving1"), &error));
+        QVERIFY2(error.contains(QStringLiteral("not permitted to log in")), qPrintable(error));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT disabled FROM app_user WHERE name = "
+                                                "'leaving1'"))
+                     .toBool(),
+                 true);
+
+        // A superuser ends the open session as well.
+        run =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("disable"),
+                          QStringLiteral("leaving1"), QStringLiteral("--central"), superuserUrl()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("ended 1 open session")), qPrintable(run.out));
+        QVERIFY(!execSql(QSqlDatabase::database(open), QStringLiteral("SELECT 1"), &error));
+        QSqlDatabase::removeDatabase(open);
+    }
+
+    void disableUnknownUser()
+    {
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("disable"),
+                          QStringLiteral("nobody"), QStringLiteral("--central"), m_ownerUrl});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("no user \"nobody\"")), qPrintable(run.err));
+    }
+
+    void userListShowsRoles()
+    {
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("list"),
+                          QStringLiteral("--central"), userUrl(QStringLiteral("admin1"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        bool agencyListed = false;
+        for (const QString &line : lines) {
+            const QStringList fields = line.simplified().split(QLatin1Char(' '));
+            if (fields.value(0) == QLatin1String("agency1")) {
+                agencyListed = true;
+                QCOMPARE(fields.value(1), QStringLiteral("agency"));
+                QCOMPARE(fields.value(2), QStringLiteral("hepco"));
+                QCOMPARE(fields.value(3), QStringLiteral("enabled"));
+            }
+        }
+        QVERIFY2(agencyListed, qPrintable(run.out));
+
+        const Test::CtlRun denied =
+            Test::runCtl({QStringLiteral("user"), QStringLiteral("list"),
+                          QStringLiteral("--central"), userUrl(QStringLiteral("operator1"))});
+        QCOMPARE(denied.exitCode, 1);
+        QVERIFY2(denied.err.contains(QStringLiteral("permission denied")), qPrintable(denied.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(PgRolesTest)
+#include "tst_pgroles.moc"
