@@ -1,7 +1,9 @@
 #include "sync/syncsession.h"
 
 #include "core/logging.h"
+#include "sync/feedprefetcher.h"
 
+#include <memory>
 #include <QElapsedTimer>
 #include <QLockFile>
 
@@ -107,9 +109,12 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
     QElapsedTimer clock;
     qint64 readingMs = 0;
     qint64 writingMs = 0;
+    // After a full first page, the rest of the feed is read ahead on another thread.
+    std::unique_ptr<FeedPrefetcher> ahead;
     while (more) {
         clock.start();
-        const auto batch = m_central.changesSince(cursor, m_pageSize, error);
+        const auto batch =
+            ahead ? ahead->next(error) : m_central.changesSince(cursor, m_pageSize, error);
         readingMs += clock.restart();
         if (!batch)
             return std::nullopt;
@@ -119,6 +124,8 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         // A full page means that more follow.
         if (batch->more && !m_replica.inFeed() && !m_replica.beginFeed(error))
             return std::nullopt;
+        if (batch->more && !ahead && m_readAhead)
+            ahead = std::make_unique<FeedPrefetcher>(m_central.url(), batch->cursor, m_pageSize);
         if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
                                         batch->cursor, error)) {
             return std::nullopt;

@@ -42,6 +42,8 @@ public:
     void setStepHook(std::function<void(SyncStep)> hook) { m_hook = std::move(hook); }
     void setPageSize(int reports) { m_pageSize = reports; }
     void setPagesPerCommit(int pages) { m_pagesPerCommit = pages; }
+    // Whether the pages after a full first page are read ahead through a second connection.
+    void setReadAhead(bool readAhead) { m_readAhead = readAhead; }
 
     std::optional<SyncSummary> run(QString *error);
 
@@ -57,6 +59,7 @@ private:
     // commit.
     int m_pageSize = 5000;
     int m_pagesPerCommit = 10;
+    bool m_readAhead = true;
 };
 
 } // namespace CivicDesk
