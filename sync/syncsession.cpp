@@ -105,7 +105,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         ~RollBackFeed() { replica.rollbackFeed(); }
     } rollBack{m_replica};
     int uncommittedPages = 0;
-    // Time spent reading the central and writing the replica, for the log.
+    // Time spent waiting for the central and writing the replica, for the log.
     QElapsedTimer clock;
     qint64 readingMs = 0;
     qint64 writingMs = 0;
@@ -151,7 +151,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
 
     // A pass that moved nothing is routine polling and stays at debug level.
     const QString done =
-        QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4 (%5 ms reading "
+        QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4 (%5 ms waiting for "
                        "the central, %6 ms writing the replica), cursor %7")
             .arg(summary.sent)
             .arg(summary.accepted)
