@@ -4,6 +4,10 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -353,6 +357,87 @@ private Q_SLOTS:
         QCOMPARE(centralReport(id)->report.title, mine);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
+    }
+    void hostileTextShownLiterally()
+    {
+        // Texts that would be SQL, QML, HTML or terminal commands if anything interpreted them,
+        // plus a 100 KB description, go through import, sync and display unchanged.
+        const QString sql = QStringLiteral("x'); DROP TABLE report; -- \"; DELETE FROM event;");
+        const QString markup = QStringLiteral(
+            "<img src=x onerror=alert(1)><b>in đậm</b><a href=\"file:///etc/passwd\">xem</a> "
+            "import QtQuick; Qt.quit() ${1+1} %1 \\N");
+        const QString control = QStringLiteral("chuông\u0007 thoát\u001b[31m đỏ \u202Eđảo");
+        QString huge;
+        while (huge.size() < 100 * 1024)
+            huge += QStringLiteral("Đường Lê Lợi ngập nước <i>sâu</i> '; ");
+        const QList<QStringList> records{{QStringLiteral("hostile-sql"), sql, sql},
+                                         {QStringLiteral("hostile-markup"), markup, markup},
+                                         {QStringLiteral("hostile-control"), control, control},
+                                         {QStringLiteral("hostile-huge"), markup, huge}};
+        QJsonArray requests;
+        for (const QStringList &record : records) {
+            requests.append(QJsonObject{
+                {QStringLiteral("service_request_id"), record.at(0)},
+                {QStringLiteral("status"), QStringLiteral("open")},
+                {QStringLiteral("service_name"), record.at(1)},
+                {QStringLiteral("address"), record.at(1)},
+                {QStringLiteral("description"), record.at(2)},
+                {QStringLiteral("requested_datetime"), QStringLiteral("2026-12-04T08:00:00+07:00")},
+                {QStringLiteral("lat"), 16.4637},
+                {QStringLiteral("long"), 107.5909}});
+        }
+        const QString file = m_dir.filePath(QStringLiteral("hostile.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(requests).toJson());
+        out.close();
+        const Test::CtlRun imported = Test::runCtl(
+            {QStringLiteral("import"), file, QStringLiteral("--central"), m_paths.centralUrl,
+             QStringLiteral("--source"), QStringLiteral("hostile")});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains(QStringLiteral("4 imported")), qPrintable(imported.out));
+
+        for (const QStringList &record : records) {
+            const QString where = QStringLiteral(" FROM report WHERE source = 'hostile' AND "
+                                                 "source_id = :id");
+            const QVariantMap id{{QStringLiteral("id"), record.at(0)}};
+            // Waits for the sync to bring the report into the replica.
+            QTRY_VERIFY_WITH_TIMEOUT(Test::centralScalar(m_paths.replicaPath,
+                                                         QStringLiteral("SELECT count(*)") + where,
+                                                         id)
+                                             .toInt() == 1,
+                                     20000);
+            for (const QString &path : {m_paths.centralUrl, m_paths.replicaPath}) {
+                QCOMPARE(Test::centralScalar(path, QStringLiteral("SELECT description") + where, id)
+                             .toString(),
+                         record.at(2));
+                QCOMPARE(Test::centralScalar(path, QStringLiteral("SELECT address") + where, id)
+                             .toString(),
+                         record.at(1));
+            }
+            const QString reportId =
+                Test::centralScalar(m_paths.replicaPath, QStringLiteral("SELECT id") + where, id)
+                    .toString();
+            m_workstation->select(reportId);
+            ReportDetail *detail = m_workstation->detail();
+            // Waits for the detail pane to load the report.
+            QTRY_COMPARE_WITH_TIMEOUT(detail->description(), record.at(2), 10000);
+
+            // Every text item that shows the description shows it as plain text.
+            int showing = 0;
+            for (QQuickItem *item : m_window->findChildren<QQuickItem *>()) {
+                const QVariant text = item->property("text");
+                if (!text.isValid() || text.toString() != record.at(2))
+                    continue;
+                showing += 1;
+                QCOMPARE(item->property("textFormat").toInt(), int(Qt::PlainText));
+            }
+            QVERIFY2(showing > 0, qPrintable(record.at(0)));
+        }
+        // The tables are all still there.
+        QVERIFY(
+            Test::centralScalar(m_paths.centralUrl, QStringLiteral("SELECT count(*) FROM event"))
+                .toInt() > 0);
     }
 };
 
