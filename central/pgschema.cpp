@@ -23,6 +23,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {2, ":/civicdesk/central/postgresql/0002_change_feed.sql"},
     {3, ":/civicdesk/central/postgresql/0003_media_file.sql"},
     {4, ":/civicdesk/central/postgresql/0004_roles.sql"},
+    {5, ":/civicdesk/central/postgresql/0005_admin_audit.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,

@@ -375,77 +375,138 @@ std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QSt
     return data;
 }
 
+namespace {
+
+// Inserts a row, or updates the row with the same key where a value differs: a row that did
+// not change is not written, so that an audit trigger on the table sees real changes only.
+bool upsertRow(const QSqlDatabase &database, const QString &table, const QStringList &keys,
+               const QVariantMap &row, QString *error)
+{
+    QStringList columns;
+    QStringList changes;
+    QStringList differs;
+    for (auto it = row.cbegin(); it != row.cend(); ++it) {
+        columns.append(it.key());
+        if (keys.contains(it.key()))
+            continue;
+        changes.append(QStringLiteral("%1 = excluded.%1").arg(it.key()));
+        differs.append(QStringLiteral("%1.%2 IS DISTINCT FROM excluded.%2").arg(table, it.key()));
+    }
+    QString sql = insertStatement(table, columns) +
+                  QStringLiteral(" ON CONFLICT (%1) DO ").arg(keys.join(QStringLiteral(", ")));
+    sql += changes.isEmpty()
+               ? QStringLiteral("NOTHING")
+               : QStringLiteral("UPDATE SET %1 WHERE %2")
+                     .arg(changes.join(QStringLiteral(", ")), differs.join(QStringLiteral(" OR ")));
+    SqlStatement statement(database, sql);
+    return statement.bindAll(row).exec(error);
+}
+
+// Deletes the rows whose key (the columns joined by a tab) is not among `kept`.
+bool deleteOthers(const QSqlDatabase &database, const QString &table, const QStringList &keys,
+                  const QSet<QString> &kept, QString *error)
+{
+    const auto rows =
+        SqlStatement(
+            database,
+            QStringLiteral("SELECT %1 FROM %2").arg(keys.join(QStringLiteral(", ")), table))
+            .rows(error);
+    if (!rows)
+        return false;
+    for (const QVariantMap &row : *rows) {
+        QStringList values;
+        QStringList conditions;
+        for (const QString &key : keys) {
+            values.append(row.value(key).toString());
+            conditions.append(QStringLiteral("%1 = :%1").arg(key));
+        }
+        if (kept.contains(values.join(QLatin1Char('\t'))))
+            continue;
+        SqlStatement remove(database, QStringLiteral("DELETE FROM %1 WHERE %2")
+                                          .arg(table, conditions.join(QStringLiteral(" AND "))));
+        QVariantMap bound;
+        for (const QString &key : keys)
+            bound.insert(key, row.value(key));
+        if (!remove.bindAll(bound).exec(error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &data, QString *error)
 {
+    // Rows are updated in place and only where they changed, and rows no longer listed are
+    // deleted at the end, after the rows that may refer to them have been replaced.
     const bool hasAliases = tableExists(database, QStringLiteral("agency_alias"));
-    QStringList clear{QStringLiteral("DELETE FROM category"), QStringLiteral("DELETE FROM agency"),
-                      QStringLiteral("DELETE FROM admin_unit")};
-    if (hasAliases)
-        clear.prepend(QStringLiteral("DELETE FROM agency_alias"));
-    for (const QString &sql : clear) {
-        if (!execSql(database, sql, error))
-            return false;
-    }
+    const QStringList code{QStringLiteral("code")};
+    const QStringList id{QStringLiteral("id")};
+    const QStringList aliasKey{QStringLiteral("agency_id"), QStringLiteral("alias")};
+    QSet<QString> categories;
+    QSet<QString> units;
+    QSet<QString> agencies;
+    QSet<QString> aliases;
 
     for (const Category &category : data.categories) {
-        SqlStatement statement(
-            database, QStringLiteral("INSERT INTO category (code, name_vi, name_en, sort_order) "
-                                     "VALUES (:code, :name_vi, :name_en, :sort_order)"));
-        statement.bindAll({{QStringLiteral("code"), category.code},
-                           {QStringLiteral("name_vi"), category.nameVi},
-                           {QStringLiteral("name_en"), category.nameEn},
-                           {QStringLiteral("sort_order"), category.sortOrder}});
-        if (!statement.exec(error))
+        categories.insert(category.code);
+        if (!upsertRow(database, QStringLiteral("category"), code,
+                       {{QStringLiteral("code"), category.code},
+                        {QStringLiteral("name_vi"), category.nameVi},
+                        {QStringLiteral("name_en"), category.nameEn},
+                        {QStringLiteral("sort_order"), category.sortOrder}},
+                       error)) {
             return false;
-    }
-
-    for (const Agency &agency : data.agencies) {
-        SqlStatement statement(
-            database,
-            QStringLiteral("INSERT INTO agency (id, name_vi, name_en, admin_unit, active) "
-                           "VALUES (:id, :name_vi, :name_en, :admin_unit, :active)"));
-        statement.bindAll({{QStringLiteral("id"), agency.id},
-                           {QStringLiteral("name_vi"), agency.nameVi},
-                           {QStringLiteral("name_en"), agency.nameEn},
-                           {QStringLiteral("admin_unit"),
-                            agency.adminUnit.isEmpty() ? QVariant() : QVariant(agency.adminUnit)},
-                           {QStringLiteral("active"), agency.active ? 1 : 0}});
-        if (!statement.exec(error))
-            return false;
-        if (!hasAliases)
-            continue;
-        for (const QString &alias : agency.aliases) {
-            SqlStatement aliasStatement(
-                database,
-                QStringLiteral(
-                    "INSERT INTO agency_alias (agency_id, alias) VALUES (:agency_id, :alias)"));
-            aliasStatement.bindAll(
-                {{QStringLiteral("agency_id"), agency.id}, {QStringLiteral("alias"), alias}});
-            if (!aliasStatement.exec(error))
-                return false;
         }
     }
 
     for (const AdminUnit &unit : data.adminUnits) {
-        SqlStatement statement(
-            database,
-            QStringLiteral(
-                "INSERT INTO admin_unit (code, name_vi, name_en, kind, boundary, min_latitude, "
-                "min_longitude, max_latitude, max_longitude) VALUES (:code, :name_vi, :name_en, "
-                ":kind, :boundary, :min_latitude, :min_longitude, :max_latitude, :max_longitude)"));
-        statement.bindAll({{QStringLiteral("code"), unit.code},
-                           {QStringLiteral("name_vi"), unit.nameVi},
-                           {QStringLiteral("name_en"), unit.nameEn},
-                           {QStringLiteral("kind"), unit.kind},
-                           {QStringLiteral("boundary"), unit.boundaryGeoJson},
-                           {QStringLiteral("min_latitude"), unit.minLatitude},
-                           {QStringLiteral("min_longitude"), unit.minLongitude},
-                           {QStringLiteral("max_latitude"), unit.maxLatitude},
-                           {QStringLiteral("max_longitude"), unit.maxLongitude}});
-        if (!statement.exec(error))
+        units.insert(unit.code);
+        if (!upsertRow(database, QStringLiteral("admin_unit"), code,
+                       {{QStringLiteral("code"), unit.code},
+                        {QStringLiteral("name_vi"), unit.nameVi},
+                        {QStringLiteral("name_en"), unit.nameEn},
+                        {QStringLiteral("kind"), unit.kind},
+                        {QStringLiteral("boundary"), unit.boundaryGeoJson},
+                        {QStringLiteral("min_latitude"), unit.minLatitude},
+                        {QStringLiteral("min_longitude"), unit.minLongitude},
+                        {QStringLiteral("max_latitude"), unit.maxLatitude},
+                        {QStringLiteral("max_longitude"), unit.maxLongitude}},
+                       error)) {
             return false;
+        }
     }
-    return true;
+
+    for (const Agency &agency : data.agencies) {
+        agencies.insert(agency.id);
+        if (!upsertRow(database, QStringLiteral("agency"), id,
+                       {{QStringLiteral("id"), agency.id},
+                        {QStringLiteral("name_vi"), agency.nameVi},
+                        {QStringLiteral("name_en"), agency.nameEn},
+                        {QStringLiteral("admin_unit"),
+                         agency.adminUnit.isEmpty() ? QVariant() : QVariant(agency.adminUnit)},
+                        {QStringLiteral("active"), agency.active ? 1 : 0}},
+                       error)) {
+            return false;
+        }
+        if (!hasAliases)
+            continue;
+        for (const QString &alias : agency.aliases) {
+            aliases.insert(agency.id + QLatin1Char('\t') + alias);
+            if (!upsertRow(
+                    database, QStringLiteral("agency_alias"), aliasKey,
+                    {{QStringLiteral("agency_id"), agency.id}, {QStringLiteral("alias"), alias}},
+                    error)) {
+                return false;
+            }
+        }
+    }
+
+    return (!hasAliases ||
+            deleteOthers(database, QStringLiteral("agency_alias"), aliasKey, aliases, error)) &&
+           deleteOthers(database, QStringLiteral("agency"), id, agencies, error) &&
+           deleteOthers(database, QStringLiteral("admin_unit"), code, units, error) &&
+           deleteOthers(database, QStringLiteral("category"), code, categories, error);
 }
 
 } // namespace CivicDesk

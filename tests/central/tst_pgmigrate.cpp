@@ -79,7 +79,7 @@ private Q_SLOTS:
                                   QStringLiteral("--central"), m_url};
         Test::CtlRun run = Test::runCtl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1, 2, 3, 4")),
+        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 1, 2, 3, 4, 5")),
                  qPrintable(run.out));
         run = Test::runCtl(migrate);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -148,7 +148,7 @@ private Q_SLOTS:
 
         const Test::CtlRun run = Test::runCtl({QStringLiteral("central"), QStringLiteral("migrate"),
                                                QStringLiteral("--central"), m_url});
-        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 2, 3, 4")),
+        QVERIFY2(run.out.contains(QStringLiteral("applied schema version(s) 2, 3, 4, 5")),
                  qPrintable(run.out + run.err));
         auto central = Central::open(m_url, false, &error);
         QVERIFY2(central, qPrintable(error));

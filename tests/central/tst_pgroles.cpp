@@ -272,6 +272,14 @@ private Q_SLOTS:
         right("admin reads reporter", "admin1", "SELECT phone FROM reporter", false);
         right("admin reads users", "admin1", "SELECT count(*) FROM app_user", true);
         right("admin edits fields", "admin1", "UPDATE category SET sort_order = sort_order", true);
+        right("operator reads audit", "operator1", "SELECT count(*) FROM admin_audit", false);
+        right("kiosk reads audit", "kiosk1", "SELECT count(*) FROM admin_audit", false);
+        right("supervisor reads audit", "supervisor1", "SELECT count(*) FROM admin_audit", true);
+        right("admin reads audit", "admin1", "SELECT count(*) FROM admin_audit", true);
+        right("admin edits audit", "admin1", "UPDATE admin_audit SET actor = 'someone'", false);
+        right("admin writes audit", "admin1",
+              "INSERT INTO admin_audit (entity, entity_key, action) VALUES ('x', 'y', 'insert')",
+              false);
     }
 
     void psqlRights()
@@ -625,6 +633,59 @@ private Q_SLOTS:
                           QStringLiteral("--central"), userUrl(QStringLiteral("operator1"))});
         QCOMPARE(denied.exitCode, 1);
         QVERIFY2(denied.err.contains(QStringLiteral("permission denied")), qPrintable(denied.err));
+    }
+
+    void adminChangesAudited()
+    {
+        const auto auditCount = [this] {
+            return superuserScalar(QStringLiteral("SELECT count(*) FROM admin_audit")).toInt();
+        };
+        // The users added so far, each recorded with who added them.
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor FROM admin_audit WHERE entity = "
+                                                "'app_user' AND entity_key = 'kiosk1' AND "
+                                                "action = 'insert'"))
+                     .toString(),
+                 QStringLiteral("owner"));
+
+        // An admin renames an agency: one entry with the row before and after.
+        const int before = auditCount();
+        const PsqlRun rename =
+            psql(QStringLiteral("admin1"),
+                 QStringLiteral("UPDATE agency SET name_en = 'Power company (renamed)' WHERE id = "
+                                "'hepco'"));
+        QVERIFY2(rename.exitCode == 0, qPrintable(rename.err));
+        QCOMPARE(auditCount(), before + 1);
+        const QString last = QStringLiteral("FROM admin_audit ORDER BY id DESC LIMIT 1");
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor ") + last).toString(),
+                 QStringLiteral("admin1"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT entity || ' ' || entity_key || ' ' || "
+                                                "action ") +
+                                 last)
+                     .toString(),
+                 QStringLiteral("agency hepco update"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT after ->> 'name_en' ") + last).toString(),
+                 QStringLiteral("Power company (renamed)"));
+        const QString originalName =
+            superuserScalar(QStringLiteral("SELECT before ->> 'name_en' ") + last).toString();
+        QVERIFY(!originalName.isEmpty());
+        QVERIFY(originalName != QStringLiteral("Power company (renamed)"));
+
+        // Refreshing the reference data writes only what differs: the one renamed agency.
+        const Test::CtlRun init =
+            Test::runCtl({QStringLiteral("init"), QStringLiteral("--central"), m_ownerUrl});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        QCOMPARE(auditCount(), before + 2);
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT after ->> 'name_en' ") + last).toString(),
+                 originalName);
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor ") + last).toString(),
+                 QStringLiteral("owner"));
+
+        // Nobody edits the trail, not even a superuser.
+        const QUrl superuser(m_cluster.superuserUrl());
+        m_passwords.insert(superuser.userName(), superuser.password());
+        const PsqlRun edit = psql(superuser.userName(), QStringLiteral("DELETE FROM admin_audit"));
+        QVERIFY(edit.exitCode != 0);
+        QVERIFY2(edit.err.contains(QStringLiteral("append-only")), qPrintable(edit.err));
     }
 };
 
