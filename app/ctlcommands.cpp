@@ -58,8 +58,9 @@ const QString usageText = QStringLiteral(
     "          List the users with their role, agency and state.\n"
     "\n"
     "URL is sqlite:PATH for the embedded central database or\n"
-    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=MODE] for PostgreSQL; init\n"
-    "applies the schema to an empty PostgreSQL database. Passwords are never printed.\n");
+    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=MODE&sslrootcert=FILE] for\n"
+    "PostgreSQL (sslcert and sslkey give a client certificate); init applies the schema\n"
+    "to an empty PostgreSQL database. Passwords are never printed.\n");
 
 struct Context
 {

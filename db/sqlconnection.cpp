@@ -132,10 +132,37 @@ bool openPostgres(const QString &url, const QString &connectionName, QString *er
                         QStringLiteral("keepalives_idle=5"),
                         QStringLiteral("keepalives_interval=3"),
                         QStringLiteral("keepalives_count=3")};
+    // TLS settings of the connection come in the URL's query, as libpq names them. A value is
+    // quoted for libpq, so that a file path may contain spaces.
     const QUrlQuery query(parsed);
-    if (query.hasQueryItem(QStringLiteral("sslmode")))
-        options.append(QStringLiteral("sslmode=") +
-                       query.queryItemValue(QStringLiteral("sslmode")));
+    static const QStringList tlsKeys{QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),
+                                     QStringLiteral("sslcert"), QStringLiteral("sslkey")};
+    static const QStringList sslModes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                      QStringLiteral("prefer"),    QStringLiteral("require"),
+                                      QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!tlsKeys.contains(key)) {
+            *error = QStringLiteral("unknown setting \"%1\" in the PostgreSQL URL %2; expected %3")
+                         .arg(key, redactedUrl(url), tlsKeys.join(QStringLiteral(", ")));
+            return false;
+        }
+        if (key == QLatin1String("sslmode") && !sslModes.contains(value)) {
+            *error = QStringLiteral("invalid sslmode \"%1\" in the PostgreSQL URL %2; expected %3")
+                         .arg(value, redactedUrl(url), sslModes.join(QStringLiteral(", ")));
+            return false;
+        }
+        // Qt's driver splits its options at ";".
+        if (value.contains(QLatin1Char(';'))) {
+            *error = QStringLiteral("the %1 \"%2\" in the PostgreSQL URL contains \";\", which "
+                                    "the connection options cannot carry; rename the file")
+                         .arg(key, value);
+            return false;
+        }
+        QString quoted = value;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        quoted.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        options.append(QStringLiteral("%1='%2'").arg(key, quoted));
+    }
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
         // The server's own message; the driver's "Unable to connect" adds nothing to it.

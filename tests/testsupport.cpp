@@ -257,10 +257,43 @@ bool TestCluster::create(QString *error)
     return created && start(error);
 }
 
+bool TestCluster::enableTls(const QString &certificate, const QString &key, QString *error)
+{
+    const QString ownCertificate = m_dir->filePath(QStringLiteral("server.crt"));
+    const QString ownKey = m_dir->filePath(QStringLiteral("server.key"));
+    for (const auto &[from, to] :
+         {std::pair(certificate, ownCertificate), std::pair(key, ownKey)}) {
+        QFile::remove(to);
+        if (!QFile::copy(from, to)) {
+            *error = QStringLiteral("cannot copy %1 to %2").arg(from, to);
+            return false;
+        }
+        // The server refuses a key that others may read.
+        QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (::geteuid() == 0) {
+            const passwd *user = ::getpwnam("postgres");
+            if (!user ||
+                ::chown(QFile::encodeName(to).constData(), user->pw_uid, user->pw_gid) != 0) {
+                *error = QStringLiteral("cannot give %1 to the postgres user").arg(to);
+                return false;
+            }
+        }
+    }
+    if (m_running && !stop(error))
+        return false;
+    m_tls = true;
+    return start(error);
+}
+
 bool TestCluster::start(QString *error)
 {
-    const QString options =
+    QString options =
         QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -c fsync=off").arg(m_port).arg(m_dir->path());
+    if (m_tls) {
+        options += QStringLiteral(" -c ssl=on -c ssl_cert_file=%1 -c ssl_key_file=%2")
+                       .arg(m_dir->filePath(QStringLiteral("server.crt")),
+                            m_dir->filePath(QStringLiteral("server.key")));
+    }
     m_running = run(QStringLiteral("pg_ctl"),
                     {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")),
                      QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")),

@@ -58,6 +58,9 @@ public:
     void setSuperuserPassword(const QString &password) { m_password = password; }
     // Creates the cluster and starts the server.
     bool create(QString *error);
+    // Restarts the server with TLS on, presenting this certificate and key (PEM files). The
+    // files are copied into the cluster's folder, readable by the server only.
+    bool enableTls(const QString &certificate, const QString &key, QString *error);
     bool start(QString *error);
     bool stop(QString *error);
     // URL of a new database on this server.
@@ -74,6 +77,7 @@ private:
     int m_port = 0;
     QString m_password;
     bool m_running = false;
+    bool m_tls = false;
 };
 
 // Exit code and output of one civicdeskctl run.
