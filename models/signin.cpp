@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace CivicDesk {
 namespace {
@@ -64,7 +65,10 @@ QString SignIn::server() const
 
 void SignIn::start()
 {
-    if (!QUrl(m_url).password().isEmpty()) {
+    // A password in the URL is tried first. So is a client certificate, which needs nothing
+    // typed: a wall display signs in by itself after a reboot.
+    const QUrl parsed(m_url);
+    if (!parsed.password().isEmpty() || QUrlQuery(parsed).hasQueryItem(QStringLiteral("sslcert"))) {
         attempt(m_url, Source::Url);
         return;
     }

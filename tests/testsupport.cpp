@@ -257,12 +257,15 @@ bool TestCluster::create(QString *error)
     return created && start(error);
 }
 
-bool TestCluster::enableTls(const QString &certificate, const QString &key, QString *error)
+bool TestCluster::enableTls(const QString &certificate, const QString &key, QString *error,
+                            const QString &authority)
 {
-    const QString ownCertificate = m_dir->filePath(QStringLiteral("server.crt"));
-    const QString ownKey = m_dir->filePath(QStringLiteral("server.key"));
-    for (const auto &[from, to] :
-         {std::pair(certificate, ownCertificate), std::pair(key, ownKey)}) {
+    QList<std::pair<QString, QString>> copies{
+        {certificate, m_dir->filePath(QStringLiteral("server.crt"))},
+        {key, m_dir->filePath(QStringLiteral("server.key"))}};
+    if (!authority.isEmpty())
+        copies.append({authority, m_dir->filePath(QStringLiteral("client-authority.crt"))});
+    for (const auto &[from, to] : copies) {
         QFile::remove(to);
         if (!QFile::copy(from, to)) {
             *error = QStringLiteral("cannot copy %1 to %2").arg(from, to);
@@ -282,7 +285,27 @@ bool TestCluster::enableTls(const QString &certificate, const QString &key, QStr
     if (m_running && !stop(error))
         return false;
     m_tls = true;
+    m_clientAuthority = !authority.isEmpty();
     return start(error);
+}
+
+bool TestCluster::addAuthenticationRule(const QString &rule, QString *error)
+{
+    QFile rules(m_dir->filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!rules.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1").arg(rules.fileName());
+        return false;
+    }
+    const QByteArray existing = rules.readAll();
+    rules.close();
+    if (!rules.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        rules.write(rule.toUtf8() + '\n' + existing) < 0) {
+        *error = QStringLiteral("cannot write %1").arg(rules.fileName());
+        return false;
+    }
+    rules.close();
+    // A restart, not a reload: a reload is applied some time after pg_ctl returns.
+    return (!m_running || stop(error)) && start(error);
 }
 
 bool TestCluster::start(QString *error)
@@ -293,6 +316,9 @@ bool TestCluster::start(QString *error)
         options += QStringLiteral(" -c ssl=on -c ssl_cert_file=%1 -c ssl_key_file=%2")
                        .arg(m_dir->filePath(QStringLiteral("server.crt")),
                             m_dir->filePath(QStringLiteral("server.key")));
+        if (m_clientAuthority)
+            options += QStringLiteral(" -c ssl_ca_file=%1")
+                           .arg(m_dir->filePath(QStringLiteral("client-authority.crt")));
     }
     m_running = run(QStringLiteral("pg_ctl"),
                     {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")),

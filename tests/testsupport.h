@@ -58,9 +58,13 @@ public:
     void setSuperuserPassword(const QString &password) { m_password = password; }
     // Creates the cluster and starts the server.
     bool create(QString *error);
-    // Restarts the server with TLS on, presenting this certificate and key (PEM files). The
-    // files are copied into the cluster's folder, readable by the server only.
-    bool enableTls(const QString &certificate, const QString &key, QString *error);
+    // Restarts the server with TLS on, presenting this certificate and key (PEM files), and
+    // trusting client certificates issued by `authority` when one is given. The files are
+    // copied into the cluster's folder, readable by the server only.
+    bool enableTls(const QString &certificate, const QString &key, QString *error,
+                   const QString &authority = {});
+    // Puts a rule first in pg_hba.conf and restarts the server.
+    bool addAuthenticationRule(const QString &rule, QString *error);
     bool start(QString *error);
     bool stop(QString *error);
     // URL of a new database on this server.
@@ -78,6 +82,7 @@ private:
     QString m_password;
     bool m_running = false;
     bool m_tls = false;
+    bool m_clientAuthority = false;
 };
 
 // Exit code and output of one civicdeskctl run.

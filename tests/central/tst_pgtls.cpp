@@ -1,8 +1,10 @@
 #include "db/sqlconnection.h"
 #include "db/sqlquery.h"
+#include "models/signin.h"
 #include "testsupport.h"
 
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -39,9 +41,10 @@ private:
         return true;
     }
 
-    // Makes NAME.crt and NAME.key, signed by the test authority, for the subject alternative
-    // name given ("IP:127.0.0.1", "DNS:other.example").
-    bool serverCertificate(const QString &name, const QString &alternativeName, QString *error)
+    // Makes NAME.crt and NAME.key, signed by the test authority, with NAME as common name (the
+    // user name of a client certificate) and the subject alternative name given
+    // ("IP:127.0.0.1", "DNS:other.example").
+    bool certificate(const QString &name, const QString &alternativeName, QString *error)
     {
         QFile extensions(m_dir.filePath(name + QStringLiteral(".ext")));
         if (!extensions.open(QIODevice::WriteOnly))
@@ -106,12 +109,20 @@ private Q_SLOTS:
                      QStringLiteral("-subj"), QStringLiteral("/CN=CivicDesk test authority")},
                     &error),
             qPrintable(error));
-        QVERIFY2(serverCertificate(QStringLiteral("localhost-ip"), QStringLiteral("IP:127.0.0.1"),
-                                   &error),
-                 qPrintable(error));
         QVERIFY2(
-            serverCertificate(QStringLiteral("other"), QStringLiteral("DNS:other.example"), &error),
+            certificate(QStringLiteral("localhost-ip"), QStringLiteral("IP:127.0.0.1"), &error),
             qPrintable(error));
+        QVERIFY2(certificate(QStringLiteral("other"), QStringLiteral("DNS:other.example"), &error),
+                 qPrintable(error));
+        for (const QString &client : {QStringLiteral("wall_display"), QStringLiteral("intruder")}) {
+            QVERIFY2(certificate(client,
+                                 QStringLiteral("DNS:") + client + QStringLiteral(".invalid"),
+                                 &error),
+                     qPrintable(error));
+            // libpq refuses a key that others may read.
+            QFile::setPermissions(m_dir.filePath(client + QStringLiteral(".key")),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
         QVERIFY2(m_cluster.create(&error), qPrintable(error));
     }
 
@@ -149,6 +160,68 @@ private Q_SLOTS:
             QVERIFY2(tls, qPrintable(mode + QStringLiteral(": ") + error));
             QVERIFY(*tls);
         }
+    }
+
+    void clientCertificateSignsIn()
+    {
+        // The wall display's role may sign in with its certificate only, without a password.
+        QString error;
+        QVERIFY2(m_cluster.enableTls(m_dir.filePath(QStringLiteral("localhost-ip.crt")),
+                                     m_dir.filePath(QStringLiteral("localhost-ip.key")), &error,
+                                     m_dir.filePath(QStringLiteral("ca.crt"))),
+                 qPrintable(error));
+        QVERIFY2(m_cluster.addAuthenticationRule(
+                     QStringLiteral("hostssl all wall_display 127.0.0.1/32 cert"), &error),
+                 qPrintable(error));
+        {
+            const QString name = QStringLiteral("tls-admin");
+            bool created = false;
+            {
+                // The central made earlier lets only its groups connect.
+                created = openPostgres(m_cluster.superuserUrl(), name, &error) &&
+                          execSql(QSqlDatabase::database(name),
+                                  QStringLiteral("CREATE ROLE wall_display LOGIN"), &error) &&
+                          execSql(QSqlDatabase::database(name),
+                                  QStringLiteral("GRANT CONNECT ON DATABASE postgres TO "
+                                                 "wall_display"),
+                                  &error);
+            }
+            QSqlDatabase::removeDatabase(name);
+            QVERIFY2(created, qPrintable(error));
+        }
+        const auto withCertificate = [this](const QString &name) {
+            QUrl url(m_cluster.superuserUrl());
+            url.setUserName(QStringLiteral("wall_display"));
+            url.setPassword(QString());
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("sslmode"), QStringLiteral("verify-full"));
+            query.addQueryItem(QStringLiteral("sslrootcert"),
+                               m_dir.filePath(QStringLiteral("ca.crt")));
+            query.addQueryItem(QStringLiteral("sslcert"),
+                               m_dir.filePath(name + QStringLiteral(".crt")));
+            query.addQueryItem(QStringLiteral("sslkey"),
+                               m_dir.filePath(name + QStringLiteral(".key")));
+            url.setQuery(query);
+            return url.toString();
+        };
+
+        const auto tls = connectsWithTls(withCertificate(QStringLiteral("wall_display")), &error);
+        QVERIFY2(tls, qPrintable(error));
+        QVERIFY(*tls);
+        // A certificate of the same authority for another name does not open the role.
+        QVERIFY(!connectsWithTls(withCertificate(QStringLiteral("intruder")), &error));
+        QVERIFY2(error.contains(QStringLiteral("certificate authentication failed")),
+                 qPrintable(error));
+
+        // The sign-in goes ahead without asking anything.
+        SignIn signIn(withCertificate(QStringLiteral("wall_display")), false);
+        QSignalSpy finished(&signIn, &SignIn::finished);
+        QSignalSpy asked(&signIn, &SignIn::inputNeeded);
+        signIn.start();
+        // Waits for the sign-in check, which runs on a thread of its own.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(asked.size(), 0);
+        QCOMPARE(finished.first().at(3).toBool(), false); // not offline
     }
 
     void unknownSettingsNamed()
