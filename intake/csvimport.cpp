@@ -126,6 +126,8 @@ void RowConverter::convert(const CsvRow &row, int recordNumber)
         readPosition(row, report, problems);
         readReporter(row, incoming, problems);
         readMedia(row, incoming, problems);
+        if (const QString problem = unstorableText(incoming); !problem.isEmpty())
+            problems.append(problem);
     }
 
     if (problems.isEmpty()) {

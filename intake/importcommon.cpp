@@ -76,6 +76,37 @@ QStringList WarningLog::messages() const
     return result;
 }
 
+QString unstorableText(const IncomingReport &incoming)
+{
+    const Report &report = incoming.report;
+    QList<std::pair<QString, QString>> texts{
+        {QStringLiteral("id"), report.sourceId},
+        {QStringLiteral("status"), report.sourceStatus},
+        {QStringLiteral("category"), report.sourceCategory},
+        {QStringLiteral("agency"), report.sourceAgency},
+        {QStringLiteral("agency"), incoming.agencyText},
+        {QStringLiteral("title"), report.title},
+        {QStringLiteral("description"), report.description},
+        {QStringLiteral("address"), report.address},
+        {QStringLiteral("district"), report.district},
+        {QStringLiteral("public response"), report.publicResponse}};
+    for (const Reporter &reporter : incoming.reporters) {
+        texts.append({QStringLiteral("reporter name"), reporter.name});
+        texts.append({QStringLiteral("reporter phone"), reporter.phone});
+    }
+    for (const IncomingMedia &media : incoming.media) {
+        texts.append({QStringLiteral("media link"), media.url});
+        texts.append({QStringLiteral("media file"), media.filePath});
+    }
+    for (const auto &[field, text] : std::as_const(texts)) {
+        if (text.contains(QChar(0)))
+            return QStringLiteral("%1 contains a NUL character (U+0000), which cannot be "
+                                  "stored; remove it from the source")
+                .arg(field);
+    }
+    return {};
+}
+
 QString importSourceName(const ImportOptions &options, const QString &path)
 {
     if (!options.source.isEmpty())

@@ -39,6 +39,10 @@ private:
 // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are invalid.
 qsizetype invalidUtf8Offset(const char *data, qsizetype size);
 
+// Returns why a record cannot be stored as it is, or an empty string: PostgreSQL's text type
+// cannot hold the NUL character (U+0000), and SQLite would cut the text at it when read.
+QString unstorableText(const IncomingReport &incoming);
+
 // Returns the source name of an import: the option when set, otherwise the file's name
 // without its last extension ("ServiceRequests_Complete" for "ServiceRequests_Complete.json").
 QString importSourceName(const ImportOptions &options, const QString &path);

@@ -102,6 +102,8 @@ void RequestConverter::convert(const RawRequest &raw)
         return reject(raw, id, reason);
 
     readMedia(raw, incoming);
+    if (const QString problem = unstorableText(incoming); !problem.isEmpty())
+        return reject(raw, id, problem);
     m_file.reports.append(incoming);
 }
 

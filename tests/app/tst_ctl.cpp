@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -265,6 +267,83 @@ private Q_SLOTS:
         for (const QString &line : run.err.split(QLatin1Char('\n')))
             rejectedLines += line.startsWith(QLatin1String("rejected:")) ? 1 : 0;
         QCOMPARE(rejectedLines, 1); // the id's line break did not forge a second line
+    }
+
+    void nulCharacterRejected()
+    {
+        // PostgreSQL cannot store U+0000: the record is rejected with its reason, the rest of
+        // the file is imported, on either central.
+        const QString file = m_dir.filePath(QStringLiteral("nul.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"([{"service_request_id": "nul-1", "description": "trước\u0000sau",
+                       "requested_datetime": "2026-12-04T08:00:00+07:00"},
+                      {"service_request_id": "ok-1", "description": "Đèn hỏng",
+                       "requested_datetime": "2026-12-04T08:00:00+07:00"}])");
+        out.close();
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("1 imported, 0 updated, 0 unchanged, 1 rejected")),
+                 qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("record 1")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("description contains a NUL character")),
+                 qPrintable(run.err));
+    }
+
+    void hostileTextsStoredLiterally()
+    {
+        // SQL, markup, terminal escapes and a 100 KB text reach the replica unchanged.
+        QString huge;
+        while (huge.size() < 100 * 1024)
+            huge += QStringLiteral("Nước ngập '; DROP TABLE event; -- <script>x</script> ");
+        const QStringList texts{QStringLiteral("x'); DROP TABLE report; --"),
+                                QStringLiteral("<img src=x onerror=alert(1)> import QtQuick"),
+                                QStringLiteral("chuông\u0007 \u001b[31mđỏ\u202E đảo"), huge};
+        QJsonArray requests;
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            requests.append(QJsonObject{
+                {QStringLiteral("service_request_id"), QStringLiteral("hostile-%1").arg(i)},
+                {QStringLiteral("description"), texts.at(i)},
+                {QStringLiteral("address"), texts.at(i).left(200)},
+                {QStringLiteral("requested_datetime"),
+                 QStringLiteral("2026-12-04T08:00:00+07:00")}});
+        }
+        const QString file = m_dir.filePath(QStringLiteral("hostile-texts.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(requests).toJson());
+        out.close();
+        const Test::CtlRun imported =
+            Test::runCtl({QStringLiteral("import"), file, QStringLiteral("--central"), m_central});
+        QVERIFY2(imported.out.contains(QStringLiteral("4 imported")), qPrintable(imported.out));
+
+        const QString replica = m_dir.filePath(QStringLiteral("hostile-replica.sqlite"));
+        const Test::CtlRun synced =
+            Test::runCtl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--replica"), replica, QStringLiteral("--once")});
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const QVariantMap id{{QStringLiteral("id"), QStringLiteral("hostile-%1").arg(i)}};
+            for (const QString &database : {m_central, replica}) {
+                QCOMPARE(Test::centralScalar(database,
+                                             QStringLiteral("SELECT description FROM report "
+                                                            "WHERE source_id = :id"),
+                                             id)
+                             .toString(),
+                         texts.at(i));
+                QCOMPARE(Test::centralScalar(database,
+                                             QStringLiteral("SELECT address FROM report WHERE "
+                                                            "source_id = :id"),
+                                             id)
+                             .toString(),
+                         texts.at(i).left(200));
+            }
+        }
+        const Test::CtlRun verified =
+            Test::runCtl({QStringLiteral("verify"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--replica"), replica});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
     }
 
     void usageErrors_data()
