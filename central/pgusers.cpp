@@ -1,12 +1,12 @@
 #include "central/pgusers.h"
 
 #include "core/logging.h"
+#include "db/nativesql.h"
 #include "db/sqlconnection.h"
 #include "db/sqlquery.h"
 
 #include <libpq-fe.h>
 #include <QRegularExpression>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -67,15 +67,11 @@ std::optional<QString> formatStatement(const QSqlDatabase &database, const QStri
 std::optional<QByteArray> passwordVerifier(const QSqlDatabase &database, const QString &name,
                                            const QString &password, QString *error)
 {
-    const QVariant handle = database.driver()->handle();
-    // Qt's driver registers the handle as PGconn*, which libpq-fe.h defines as pg_conn*.
-    const bool libpq = handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 ||
-                                            qstrcmp(handle.typeName(), "pg_conn*") == 0);
-    if (!libpq) {
+    PGconn *connection = postgresConnection(database);
+    if (!connection) {
         *error = QStringLiteral("the connection is not a PostgreSQL connection");
         return std::nullopt;
     }
-    PGconn *connection = *static_cast<PGconn *const *>(handle.constData());
     char *verifier = PQencryptPasswordConn(connection, password.toUtf8().constData(),
                                            name.toUtf8().constData(), nullptr);
     if (!verifier) {

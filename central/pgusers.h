@@ -51,7 +51,7 @@ QString passwordProblem(const QString &password);
 
 // Creates the login role, makes it a member of its group and records it in app_user, in one
 // transaction. The server receives only the verifier of the password (SCRAM-SHA-256 unless its
-// password_encryption setting says otherwise), computed here. The password itself therefore
+// password_encryption setting names another method), computed here. The password itself therefore
 // appears in no statement, log or catalog.
 bool addPostgresUser(const QSqlDatabase &database, const NewUser &user, QString *error);
 

@@ -200,4 +200,17 @@ QString insertStatement(const QString &table, const QStringList &columns, const 
              placeholders.join(QStringLiteral(", ")));
 }
 
+QString upsertStatement(const QString &table, const QStringList &columns)
+{
+    // An upsert, not INSERT OR REPLACE: SQLite's REPLACE deletes the old row first, which
+    // would cascade to the report's events.
+    QStringList updates;
+    for (const QString &column : columns) {
+        if (column != QLatin1String("id"))
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
+    }
+    return insertStatement(table, columns) + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") +
+           updates.join(QStringLiteral(", "));
+}
+
 } // namespace CivicDesk

@@ -40,6 +40,10 @@ template<typename In> Media readMediaColumns(In &in);
 // Builds "INSERT INTO table (a, b) VALUES (:a, :b)" for the columns given.
 QString insertStatement(const QString &table, const QStringList &columns,
                         const QString &verb = QStringLiteral("INSERT"));
+// Builds the same insert, updating every other column of the row with the same id when there
+// is one. The placeholders appear once each, in the order of `columns`, so that they can also
+// be bound by position.
+QString upsertStatement(const QString &table, const QStringList &columns);
 
 template<typename Out> void writeReportColumns(const Report &report, Out &out)
 {

@@ -52,8 +52,8 @@ template<typename Char> int digitsAt(const Char *text, int at, int count)
     return value;
 }
 
-// The stored shape "YYYY-MM-DDTHH:MM:SS.mmmZ" without Qt's general ISO parser, which is slow
-// for the millions of times a first sync reads; std::nullopt when the text has another shape.
+// Parses the stored shape "YYYY-MM-DDTHH:MM:SS.mmmZ" without Qt's general ISO parser, which
+// is slow for the millions of times a first sync reads. Returns std::nullopt for other shapes.
 template<typename Char> std::optional<QDateTime> parseStoredShape(const Char *text, qsizetype size)
 {
     if (size != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||

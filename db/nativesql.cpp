@@ -34,6 +34,11 @@ Handle *driverHandle(const QSqlDatabase &database, std::initializer_list<const c
 
 } // namespace
 
+pg_conn *postgresConnection(const QSqlDatabase &database)
+{
+    return driverHandle<PGconn>(database, {"PGconn*", "pg_conn*"});
+}
+
 void PgResult::Free::operator()(pg_result *result) const
 {
     PQclear(result);
@@ -42,7 +47,7 @@ void PgResult::Free::operator()(pg_result *result) const
 std::optional<PgResult> PgResult::exec(const QSqlDatabase &database, const QByteArray &sql,
                                        const QList<QByteArray> &parameters, QString *error)
 {
-    PGconn *connection = driverHandle<PGconn>(database, {"PGconn*", "pg_conn*"});
+    PGconn *connection = postgresConnection(database);
     if (!connection) {
         *error = QStringLiteral("not a PostgreSQL connection (in: %1)")
                      .arg(shortSql(QString::fromUtf8(sql)));

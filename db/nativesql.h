@@ -22,6 +22,9 @@ namespace CivicDesk {
 // on the QSqlDatabase's connection, inside its open transaction. No QSqlQuery may be reading a
 // result on that connection at the same time, because libpq runs one statement at a time.
 
+// Returns libpq's connection under a Qt PostgreSQL database, or nullptr for another driver.
+pg_conn *postgresConnection(const QSqlDatabase &database);
+
 // The result of one PostgreSQL statement with text parameters and text values.
 class PgResult
 {

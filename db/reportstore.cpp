@@ -27,19 +27,6 @@ bool tableExists(const QSqlDatabase &database, const QString &table)
     return database.tables().contains(table);
 }
 
-QString upsertStatement(const QString &table, const QStringList &columns)
-{
-    // An upsert, not INSERT OR REPLACE: SQLite's REPLACE deletes the old row first, which
-    // would cascade to the report's events.
-    QStringList updates;
-    for (const QString &column : columns) {
-        if (column != QLatin1String("id"))
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
-    }
-    return insertStatement(table, columns) + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") +
-           updates.join(QStringLiteral(", "));
-}
-
 bool insertRow(const QSqlDatabase &database, const QString &table, const QStringList &columns,
                QVariantMap row, const QVariantMap &extra, QString *error)
 {
@@ -377,8 +364,8 @@ std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QSt
 
 namespace {
 
-// Inserts a row, or updates the row with the same key where a value differs: a row that did
-// not change is not written, so that an audit trigger on the table sees real changes only.
+// Inserts a row, or updates the row with the same key where a value differs. A row that did
+// not change is not written, so an audit trigger on the table records real changes only.
 bool upsertRow(const QSqlDatabase &database, const QString &table, const QStringList &keys,
                const QVariantMap &row, QString *error)
 {

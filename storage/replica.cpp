@@ -439,22 +439,24 @@ bool Replica::commitFeed(QString *error)
         return false;
     }
     const bool committed = m_feedTransaction->commit(error);
-    m_feedTransaction.reset();
-    // Routine syncs write small pages: the memory of the large cache goes back.
-    QString cacheError;
-    if (!setPageCache(0, &cacheError))
-        qCWarning(lcStorage) << "cannot shrink the page cache of the replica:" << cacheError;
+    endFeed();
     return committed;
 }
 
 void Replica::rollbackFeed()
 {
-    if (!inFeed())
-        return;
-    m_feedTransaction.reset(); // SqlTransaction rolls back what was not committed
+    if (inFeed())
+        endFeed(); // SqlTransaction rolls back what was not committed
+}
+
+void Replica::endFeed()
+{
+    m_feedTransaction.reset();
+    // Routine syncs write small pages, so the memory of the large cache goes back.
     QString cacheError;
     if (!setPageCache(0, &cacheError))
-        qCWarning(lcStorage) << "cannot shrink the page cache of the replica:" << cacheError;
+        qCWarning(lcStorage) << "shrinking the page cache of replica" << m_path
+                             << "failed:" << cacheError;
 }
 
 bool Replica::acknowledge(const FeedPosition &cursor, QString *error)

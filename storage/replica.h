@@ -146,6 +146,7 @@ private:
     QString state(const QString &key) const;
     ReferenceCodes referenceCodes() const;
     bool setPageCache(int kibibytes, QString *error);
+    void endFeed();
 
     QString m_path;
     SqlConnection m_connection;

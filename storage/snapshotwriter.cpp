@@ -8,25 +8,11 @@
 namespace CivicDesk {
 namespace {
 
-QString positionalInsert(const QString &table, const QStringList &columns, bool upsert)
+// The report columns with the two the replica adds: written in this order by write().
+QStringList replicaReportColumns()
 {
-    QStringList marks;
-    for (qsizetype i = 0; i < columns.size(); ++i)
-        marks.append(QStringLiteral("?"));
-    QString sql =
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-            .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
-    if (!upsert)
-        return sql;
-    // An upsert, not INSERT OR REPLACE: SQLite's REPLACE deletes the old row first, which
-    // would cascade to the report's events.
-    QStringList updates;
-    for (const QString &column : columns) {
-        if (column != QLatin1String("id"))
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(column));
-    }
-    return sql + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ") +
-           updates.join(QStringLiteral(", "));
+    return reportColumns() +
+           QStringList{QStringLiteral("local_pending"), QStringLiteral("search_text")};
 }
 
 } // namespace
@@ -35,18 +21,10 @@ ReplicaSnapshotWriter::ReplicaSnapshotWriter(const QSqlDatabase &database)
     : m_exists(database, QStringLiteral("SELECT 1 FROM report WHERE id = ?"))
     , m_clearEvents(database, QStringLiteral("DELETE FROM event WHERE report_id = ?"))
     , m_clearMedia(database, QStringLiteral("DELETE FROM media WHERE report_id = ?"))
-    , m_report(database,
-               positionalInsert(QStringLiteral("report"),
-                                reportColumns() + QStringList{QStringLiteral("local_pending"),
-                                                              QStringLiteral("search_text")},
-                                true))
-    , m_newReport(database,
-                  positionalInsert(QStringLiteral("report"),
-                                   reportColumns() + QStringList{QStringLiteral("local_pending"),
-                                                                 QStringLiteral("search_text")},
-                                   false))
-    , m_event(database, positionalInsert(QStringLiteral("event"), eventColumns(), true))
-    , m_media(database, positionalInsert(QStringLiteral("media"), mediaColumns(), true))
+    , m_report(database, upsertStatement(QStringLiteral("report"), replicaReportColumns()))
+    , m_newReport(database, insertStatement(QStringLiteral("report"), replicaReportColumns()))
+    , m_event(database, upsertStatement(QStringLiteral("event"), eventColumns()))
+    , m_media(database, upsertStatement(QStringLiteral("media"), mediaColumns()))
 {}
 
 std::optional<bool> ReplicaSnapshotWriter::contains(const QString &id, QString *error)

@@ -97,8 +97,8 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
     FeedPosition cursor = m_replica.feedCursor();
     bool first = true;
     bool more = true;
-    // A long feed, such as a first sync, is written in transactions of several pages; one
-    // cut short by an error is rolled back, and the next sync goes on from the last commit.
+    // A long feed, such as a first sync, is written in transactions of several pages. One cut
+    // short by an error is rolled back, and the next sync resumes from the last commit.
     struct RollBackFeed
     {
         Replica &replica;

@@ -53,8 +53,8 @@ public:
     TestCluster &operator=(const TestCluster &) = delete;
 
     // With a superuser password set before create(), connections over TCP authenticate with
-    // SCRAM-SHA-256 as on a real server, so that a wrong password or a disabled role is
-    // refused; without one the server trusts every connection.
+    // SCRAM-SHA-256 as on a real server, so a wrong password or a disabled role is rejected.
+    // Without one, the server trusts every connection.
     void setSuperuserPassword(const QString &password) { m_password = password; }
     // Creates the cluster and starts the server.
     bool create(QString *error);

@@ -356,7 +356,7 @@ private Q_SLOTS:
         QCOMPARE(last.data.value(QLatin1String("reason")).toString(), QStringLiteral("gọi lại"));
     }
 
-    void clientRevealRefusedForKiosk()
+    void clientRevealRejectedForKiosk()
     {
         QString error;
         auto central = Central::open(userUrl(QStringLiteral("kiosk1")), false, &error);
@@ -473,7 +473,7 @@ private Q_SLOTS:
                  0);
     }
 
-    void userAddShortPasswordRefused()
+    void userAddShortPasswordRejected()
     {
         const Test::CtlRun run =
             Test::runCtl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("new2"),
@@ -496,7 +496,7 @@ private Q_SLOTS:
                  qPrintable(run.err));
     }
 
-    void userAddByNonAdminRefused()
+    void userAddByNonAdminRejected()
     {
         const Test::CtlRun run = addUser(userUrl(QStringLiteral("operator1")),
                                          QStringLiteral("sneaky1"), QStringLiteral("admin"));
@@ -534,7 +534,7 @@ private Q_SLOTS:
                  QStringLiteral("admin1"));
     }
 
-    void wrongPasswordRefused()
+    void wrongPasswordRejected()
     {
         QString error;
         const QString name = QStringLiteral("wrong-password");
@@ -680,7 +680,7 @@ private Q_SLOTS:
         QCOMPARE(superuserScalar(QStringLiteral("SELECT actor ") + last).toString(),
                  QStringLiteral("owner"));
 
-        // Nobody edits the trail, not even a superuser.
+        // The trail rejects edits, from a superuser too.
         const QUrl superuser(m_cluster.superuserUrl());
         m_passwords.insert(superuser.userName(), superuser.password());
         const PsqlRun edit = psql(superuser.userName(), QStringLiteral("DELETE FROM admin_audit"));

@@ -61,7 +61,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // No Secret Service: the window must say that the password is not remembered.
+        // Without a Secret Service, the window must explain that the password is not kept.
         qputenv("DBUS_SESSION_BUS_ADDRESS",
                 "unix:path=" + QFile::encodeName(m_dir.filePath(QStringLiteral("no-bus"))));
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
