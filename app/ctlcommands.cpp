@@ -290,8 +290,12 @@ int runSync(Context &context)
     context.out << "sent " << summary->sent
                 << (summary->sent == 1 ? " operation: " : " operations: ") << summary->accepted
                 << " accepted, " << summary->refused << " refused; received " << summary->received
-                << (summary->received == 1 ? " changed report" : " changed reports")
-                << "; feed position " << summary->cursor.toString() << '\n';
+                << (summary->received == 1 ? " changed report" : " changed reports");
+    if (summary->removed > 0)
+        context.out << "; removed " << summary->removed
+                    << (summary->removed == 1 ? " report" : " reports")
+                    << " no longer visible to this user";
+    context.out << "; feed position " << summary->cursor.toString() << '\n';
     for (const AttentionItem &item : replica->attentionItems(nullptr))
         context.out << "needs attention: report " << item.reportId << ": "
                     << operationKindCode(item.kind) << " refused: " << item.reason << '\n';

@@ -28,6 +28,9 @@ struct ImportSummary
 struct ChangeBatch
 {
     QList<ReportSnapshot> reports;
+    // Reports that changed but that the signed-in user may no longer see, such as a report
+    // that an agency user's agency no longer handles. The replica deletes them.
+    QStringList removed;
     FeedPosition cursor; // pass back to get the next page
     bool more = false;
     qint64 referenceRevision = 0; // changes when fields, agencies or units change

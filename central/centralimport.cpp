@@ -319,7 +319,7 @@ std::optional<bool> ImportWriter::mergeExisting(const QVariantMap &existing, Pre
                                                 QString *error)
 {
     const QString id = existing.value(QStringLiteral("id")).toString();
-    auto current = loadReport(m_database, id, error);
+    auto current = loadReport(m_database, id, {}, error);
     if (!current)
         return std::nullopt;
     const QJsonObject lastImport =

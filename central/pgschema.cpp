@@ -24,6 +24,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {3, ":/civicdesk/central/postgresql/0003_media_file.sql"},
     {4, ":/civicdesk/central/postgresql/0004_roles.sql"},
     {5, ":/civicdesk/central/postgresql/0005_admin_audit.sql"},
+    {6, ":/civicdesk/central/postgresql/0006_row_security.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,

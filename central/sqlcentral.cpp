@@ -61,7 +61,8 @@ bool insertRefusalEvent(const QSqlDatabase &database, const Operation &operation
     const auto revision = ImportWriter::nextRevision(database, error);
     if (!revision || !insertEvent(database, event, error))
         return false;
-    return upsertReport(database, current, error, {{QStringLiteral("revision"), *revision}});
+    return updateReport(database, current, current, {{QStringLiteral("revision"), *revision}},
+                        error);
 }
 
 } // namespace
@@ -102,6 +103,17 @@ bool SqlCentral::open(bool create, QString *error)
     if (!ok)
         return false;
     m_centralId = meta(QStringLiteral("central_id"));
+    const auto readable = ReadableColumns::of(database(), error);
+    if (!readable)
+        return false;
+    m_readable = *readable;
+    if (m_backend == Backend::Postgres) {
+        const auto agency =
+            SqlStatement(database(), QStringLiteral("SELECT assigned_agency()")).scalar(error);
+        if (!agency)
+            return false;
+        m_agency = agency->toString();
+    }
     qCInfo(lcCentral) << "opened central" << displayName() << "id" << m_centralId;
     return true;
 }
@@ -243,9 +255,8 @@ std::optional<ImportSummary> SqlCentral::importReports(const QList<IncomingRepor
     return summary;
 }
 
-std::optional<QList<ReportSnapshot>> SqlCentral::sqliteFeedPage(const FeedPosition &cursor,
-                                                                int limit, FeedPosition *next,
-                                                                QString *error)
+bool SqlCentral::sqliteFeedPage(const FeedPosition &cursor, int limit, ChangeBatch *batch,
+                                QString *error)
 {
     // One writer at a time: revisions are handed out in commit order.
     SqlStatement statement(database(),
@@ -255,9 +266,11 @@ std::optional<QList<ReportSnapshot>> SqlCentral::sqliteFeedPage(const FeedPositi
                           .bind(QStringLiteral(":limit"), limit)
                           .rows(error);
     if (!rows)
-        return std::nullopt;
+        return false;
+    batch->cursor = cursor;
     if (!rows->isEmpty())
-        next->revision = rows->last()[QStringLiteral("revision")].toLongLong();
+        batch->cursor.revision = rows->last()[QStringLiteral("revision")].toLongLong();
+    batch->more = rows->size() == limit;
 
     QStringList ids;
     QHash<QString, qint64> revisions;
@@ -266,17 +279,17 @@ std::optional<QList<ReportSnapshot>> SqlCentral::sqliteFeedPage(const FeedPositi
         ids.append(id);
         revisions.insert(id, row[QStringLiteral("revision")].toLongLong());
     }
-    auto snapshots = loadSnapshots(database(), ids, error);
+    auto snapshots = loadSnapshots(database(), ids, m_readable, error);
     if (!snapshots)
-        return std::nullopt;
+        return false;
     for (ReportSnapshot &snapshot : *snapshots)
         snapshot.revision = revisions.value(snapshot.report.id);
-    return snapshots;
+    batch->reports = std::move(*snapshots);
+    return true;
 }
 
-std::optional<QList<ReportSnapshot>> SqlCentral::postgresFeedPage(const FeedPosition &cursor,
-                                                                  int limit, FeedPosition *next,
-                                                                  QString *error)
+bool SqlCentral::postgresFeedPage(const FeedPosition &cursor, int limit, ChangeBatch *batch,
+                                  QString *error)
 {
     // The batch reads up to the snapshot of this moment, unless a batch read page by page is
     // still going on, and takes what is visible in it but was not in the last one read.
@@ -286,51 +299,57 @@ std::optional<QList<ReportSnapshot>> SqlCentral::postgresFeedPage(const FeedPosi
             SqlStatement(database(), QStringLiteral("SELECT pg_current_snapshot()::text"))
                 .scalar(error);
         if (!now)
-            return std::nullopt;
+            return false;
         upper = now->toString();
     }
     // One statement reads the page and its reports, through libpq: a first sync reads a
-    // million of them. The range on txid only narrows the index scan; visibility decides.
-    QString sql =
-        QStringLiteral("SELECT txid, revision, %1 FROM report "
-                       "WHERE txid < pg_snapshot_xmax(CAST($1 AS pg_snapshot))::text::bigint "
-                       "AND (txid, revision) > ($2::bigint, $3::bigint) "
-                       "AND pg_visible_in_snapshot(txid::text::xid8, CAST($1 AS pg_snapshot)) ")
-            .arg(selectList(database(), reportColumns()));
-    QList<QByteArray> parameters{upper.toUtf8(), QByteArray::number(cursor.transaction),
-                                 QByteArray::number(cursor.revision), QByteArray::number(limit)};
-    if (!cursor.snapshot.isEmpty()) {
-        sql += QStringLiteral(
-            "AND txid >= pg_snapshot_xmin(CAST($5 AS pg_snapshot))::text::bigint "
-            "AND NOT pg_visible_in_snapshot(txid::text::xid8, CAST($5 AS pg_snapshot)) ");
-        parameters.append(cursor.snapshot.toUtf8());
-    }
-    sql += QStringLiteral("ORDER BY txid, revision LIMIT $4::integer");
+    // million of them. report_changes() lists every change, visible to this user or not; the
+    // join reads the rows this user may see, so a change without its row is a report that
+    // left the view.
+    const QString sql =
+        QStringLiteral("SELECT f.change_transaction, f.change_revision, f.change_report, %1 "
+                       "FROM report_changes($1, $2, $3::bigint, $4::bigint, $5::integer) f "
+                       "LEFT JOIN report ON report.id = f.change_report "
+                       "ORDER BY f.change_transaction, f.change_revision")
+            .arg(selectList(database(), reportColumns(), QStringLiteral("report"), m_readable));
+    // A NULL snapshot reads from the start.
+    const QList<QByteArray> parameters{
+        upper.toUtf8(), cursor.snapshot.isEmpty() ? QByteArray() : cursor.snapshot.toUtf8(),
+        QByteArray::number(cursor.transaction), QByteArray::number(cursor.revision),
+        QByteArray::number(limit)};
     const auto page = PgResult::exec(database(), sql.toUtf8(), parameters, error);
     if (!page)
-        return std::nullopt;
-    auto snapshots = snapshotsOfResult(database(), *page, 2, error);
+        return false;
+    constexpr int firstReportColumn = 3;
+    auto snapshots = snapshotsOfResult(database(), *page, firstReportColumn, m_readable, error);
     if (!snapshots)
-        return std::nullopt;
+        return false;
     const auto number = [&](int row, int column) {
         return QByteArray::fromRawData(page->data(row, column), page->size(row, column))
             .toLongLong();
     };
-    for (int row = 0; row < page->rowCount(); ++row)
-        (*snapshots)[row].revision = number(row, 1);
+    qsizetype next = 0;
+    for (int row = 0; row < page->rowCount(); ++row) {
+        if (page->isNull(row, firstReportColumn))
+            batch->removed.append(QString::fromUtf8(page->data(row, 2), page->size(row, 2)));
+        else
+            (*snapshots)[next++].revision = number(row, 1);
+    }
+    batch->reports = std::move(*snapshots);
+    batch->more = page->rowCount() == limit;
 
-    if (page->rowCount() < limit) {
+    if (!batch->more) {
         // The batch is complete: everything visible in `upper` has been read.
-        *next = FeedPosition{};
-        next->snapshot = upper;
+        batch->cursor = FeedPosition{};
+        batch->cursor.snapshot = upper;
     } else {
         const int last = page->rowCount() - 1;
-        next->snapshot = cursor.snapshot;
-        next->upper = upper;
-        next->transaction = number(last, 0);
-        next->revision = number(last, 1);
+        batch->cursor.snapshot = cursor.snapshot;
+        batch->cursor.upper = upper;
+        batch->cursor.transaction = number(last, 0);
+        batch->cursor.revision = number(last, 1);
     }
-    return snapshots;
+    return true;
 }
 
 std::optional<ChangeBatch> SqlCentral::changesSince(const FeedPosition &cursor, int limit,
@@ -351,14 +370,11 @@ std::optional<ChangeBatch> SqlCentral::changesSince(const FeedPosition &cursor, 
     }
 
     ChangeBatch batch;
-    batch.cursor = cursor;
-    auto snapshots = m_backend == Backend::Postgres
-                         ? postgresFeedPage(cursor, limit, &batch.cursor, error)
-                         : sqliteFeedPage(cursor, limit, &batch.cursor, error);
-    if (!snapshots)
+    const bool read = m_backend == Backend::Postgres
+                          ? postgresFeedPage(cursor, limit, &batch, error)
+                          : sqliteFeedPage(cursor, limit, &batch, error);
+    if (!read)
         return std::nullopt;
-    batch.more = snapshots->size() == limit;
-    batch.reports = std::move(*snapshots);
     batch.referenceRevision = meta(QStringLiteral("reference_revision")).toLongLong();
     if (!transaction.commit(error))
         return std::nullopt;
@@ -367,7 +383,7 @@ std::optional<ChangeBatch> SqlCentral::changesSince(const FeedPosition &cursor, 
 
 std::optional<ReportSnapshot> SqlCentral::currentSnapshot(const QString &reportId, QString *error)
 {
-    const auto snapshots = loadSnapshots(database(), {reportId}, error);
+    const auto snapshots = loadSnapshots(database(), {reportId}, m_readable, error);
     if (!snapshots || snapshots->isEmpty())
         return std::nullopt;
     return snapshots->first();
@@ -405,6 +421,27 @@ bool SqlCentral::recordDecision(const Operation &operation, const OperationResul
     return statement.exec(error);
 }
 
+bool SqlCentral::writeDecided(const Report &before, const Report &after, qint64 revision,
+                              QString *error)
+{
+    const QVariantMap extra{{QStringLiteral("revision"), revision}};
+    if (m_agency.isEmpty() || after.agency == before.agency)
+        return updateReport(database(), before, after, extra, error);
+    // An agency user gives the report back with the server's function: an update of its own
+    // may not leave a row it can no longer read.
+    Report kept = after;
+    kept.agency = before.agency;
+    if (!updateReport(database(), before, kept, extra, error))
+        return false;
+    if (!after.agency.isEmpty()) {
+        *error = QStringLiteral("an agency user cannot forward report %1 to %2")
+                     .arg(after.id, after.agency);
+        return false;
+    }
+    SqlStatement release(database(), QStringLiteral("SELECT release_report(:id)"));
+    return release.bind(QStringLiteral(":id"), after.id).exec(error);
+}
+
 std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QString *error)
 {
     // SQLite's write lock already keeps other writers out; on PostgreSQL a concurrent decision
@@ -421,11 +458,14 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
     OperationResult result;
     result.operationId = operation.id;
     QString loadError;
-    auto report = loadReport(database(), operation.reportId, &loadError);
+    auto report = loadReport(database(), operation.reportId, m_readable, &loadError);
+    const Report before = report ? *report : Report{};
     if (!report) {
+        // Row-level security hides a report that the user may not see as if it did not exist.
         result.refusal = Refusal::UnknownReport;
-        result.reason =
-            QStringLiteral("report %1 does not exist on the central").arg(operation.reportId);
+        result.reason = QStringLiteral("report %1 does not exist on the central or is not "
+                                       "visible to this user")
+                            .arg(operation.reportId);
     } else if (operationChangesAssignment(operation.kind) && !operation.baseState &&
                operation.baseVersion != report->version) {
         // Queued before operations recorded the state they depend on: the version decides.
@@ -457,9 +497,10 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
             const auto revision = ImportWriter::nextRevision(database(), error);
             if (!revision)
                 return std::nullopt;
-            if (!upsertReport(database(), *report, error,
-                              {{QStringLiteral("revision"), *revision}}) ||
-                !insertEvent(database(), outcome.event, error)) {
+            // The event first: an agency user that gives the report back may not write to
+            // its timeline afterwards.
+            if (!insertEvent(database(), outcome.event, error) ||
+                !writeDecided(before, *report, *revision, error)) {
                 return std::nullopt;
             }
         }
@@ -522,7 +563,7 @@ std::optional<QList<Reporter>> SqlCentral::revealReporters(const QString &report
         *error = transaction.error();
         return std::nullopt;
     }
-    if (!loadReport(database(), reportId, error))
+    if (!loadReport(database(), reportId, m_readable, error))
         return std::nullopt;
 
     SqlStatement select(database(), QStringLiteral("SELECT p.id, p.name, p.phone FROM reporter p "
@@ -567,7 +608,7 @@ std::optional<QList<ReportSnapshot>> SqlCentral::snapshots(QString *error)
     const auto ids = allReportIds(database(), error);
     if (!ids)
         return std::nullopt;
-    return loadSnapshots(database(), *ids, error);
+    return loadSnapshots(database(), *ids, m_readable, error);
 }
 
 std::optional<QStringList> SqlCentral::reportIds(QString *error)
@@ -578,7 +619,7 @@ std::optional<QStringList> SqlCentral::reportIds(QString *error)
 std::optional<QList<ReportSnapshot>> SqlCentral::snapshotsOf(const QStringList &ids, QString *error)
 {
     SqlTransaction transaction(database());
-    return loadSnapshots(database(), ids, error);
+    return loadSnapshots(database(), ids, m_readable, error);
 }
 
 std::optional<ReportStats> SqlCentral::stats(QString *error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "central/central.h"
+#include "db/reportstore.h"
 #include "db/sqlconnection.h"
 
 #include <QSqlDatabase>
@@ -64,12 +65,14 @@ public:
 private:
     bool openSqlite(bool create, QString *error);
     bool openPostgresDatabase(bool create, QString *error);
-    // Read one page of the feed and the position after it.
-    std::optional<QList<ReportSnapshot>> sqliteFeedPage(const FeedPosition &cursor, int limit,
-                                                        FeedPosition *next, QString *error);
-    std::optional<QList<ReportSnapshot>> postgresFeedPage(const FeedPosition &cursor, int limit,
-                                                          FeedPosition *next, QString *error);
+    // Read one page of the feed after `cursor` into `batch`: its reports, the reports that left
+    // the user's view, the position after the page and whether more follow.
+    bool sqliteFeedPage(const FeedPosition &cursor, int limit, ChangeBatch *batch, QString *error);
+    bool postgresFeedPage(const FeedPosition &cursor, int limit, ChangeBatch *batch,
+                          QString *error);
     std::optional<OperationResult> decide(const Operation &operation, QString *error);
+    // Writes an accepted operation's change of the report with its new revision.
+    bool writeDecided(const Report &before, const Report &after, qint64 revision, QString *error);
     std::optional<OperationResult> storedDecision(const Operation &operation, QString *error);
     bool recordDecision(const Operation &operation, const OperationResult &result, QString *error);
     std::optional<ReportSnapshot> currentSnapshot(const QString &reportId, QString *error);
@@ -80,6 +83,8 @@ private:
     QString m_url;
     SqlConnection m_connection;
     QString m_centralId;
+    ReadableColumns m_readable; // what the signed-in user may read
+    QString m_agency;           // the agency of a signed-in agency user
     std::function<QDateTime()> m_clock;
 };
 

@@ -43,6 +43,11 @@ QList<FieldDifference> assignmentDifferences(const Operation &operation, const R
     case OperationKind::Reject:
         mine.status = Status::Rejected;
         break;
+    case OperationKind::ReturnToCenter:
+        mine.status = Status::Triaged;
+        mine.agency.clear();
+        set << QStringLiteral("agency");
+        break;
     case OperationKind::AddNote:
     case OperationKind::EditText:
         return {};

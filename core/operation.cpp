@@ -11,12 +11,13 @@
 namespace CivicDesk {
 namespace {
 
-constexpr std::array<std::pair<OperationKind, const char *>, 5> kindCodes{{
+constexpr std::array<std::pair<OperationKind, const char *>, 6> kindCodes{{
     {OperationKind::Classify, "classify"},
     {OperationKind::Assign, "assign"},
     {OperationKind::Reject, "reject"},
     {OperationKind::AddNote, "note"},
     {OperationKind::EditText, "edit"},
+    {OperationKind::ReturnToCenter, "return"},
 }};
 
 constexpr std::array<std::pair<Refusal, const char *>, 7> refusalCodes{{
@@ -138,6 +139,29 @@ OperationOutcome reject(Report &report, const Operation &operation)
                               {{QLatin1String("reason"), reason},
                                {QLatin1String("from"), statusCode(from)},
                                {QLatin1String("to"), statusCode(Status::Rejected)}});
+    return outcome;
+}
+
+OperationOutcome returnToCenter(Report &report, const Operation &operation)
+{
+    const QString reason = operation.payload.value(QLatin1String("reason")).toString().trimmed();
+    if (reason.isEmpty())
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("returning a report to the center needs a reason"));
+    OperationOutcome check = checkTransition(report, Status::Triaged, operation);
+    if (!check.accepted())
+        return check;
+
+    const QString agency = report.agency;
+    report.status = Status::Triaged;
+    report.agency.clear();
+
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::StatusChanged,
+                              {{QLatin1String("reason"), reason},
+                               {QLatin1String("agency"), agency},
+                               {QLatin1String("from"), statusCode(Status::Assigned)},
+                               {QLatin1String("to"), statusCode(Status::Triaged)}});
     return outcome;
 }
 
@@ -345,6 +369,8 @@ OperationOutcome applyOperation(Report &report, const Operation &operation,
         return addNote(operation);
     case OperationKind::EditText:
         return editText(report, operation);
+    case OperationKind::ReturnToCenter:
+        return returnToCenter(report, operation);
     }
     return refuse(Refusal::InvalidValue, QStringLiteral("unknown operation kind"));
 }
@@ -367,7 +393,7 @@ bool operationChangesVersion(OperationKind kind)
 bool operationChangesAssignment(OperationKind kind)
 {
     return kind == OperationKind::Classify || kind == OperationKind::Assign ||
-           kind == OperationKind::Reject;
+           kind == OperationKind::Reject || kind == OperationKind::ReturnToCenter;
 }
 
 } // namespace CivicDesk

@@ -19,6 +19,9 @@ enum class OperationKind
     Reject,
     AddNote,
     EditText, // free-text fields; the payload is textEditPayload()
+    // An assigned report goes back to the center, unassigned, because it is not the agency's
+    // work; the payload carries the reason.
+    ReturnToCenter,
 };
 
 QString operationKindCode(OperationKind kind);

@@ -56,7 +56,7 @@ std::optional<PgResult> PgResult::exec(const QSqlDatabase &database, const QByte
     QList<const char *> values;
     QList<int> lengths;
     for (const QByteArray &parameter : parameters) {
-        values.append(parameter.constData());
+        values.append(parameter.isNull() ? nullptr : parameter.constData());
         lengths.append(int(parameter.size()));
     }
     PgResult result;

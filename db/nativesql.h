@@ -29,8 +29,9 @@ pg_conn *postgresConnection(const QSqlDatabase &database);
 class PgResult
 {
 public:
-    // Runs `sql` with the parameters $1, $2, ... given; returns std::nullopt and fills `error`
-    // (naming the statement) when the database is not PostgreSQL or the statement fails.
+    // Runs `sql` with the parameters $1, $2, ... given, a null QByteArray standing for NULL;
+    // returns std::nullopt and fills `error` (naming the statement) when the database is not
+    // PostgreSQL or the statement fails.
     static std::optional<PgResult> exec(const QSqlDatabase &database, const QByteArray &sql,
                                         const QList<QByteArray> &parameters, QString *error);
 

@@ -40,18 +40,20 @@ bool insertRow(const QSqlDatabase &database, const QString &table, const QString
 }
 
 // PostgreSQL: the reports by one statement that takes the ids as one array.
-std::optional<QList<ReportSnapshot>>
-loadSnapshotsThroughLibpq(const QSqlDatabase &database, const QStringList &ids, QString *error)
+std::optional<QList<ReportSnapshot>> loadSnapshotsThroughLibpq(const QSqlDatabase &database,
+                                                               const QStringList &ids,
+                                                               const ReadableColumns &readable,
+                                                               QString *error)
 {
-    const auto reports =
-        PgResult::exec(database,
-                       QStringLiteral("SELECT %1 FROM report WHERE id = ANY($1::text[])")
-                           .arg(selectList(database, reportColumns()))
-                           .toUtf8(),
-                       {pgTextArray(ids)}, error);
+    const auto reports = PgResult::exec(
+        database,
+        QStringLiteral("SELECT %1 FROM report WHERE id = ANY($1::text[])")
+            .arg(selectList(database, reportColumns(), QStringLiteral("report"), readable))
+            .toUtf8(),
+        {pgTextArray(ids)}, error);
     if (!reports)
         return std::nullopt;
-    auto found = snapshotsOfResult(database, *reports, 0, error);
+    auto found = snapshotsOfResult(database, *reports, 0, readable, error);
     if (!found)
         return std::nullopt;
 
@@ -72,25 +74,53 @@ loadSnapshotsThroughLibpq(const QSqlDatabase &database, const QStringList &ids, 
 
 } // namespace
 
-QString selectList(const QSqlDatabase &database, const QStringList &columns)
+std::optional<ReadableColumns> ReadableColumns::of(const QSqlDatabase &database, QString *error)
 {
+    ReadableColumns readable;
     if (database.driverName() != QLatin1String("QPSQL"))
-        return columns.join(QStringLiteral(", "));
-    // PostgreSQL formats times as the UTC text the replica stores: the driver would otherwise
-    // convert each one to a local QDateTime, which costs a time zone lookup per value.
+        return readable;
+    // The catalog, because information_schema lists only the columns the user may use.
+    const auto rows =
+        SqlStatement(
+            database,
+            QStringLiteral("SELECT c.relname || '.' || a.attname AS hidden FROM pg_attribute a "
+                           "JOIN pg_class c ON c.oid = a.attrelid "
+                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                           "WHERE n.nspname = current_schema() AND c.relname IN ('report', "
+                           "'event', 'media') AND a.attnum > 0 AND NOT a.attisdropped "
+                           "AND NOT has_column_privilege(c.oid, a.attnum, 'SELECT')"))
+            .rows(error);
+    if (!rows)
+        return std::nullopt;
+    for (const QVariantMap &row : *rows)
+        readable.m_hidden.insert(row.value(QStringLiteral("hidden")).toString());
+    return readable;
+}
+
+QString selectList(const QSqlDatabase &database, const QStringList &columns, const QString &table,
+                   const ReadableColumns &readable)
+{
+    const bool postgres = database.driverName() == QLatin1String("QPSQL");
     QStringList list;
     for (const QString &column : columns) {
-        list.append(isTimeColumn(column)
-                        ? QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
-                                         "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS %1")
-                              .arg(column)
-                        : column);
+        if (!readable.canRead(table, column)) {
+            list.append(QStringLiteral("NULL AS %1").arg(column));
+        } else if (postgres && isTimeColumn(column)) {
+            // The UTC text the replica stores: the driver would otherwise convert each time
+            // to a local QDateTime, which costs a time zone lookup per value.
+            list.append(QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', "
+                                       "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS %1")
+                            .arg(column));
+        } else {
+            list.append(column);
+        }
     }
     return list.join(QStringLiteral(", "));
 }
 
 std::optional<QList<ReportSnapshot>> snapshotsOfResult(const QSqlDatabase &database,
                                                        const PgResult &reports, int firstColumn,
+                                                       const ReadableColumns &readable,
                                                        QString *error)
 {
     QList<ReportSnapshot> snapshots;
@@ -100,6 +130,8 @@ std::optional<QList<ReportSnapshot>> snapshotsOfResult(const QSqlDatabase &datab
     QStringList ids;
     ids.reserve(reports.rowCount());
     for (int row = 0; row < reports.rowCount(); ++row) {
+        if (reports.isNull(row, firstColumn))
+            continue;
         PgRowReader reader(reports, row, firstColumn);
         ReportSnapshot snapshot;
         snapshot.report = readReportColumns(reader);
@@ -114,10 +146,12 @@ std::optional<QList<ReportSnapshot>> snapshotsOfResult(const QSqlDatabase &datab
     const QList<QByteArray> parameters{pgTextArray(ids)};
     const auto attach = [&](const QString &table, const QStringList &columns, const QString &order,
                             const auto &append) {
+        if (!readable.canReadTable(table))
+            return true;
         const auto rows = PgResult::exec(
             database,
             QStringLiteral("SELECT %1 FROM %2 WHERE report_id = ANY($1::text[]) ORDER BY %3")
-                .arg(selectList(database, columns), table, order)
+                .arg(selectList(database, columns, table, readable), table, order)
                 .toUtf8(),
             parameters, error);
         if (!rows)
@@ -148,10 +182,12 @@ std::optional<QList<ReportSnapshot>> snapshotsOfResult(const QSqlDatabase &datab
     return snapshots;
 }
 
-std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id, QString *error)
+std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id,
+                                 const ReadableColumns &readable, QString *error)
 {
     SqlStatement statement(database, QStringLiteral("SELECT %1 FROM report WHERE id = :id")
-                                         .arg(selectList(database, reportColumns())));
+                                         .arg(selectList(database, reportColumns(),
+                                                         QStringLiteral("report"), readable)));
     const auto rows = statement.bind(QStringLiteral(":id"), id).rows(error);
     if (!rows)
         return std::nullopt;
@@ -164,10 +200,11 @@ std::optional<Report> loadReport(const QSqlDatabase &database, const QString &id
 }
 
 std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
-                                                   const QStringList &ids, QString *error)
+                                                   const QStringList &ids,
+                                                   const ReadableColumns &readable, QString *error)
 {
     if (database.driverName() == QLatin1String("QPSQL"))
-        return loadSnapshotsThroughLibpq(database, ids, error);
+        return loadSnapshotsThroughLibpq(database, ids, readable, error);
 
     // A few statements per chunk of ids instead of three per report: on a server every
     // statement costs round trips.
@@ -250,6 +287,39 @@ bool upsertReport(const QSqlDatabase &database, const Report &report, QString *e
 {
     return insertRow(database, QStringLiteral("report"), reportColumns(), reportToRow(report),
                      extra, error);
+}
+
+bool updateReport(const QSqlDatabase &database, const Report &before, const Report &after,
+                  const QVariantMap &extra, QString *error)
+{
+    const QVariantMap old = reportToRow(before);
+    QVariantMap row = reportToRow(after);
+    QStringList assignments;
+    QVariantMap values;
+    for (const QString &column : reportColumns()) {
+        if (column != QLatin1String("id") && row.value(column) != old.value(column)) {
+            assignments.append(QStringLiteral("%1 = :%1").arg(column));
+            values.insert(column, row.value(column));
+        }
+    }
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
+        assignments.append(QStringLiteral("%1 = :%1").arg(it.key()));
+        values.insert(it.key(), it.value());
+    }
+    if (assignments.isEmpty())
+        return true;
+    values.insert(QStringLiteral("id"), after.id);
+    SqlStatement statement(database, QStringLiteral("UPDATE report SET %1 WHERE id = :id")
+                                         .arg(assignments.join(QStringLiteral(", "))));
+    if (!statement.bindAll(values).exec(error))
+        return false;
+    if (statement.query().numRowsAffected() != 1) {
+        *error = QStringLiteral("report %1 could not be changed: it does not exist or is not "
+                                "yours to change")
+                     .arg(after.id);
+        return false;
+    }
+    return true;
 }
 
 bool insertEvent(const QSqlDatabase &database, const Event &event, QString *error,

@@ -182,7 +182,7 @@ public:
         if (!ensureOpen())
             return;
         QString error;
-        const auto snapshots = loadSnapshots(m_replica->database(), {reportId}, &error);
+        const auto snapshots = loadSnapshots(m_replica->database(), {reportId}, {}, &error);
         if (!snapshots || snapshots->isEmpty()) {
             Q_EMIT failed(error.isEmpty() ? QStringLiteral("report %1 not found").arg(reportId)
                                           : error);

@@ -240,7 +240,7 @@ void Workstation::onSynced(const SyncSummary &summary)
     m_syncedOnce = true;
     if (!m_pendingLookup.isEmpty() && m_readerStarted)
         m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
-    if (summary.received > 0 || summary.sent > 0 || summary.referenceChanged)
+    if (summary.received > 0 || summary.removed > 0 || summary.sent > 0 || summary.referenceChanged)
         refreshAll(summary.referenceChanged);
 }
 

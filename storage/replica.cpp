@@ -198,7 +198,7 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
                      .arg(reportId);
         return std::nullopt;
     }
-    auto report = loadReport(database(), reportId, error);
+    auto report = loadReport(database(), reportId, {}, error);
     if (!report)
         return std::nullopt;
 
@@ -297,7 +297,7 @@ bool Replica::rebasePending(const QString &reportId, QString *error)
     if (rows->isEmpty())
         return true;
 
-    auto report = loadReport(database(), reportId, error);
+    auto report = loadReport(database(), reportId, {}, error);
     if (!report)
         return false;
     const ReferenceCodes codes = referenceCodes();
@@ -337,7 +337,7 @@ bool Replica::setPageCache(int kibibytes, QString *error)
 }
 
 bool Replica::applyFromCentral(const QList<OperationResult> &results,
-                               const QList<ReportSnapshot> &snapshots,
+                               const QList<ReportSnapshot> &snapshots, const QStringList &removed,
                                const FeedPosition &feedCursor, QString *error)
 {
     std::optional<SqlTransaction> transaction;
@@ -406,6 +406,14 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
         const auto known = writer.contains(id, error);
         if (!known || !writeSnapshot(writer, snapshot, !*known, pendingReports.contains(id), error))
             return false;
+    }
+    // The timeline and media rows go with the report (ON DELETE CASCADE).
+    for (const QString &id : removed) {
+        SqlStatement remove(database(), QStringLiteral("DELETE FROM report WHERE id = :id"));
+        if (!remove.bind(QStringLiteral(":id"), id).exec(error))
+            return false;
+        if (remove.query().numRowsAffected() > 0)
+            qCInfo(lcSync) << "report" << id << "left this user's view; removed from the replica";
     }
     if (!setState(QStringLiteral("feed_cursor"), feedCursor.toString(), error))
         return false;
@@ -509,7 +517,7 @@ int Replica::attentionCount() const
 
 std::optional<Report> Replica::report(const QString &id, QString *error) const
 {
-    return loadReport(database(), id, error);
+    return loadReport(database(), id, {}, error);
 }
 
 std::optional<QList<ReportSnapshot>> Replica::snapshots(QString *error) const
@@ -517,7 +525,7 @@ std::optional<QList<ReportSnapshot>> Replica::snapshots(QString *error) const
     const auto ids = allReportIds(database(), error);
     if (!ids)
         return std::nullopt;
-    return loadSnapshots(database(), *ids, error);
+    return loadSnapshots(database(), *ids, {}, error);
 }
 
 std::optional<QStringList> Replica::reportIds(QString *error) const
@@ -528,7 +536,7 @@ std::optional<QStringList> Replica::reportIds(QString *error) const
 std::optional<QList<ReportSnapshot>> Replica::snapshotsOf(const QStringList &ids,
                                                           QString *error) const
 {
-    return loadSnapshots(database(), ids, error);
+    return loadSnapshots(database(), ids, {}, error);
 }
 
 std::optional<ReportStats> Replica::stats(QString *error) const

@@ -93,13 +93,6 @@ public:
     // Operations that the central has not decided yet, held ones included.
     int pendingOperationCount() const;
 
-    // Records the central's decisions and writes the changed reports, in one transaction. A
-    // report with operations still pending keeps them: they are applied again on top of the
-    // central's version, unless the report has an open refusal, which shows the central's
-    // version alone. Held operations stay pending. Safe to repeat with the same input. The
-    // feed position after these snapshots is saved in the same transaction, so that a sync
-    // cut off in the middle of a long feed goes on from the last page written. Inside a feed
-    // transaction (beginFeed()), the page is written into it and nothing is committed.
     // Opens a transaction that the next pages given to applyFromCentral() go into, until
     // commitFeed(). A first sync of a million reports then commits a few large transactions
     // instead of one per page: SQLite rewrites each index page once per commit. Until the
@@ -110,9 +103,19 @@ public:
     void rollbackFeed();
     bool inFeed() const { return m_feedTransaction != nullptr; }
 
+    // Records the central's decisions, writes the changed reports and deletes the reports
+    // that left the user's view with their timelines and media, in one transaction. Operations
+    // still waiting on a deleted report stay in the outbox: the central refuses them at the
+    // next sync, and the operator sees the refusal. A report with operations still pending keeps
+    // them: they are applied again on top of the central's version, unless the report has an open
+    // refusal, which shows the central's version alone. Held operations stay pending. Safe to
+    // repeat with the same input. The feed position after these snapshots is saved in the same
+    // transaction, so that a sync cut off in the middle of a long feed goes on from the last page
+    // written. Inside a feed transaction (beginFeed()), the page is written into it and nothing is
+    // committed.
     bool applyFromCentral(const QList<OperationResult> &results,
-                          const QList<ReportSnapshot> &snapshots, const FeedPosition &feedCursor,
-                          QString *error);
+                          const QList<ReportSnapshot> &snapshots, const QStringList &removed,
+                          const FeedPosition &feedCursor, QString *error);
 
     // Saves the feed position (again) and drops decided outbox rows, in one transaction.
     bool acknowledge(const FeedPosition &feedCursor, QString *error);

@@ -58,7 +58,7 @@ std::optional<AttentionItem> Replica::attentionItemFromRow(const QVariantMap &ro
         QJsonDocument::fromJson(row[QStringLiteral("body")].toString().toUtf8()).object(),
         &parseError);
     // While the refusal is open, the report row contains only the central's version.
-    const auto current = loadReport(database(), item.reportId, nullptr);
+    const auto current = loadReport(database(), item.reportId, {}, nullptr);
     if (!refused || !current) {
         if (!refused)
             qCWarning(lcStorage) << "invalid operation in the attention list:" << parseError;
@@ -108,7 +108,7 @@ bool Replica::resolveAttention(const QString &operationId, Resolution resolution
         return false;
 
     // A report the central no longer has leaves nothing to send again.
-    const auto current = loadReport(database(), reportId, nullptr);
+    const auto current = loadReport(database(), reportId, {}, nullptr);
     auto next = current ? resolveRefused(*refused, *current, resolution) : std::nullopt;
     if (next) {
         next->id = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -127,7 +127,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         if (batch->more && !ahead && m_readAhead)
             ahead = std::make_unique<FeedPrefetcher>(m_central.url(), batch->cursor, m_pageSize);
         if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
-                                        batch->cursor, error)) {
+                                        batch->removed, batch->cursor, error)) {
             return std::nullopt;
         }
         ++uncommittedPages;
@@ -138,6 +138,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         }
         writingMs += clock.elapsed();
         summary.received += int(batch->reports.size());
+        summary.removed += int(batch->removed.size());
         cursor = batch->cursor;
         more = batch->more;
         first = false;
@@ -151,16 +152,18 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
 
     // A pass that moved nothing is routine polling and stays at debug level.
     const QString done =
-        QStringLiteral("sync done: sent %1, accepted %2, refused %3, received %4 (%5 ms waiting for "
-                       "the central, %6 ms writing the replica), cursor %7")
+        QStringLiteral(
+            "sync done: sent %1, accepted %2, refused %3, received %4, removed %8 (%5 ms "
+            "waiting for the central, %6 ms writing the replica), cursor %7")
             .arg(summary.sent)
             .arg(summary.accepted)
             .arg(summary.refused)
             .arg(summary.received)
             .arg(readingMs)
             .arg(writingMs)
-            .arg(summary.cursor.toString());
-    if (summary.sent > 0 || summary.received > 0)
+            .arg(summary.cursor.toString())
+            .arg(summary.removed);
+    if (summary.sent > 0 || summary.received > 0 || summary.removed > 0)
         qCInfo(lcSync).noquote() << done;
     else
         qCDebug(lcSync).noquote() << done;

@@ -26,6 +26,7 @@ struct SyncSummary
     int refused = 0;
     int held = 0;     // sent but not decided, behind a refusal on the same report
     int received = 0; // reports received from the change feed
+    int removed = 0;  // reports that left the user's view and were deleted from the replica
     FeedPosition cursor;
     bool referenceChanged = false; // fields, agencies or wards were replaced
 };

@@ -75,6 +75,10 @@
         <translation>Edit text</translation>
     </message>
     <message>
+        <source>Return to the center</source>
+        <translation>Return to the center</translation>
+    </message>
+    <message>
         <source>Up and Down choose a change; M re-applies yours on the current state, T keeps the other version, D dismisses, Enter opens the report.</source>
         <translation>Up and Down choose a change; M re-applies yours on the current state, T keeps the other version, D dismisses, Enter opens the report.</translation>
     </message>
@@ -776,8 +780,8 @@
         <translation>CivicDesk — sign in</translation>
     </message>
     <message>
-        <source>Sign in to the central</source>
-        <translation>Sign in to the central</translation>
+        <source>Sign in to the central database</source>
+        <translation>Sign in to the central database</translation>
     </message>
     <message>
         <source>Server: %1</source>

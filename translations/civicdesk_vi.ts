@@ -75,6 +75,10 @@
         <translation>Sửa nội dung</translation>
     </message>
     <message>
+        <source>Return to the center</source>
+        <translation>Trả về trung tâm</translation>
+    </message>
+    <message>
         <source>Up and Down choose a change; M re-applies yours on the current state, T keeps the other version, D dismisses, Enter opens the report.</source>
         <translation>Lên, Xuống để chọn một thay đổi; M áp dụng lại thay đổi của bạn trên trạng thái hiện tại, T giữ phiên bản kia, D bỏ qua, Enter mở phản ánh.</translation>
     </message>
@@ -774,7 +778,7 @@
         <translation>CivicDesk — đăng nhập</translation>
     </message>
     <message>
-        <source>Sign in to the central</source>
+        <source>Sign in to the central database</source>
         <translation>Đăng nhập vào hệ thống trung tâm</translation>
     </message>
     <message>

@@ -2,6 +2,7 @@
 #include "db/sqlconnection.h"
 #include "db/sqlquery.h"
 #include "sync/syncsession.h"
+#include "sync/verify.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -45,6 +46,10 @@ private:
     QString m_ownerUrl;
     QString m_reportId;
     QHash<QString, QString> m_passwords; // user name -> password
+    // Reports of the row-level security tests: assigned to hepco, to so-gtvt, to nobody.
+    QString m_hepcoReport;
+    QString m_transportReport;
+    QString m_openReport;
 
     QString urlAs(const QString &user, const QString &password,
                   const QString &name = database) const
@@ -108,6 +113,78 @@ private:
     QVariant superuserScalar(const QString &sql, const QVariantMap &values = {})
     {
         return Test::centralScalar(superuserUrl(), sql, values);
+    }
+
+    // Imports a report as the owner; operator1 classifies it and forwards it to `agency`
+    // unless that is empty. Returns its id.
+    QString assignedReport(const QString &sourceId, const QString &agency)
+    {
+        QString error;
+        auto owner = Central::open(m_ownerUrl, false, &error);
+        if (!owner)
+            return {};
+        IncomingReport call;
+        call.recordNumber = 1;
+        call.report.source = QStringLiteral("hotline");
+        call.report.sourceId = sourceId;
+        call.report.channel = Channel::Hotline;
+        call.report.title = QStringLiteral("Tiêu đề %1").arg(sourceId);
+        call.report.description = QStringLiteral("Mô tả riêng của %1").arg(sourceId);
+        call.report.address = QStringLiteral("12 Lê Lợi");
+        call.report.receivedAt = QDateTime(QDate(2026, 3, 2), QTime(2, 0), QTimeZone::utc());
+        call.reporters = {{QString(), reporterName, phone}};
+        if (!owner->importReports({call}, &error))
+            return {};
+        const QString id =
+            superuserScalar(QStringLiteral("SELECT id FROM report WHERE source_id = :source"),
+                            {{QStringLiteral("source"), sourceId}})
+                .toString();
+        auto center = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        if (!center || !submitAs(*center, OperationKind::Classify, id, Test::classifyPayload(),
+                                 Role::Operator)) {
+            return {};
+        }
+        if (!agency.isEmpty() && !submitAs(*center, OperationKind::Assign, id,
+                                           Test::assignPayload(agency), Role::Operator)) {
+            return {};
+        }
+        return id;
+    }
+
+    // Submits one operation on the central's current version of the report; returns its
+    // result, or nullopt when the report cannot be read or the submit fails.
+    static std::optional<OperationResult> submitAs(Central &central, OperationKind kind,
+                                                   const QString &reportId,
+                                                   const QJsonObject &payload, Role role,
+                                                   const Report *base = nullptr)
+    {
+        QString error;
+        Report report;
+        if (base) {
+            report = *base;
+        } else {
+            const auto snapshots = central.snapshotsOf({reportId}, &error);
+            if (!snapshots || snapshots->size() != 1)
+                return std::nullopt;
+            report = snapshots->first().report;
+        }
+        Operation operation =
+            Test::makeOperation(kind, report, payload, QStringLiteral("name-sent-by-client"));
+        operation.actorRole = role;
+        const auto results = central.submit({operation}, &error);
+        if (!results || results->size() != 1) {
+            qWarning("submitting %s failed: %s", qPrintable(operationKindCode(kind)),
+                     qPrintable(error));
+            return std::nullopt;
+        }
+        return results->first();
+    }
+
+    QStringList replicaIds(Replica &replica)
+    {
+        QString error;
+        const auto ids = replica.reportIds(&error);
+        return ids ? *ids : QStringList{QStringLiteral("error: ") + error};
     }
 
     // Whether a user may open a session at all.
@@ -254,7 +331,21 @@ private Q_SLOTS:
         right("supervisor reads reporter", "supervisor1", "SELECT name FROM reporter", false);
         right("agency reads reports", "agency1", "SELECT count(*) FROM report", true);
         right("agency reads reporter", "agency1", "SELECT phone FROM reporter", false);
-        right("agency changes status", "agency1", "UPDATE report SET status = 'closed'", false);
+        right("agency changes its reports' status", "agency1",
+              "UPDATE report SET status = status WHERE agency = 'hepco'", true);
+        right("agency changes title", "agency1", "UPDATE report SET title = 'x'", false);
+        right("agency changes deadline", "agency1", "UPDATE report SET due_at = now()", false);
+        right("agency inserts report", "agency1",
+              "INSERT INTO report (id, channel, priority, status, received_at) VALUES ('x', "
+              "'hotline', 'normal', 'new', now())",
+              false);
+        right("kiosk reads event actors", "kiosk1", "SELECT actor FROM event", false);
+        right("kiosk calls feed", "kiosk1",
+              "SELECT count(*) FROM report_changes(pg_current_snapshot()::text, NULL, 0, 0, 10)",
+              true);
+        right("agency calls assigned_agency", "agency1", "SELECT assigned_agency()", true);
+        right("operator releases", "operator1", "SELECT release_report('x')", false);
+        right("kiosk releases", "kiosk1", "SELECT release_report('x')", false);
         right("agency reveals", "agency1", reveal, false);
         right("kiosk reads positions", "kiosk1",
               "SELECT status, latitude, longitude, category FROM report", true);
@@ -686,6 +777,226 @@ private Q_SLOTS:
         const PsqlRun edit = psql(superuser.userName(), QStringLiteral("DELETE FROM admin_audit"));
         QVERIFY(edit.exitCode != 0);
         QVERIFY2(edit.err.contains(QStringLiteral("append-only")), qPrintable(edit.err));
+    }
+    void agencySeesOnlyItsReports()
+    {
+        QVERIFY(addUser(m_ownerUrl, QStringLiteral("agency2"), QStringLiteral("agency"),
+                        {QStringLiteral("--agency"), QStringLiteral("so-gtvt")})
+                    .exitCode == 0);
+        m_hepcoReport = assignedReport(QStringLiteral("rls-hepco"), QStringLiteral("hepco"));
+        m_transportReport = assignedReport(QStringLiteral("rls-gtvt"), QStringLiteral("so-gtvt"));
+        m_openReport = assignedReport(QStringLiteral("rls-open"), QString());
+        QVERIFY(!m_hepcoReport.isEmpty() && !m_transportReport.isEmpty() &&
+                !m_openReport.isEmpty());
+
+        const auto psqlOut = [this](const QString &user, const QString &sql) {
+            const PsqlRun run = psql(user, sql);
+            return run.exitCode == 0 ? run.out : QStringLiteral("error: ") + run.err;
+        };
+        QCOMPARE(psqlOut(QStringLiteral("agency1"), QStringLiteral("SELECT string_agg(id, ',') "
+                                                                   "FROM report")),
+                 m_hepcoReport);
+        QCOMPARE(psqlOut(QStringLiteral("agency2"), QStringLiteral("SELECT string_agg(id, ',') "
+                                                                   "FROM report")),
+                 m_transportReport);
+        const QString total =
+            superuserScalar(QStringLiteral("SELECT count(*) FROM report")).toString();
+        for (const char *user : {"operator1", "supervisor1", "admin1", "kiosk1"})
+            QCOMPARE(
+                psqlOut(QString::fromLatin1(user), QStringLiteral("SELECT count(*) FROM report")),
+                total);
+
+        // The timeline of another agency's report is as invisible as the report.
+        const QString eventsOf =
+            QStringLiteral("SELECT count(*) FROM event WHERE report_id = '%1'");
+        QCOMPARE(psqlOut(QStringLiteral("agency1"), eventsOf.arg(m_transportReport)),
+                 QStringLiteral("0"));
+        QVERIFY(psqlOut(QStringLiteral("agency1"), eventsOf.arg(m_hepcoReport)).toInt() >= 3);
+
+        // Row-level security filters rows instead of raising: the other agency's report is not
+        // there to change.
+        QCOMPARE(psqlOut(QStringLiteral("agency1"),
+                         QStringLiteral("WITH changed AS (UPDATE report SET status = "
+                                        "'in_progress' WHERE id = '%1' RETURNING id) SELECT "
+                                        "count(*) FROM changed")
+                             .arg(m_transportReport)),
+                 QStringLiteral("0"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT status FROM report WHERE id = :id"),
+                                 {{QStringLiteral("id"), m_transportReport}})
+                     .toString(),
+                 QStringLiteral("assigned"));
+        // An agency may not hand its report to another agency, nor note on another's report.
+        PsqlRun handOver = psql(QStringLiteral("agency1"),
+                                QStringLiteral("UPDATE report SET agency = 'so-gtvt' WHERE id = "
+                                               "'%1'")
+                                    .arg(m_hepcoReport));
+        QVERIFY(handOver.exitCode != 0);
+        QVERIFY2(handOver.err.contains(QStringLiteral("permission denied")),
+                 qPrintable(handOver.err));
+        // It gives a report back only once it moved the report back to triage.
+        const PsqlRun early =
+            psql(QStringLiteral("agency1"),
+                 QStringLiteral("SELECT release_report('%1')").arg(m_hepcoReport));
+        QVERIFY(early.exitCode != 0);
+        QVERIFY2(early.err.contains(QStringLiteral("not a report of agency hepco moved back to "
+                                                   "triage")),
+                 qPrintable(early.err));
+        PsqlRun note = psql(QStringLiteral("agency1"),
+                            QStringLiteral("INSERT INTO event (id, report_id, kind, at) VALUES "
+                                           "('agency-note', '%1', 'note', now())")
+                                .arg(m_transportReport));
+        QVERIFY(note.exitCode != 0);
+        QVERIFY2(note.err.contains(QStringLiteral("violates row-level security policy")),
+                 qPrintable(note.err));
+    }
+
+    void agencyReplicaFollowsAssignment()
+    {
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("agency1")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        auto replica = Test::openReplica(m_dir, QStringLiteral("agency1.db"));
+        QVERIFY(replica);
+        SyncSession session(*replica, *central);
+        auto summary = session.run(&error);
+        QVERIFY2(summary, qPrintable(error));
+        QCOMPARE(replicaIds(*replica), QStringList{m_hepcoReport});
+        auto verified = verifyReplica(*replica, *central, &error);
+        QVERIFY2(verified, qPrintable(error));
+        QVERIFY2(verified->matches(), qPrintable(verified->firstDifference));
+        QCOMPARE(verified->reportsCompared, 1);
+
+        // The agency answers its own report; the server records who wrote the note.
+        auto noted = submitAs(*central, OperationKind::AddNote, m_hepcoReport,
+                              {{QStringLiteral("text"), QStringLiteral("Đã cử đội sửa chữa")}},
+                              Role::Agency);
+        QVERIFY(noted);
+        QVERIFY2(noted->accepted(), qPrintable(noted->reason));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor FROM event WHERE data ->> 'text' = "
+                                                "'Đã cử đội sửa chữa'"))
+                     .toString(),
+                 QStringLiteral("agency1"));
+
+        // Another agency's report, even with its content known, is refused as unknown.
+        const auto other = superuserScalar(QStringLiteral("SELECT version FROM report WHERE id = "
+                                                          ":id"),
+                                           {{QStringLiteral("id"), m_transportReport}});
+        Report guessed;
+        guessed.id = m_transportReport;
+        guessed.status = Status::Assigned;
+        guessed.agency = QStringLiteral("so-gtvt");
+        guessed.version = other.toInt();
+        auto refused = submitAs(*central, OperationKind::AddNote, m_transportReport,
+                                {{QStringLiteral("text"), QStringLiteral("chen ngang")}},
+                                Role::Agency, &guessed);
+        QVERIFY(refused);
+        QCOMPARE(refused->refusal, Refusal::UnknownReport);
+        QVERIFY2(refused->reason.contains(QStringLiteral("not visible")),
+                 qPrintable(refused->reason));
+
+        // The center moves the report to another agency: back to the center, then forwarded.
+        auto center = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        QVERIFY2(center, qPrintable(error));
+        auto returned = submitAs(*center, OperationKind::ReturnToCenter, m_hepcoReport,
+                                 {{QStringLiteral("reason"), QStringLiteral("thuộc giao thông")}},
+                                 Role::Operator);
+        QVERIFY(returned && returned->accepted());
+        auto forwarded = submitAs(*center, OperationKind::Assign, m_hepcoReport,
+                                  Test::assignPayload(QStringLiteral("so-gtvt")), Role::Operator);
+        QVERIFY(forwarded && forwarded->accepted());
+
+        // The first agency's next sync removes the report, its timeline with it.
+        summary = session.run(&error);
+        QVERIFY2(summary, qPrintable(error));
+        QCOMPARE(summary->removed, 1);
+        QVERIFY(replicaIds(*replica).isEmpty());
+        QCOMPARE(Test::centralScalar(m_dir.filePath(QStringLiteral("agency1.db")),
+                                     QStringLiteral("SELECT count(*) FROM event"))
+                     .toInt(),
+                 0);
+        verified = verifyReplica(*replica, *central, &error);
+        QVERIFY2(verified, qPrintable(error));
+        QVERIFY2(verified->matches(), qPrintable(verified->firstDifference));
+        QCOMPARE(verified->reportsCompared, 0);
+    }
+
+    void agencyReturnsReport()
+    {
+        // so-gtvt now holds both reports; it gives one back, which then leaves its replica.
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("agency2")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        auto replica = Test::openReplica(m_dir, QStringLiteral("agency2.db"));
+        QVERIFY(replica);
+        SyncSession session(*replica, *central);
+        QVERIFY2(session.run(&error), qPrintable(error));
+        QStringList expected{m_hepcoReport, m_transportReport};
+        expected.sort();
+        QCOMPARE(replicaIds(*replica), expected);
+
+        auto returned = submitAs(*central, OperationKind::ReturnToCenter, m_hepcoReport,
+                                 {{QStringLiteral("reason"), QStringLiteral("không phải đường "
+                                                                            "của sở")}},
+                                 Role::Agency);
+        QVERIFY(returned);
+        QVERIFY2(returned->accepted(), qPrintable(returned->reason));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT status || ' ' || coalesce(agency, '-') "
+                                                "FROM report WHERE id = :id"),
+                                 {{QStringLiteral("id"), m_hepcoReport}})
+                     .toString(),
+                 QStringLiteral("triaged -"));
+        const auto summary = session.run(&error);
+        QVERIFY2(summary, qPrintable(error));
+        QCOMPARE(summary->removed, 1);
+        QCOMPARE(replicaIds(*replica), QStringList{m_transportReport});
+        const auto verified = verifyReplica(*replica, *central, &error);
+        QVERIFY2(verified && verified->matches(),
+                 qPrintable(verified ? verified->firstDifference : error));
+    }
+
+    void kioskSyncsWithoutTexts()
+    {
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("kiosk1")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        {
+            auto replica = Test::openReplica(m_dir, QStringLiteral("kiosk.db"));
+            QVERIFY(replica);
+            SyncSession session(*replica, *central);
+            const auto summary = session.run(&error);
+            QVERIFY2(summary, qPrintable(error));
+            QCOMPARE(summary->received,
+                     superuserScalar(QStringLiteral("SELECT count(*) FROM report")).toInt());
+            const auto verified = verifyReplica(*replica, *central, &error);
+            QVERIFY2(verified && verified->matches(),
+                     qPrintable(verified ? verified->firstDifference : error));
+        }
+        const QString path = m_dir.filePath(QStringLiteral("kiosk.db"));
+        QCOMPARE(Test::centralScalar(path, QStringLiteral("SELECT count(*) FROM report WHERE "
+                                                          "coalesce(title, '') <> '' OR "
+                                                          "coalesce(description, '') <> '' OR "
+                                                          "coalesce(address, '') <> ''"))
+                     .toInt(),
+                 0);
+        QCOMPARE(Test::centralScalar(path, QStringLiteral("SELECT count(*) FROM event WHERE "
+                                                          "actor <> '' OR data <> '{}'"))
+                     .toInt(),
+                 0);
+        // What the wall display shows is there: states, fields and agencies.
+        for (const QString &shown :
+             {QStringLiteral("SELECT count(*) FROM report WHERE status = 'assigned'"),
+              QStringLiteral("SELECT count(*) FROM report WHERE category = 'urban_infrastructure'"),
+              QStringLiteral("SELECT count(*) FROM report WHERE agency = 'so-gtvt'")}) {
+            QCOMPARE(Test::centralScalar(path, shown).toInt(), superuserScalar(shown).toInt());
+        }
+        QDir folder(m_dir.path());
+        for (const QString &name : folder.entryList({QStringLiteral("kiosk.db*")}, QDir::Files)) {
+            QFile file(folder.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains(QStringLiteral("Mô tả riêng").toUtf8()), qPrintable(name));
+            QVERIFY2(!bytes.contains("12 L"), qPrintable(name));
+        }
     }
 };
 

@@ -123,6 +123,25 @@ private Q_SLOTS:
         QCOMPARE(report.dueAt, report.receivedAt.addDays(10));
     }
 
+    void returnToCenterUnassigns()
+    {
+        Report report = reportIn(Status::Assigned);
+        report.agency = QStringLiteral("hepco");
+        Operation returned = operation(OperationKind::ReturnToCenter,
+                                       {{QStringLiteral("reason"), QStringLiteral("không phải "
+                                                                                  "việc của "
+                                                                                  "chúng tôi")}});
+        returned.actorRole = Role::Agency;
+        const OperationOutcome outcome = applyOperation(report, returned, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(report.status, Status::Triaged);
+        QVERIFY(report.agency.isEmpty());
+        QCOMPARE(outcome.event.kind, EventKind::StatusChanged);
+        QCOMPARE(outcome.event.data.value(QLatin1String("agency")).toString(),
+                 QStringLiteral("hepco"));
+        QVERIFY(operationChangesAssignment(OperationKind::ReturnToCenter));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<Status>("status");
@@ -158,6 +177,14 @@ private Q_SLOTS:
             << Status::Closed << int(OperationKind::Classify)
             << QJsonObject{{QStringLiteral("category"), QStringLiteral("other")},
                            {QStringLiteral("priority"), QStringLiteral("normal")}}
+            << Refusal::InvalidTransition;
+        QTest::newRow("return without reason")
+            << Status::Assigned << int(OperationKind::ReturnToCenter)
+            << QJsonObject{{QStringLiteral("reason"), QStringLiteral(" ")}}
+            << Refusal::MissingValue;
+        QTest::newRow("return triaged")
+            << Status::Triaged << int(OperationKind::ReturnToCenter)
+            << QJsonObject{{QStringLiteral("reason"), QStringLiteral("sai")}}
             << Refusal::InvalidTransition;
         QTest::newRow("empty note")
             << Status::New << int(OperationKind::AddNote)

@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY2(page, qPrintable(error));
         QCOMPARE(page->reports.size(), 5);
         QVERIFY(page->more);
-        QVERIFY2(replica->applyFromCentral({}, page->reports, page->cursor, &error),
+        QVERIFY2(replica->applyFromCentral({}, page->reports, {}, page->cursor, &error),
                  qPrintable(error));
 
         const auto summary = SyncSession(*replica, *m_central).run(&error);
@@ -229,7 +229,7 @@ private Q_SLOTS:
 
         QVERIFY2(replica->beginFeed(&error), qPrintable(error));
         QVERIFY(!replica->beginFeed(&error));
-        QVERIFY2(replica->applyFromCentral({}, first->reports, first->cursor, &error),
+        QVERIFY2(replica->applyFromCentral({}, first->reports, {}, first->cursor, &error),
                  qPrintable(error));
         QCOMPARE(countIn(replica->path()), 0);
         replica->rollbackFeed();
@@ -237,9 +237,9 @@ private Q_SLOTS:
         QCOMPARE(countIn(replica->path()), 0);
 
         QVERIFY2(replica->beginFeed(&error), qPrintable(error));
-        QVERIFY2(replica->applyFromCentral({}, first->reports, first->cursor, &error),
+        QVERIFY2(replica->applyFromCentral({}, first->reports, {}, first->cursor, &error),
                  qPrintable(error));
-        QVERIFY2(replica->applyFromCentral({}, second->reports, second->cursor, &error),
+        QVERIFY2(replica->applyFromCentral({}, second->reports, {}, second->cursor, &error),
                  qPrintable(error));
         QVERIFY2(replica->commitFeed(&error), qPrintable(error));
         QVERIFY(!replica->commitFeed(&error));

@@ -28,6 +28,7 @@ Popup {
         case "reject": return qsTr("Reject")
         case "note": return qsTr("Note")
         case "edit": return qsTr("Edit text")
+        case "return": return qsTr("Return to the center")
         }
         return code
     }

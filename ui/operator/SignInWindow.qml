@@ -46,7 +46,7 @@ ApplicationWindow {
             spacing: Theme.spacing
 
             Text {
-                text: qsTr("Sign in to the central")
+                text: qsTr("Sign in to the central database")
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
                 color: Theme.text
