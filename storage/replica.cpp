@@ -338,7 +338,7 @@ bool Replica::setPageCache(int kibibytes, QString *error)
 
 bool Replica::applyFromCentral(const QList<OperationResult> &results,
                                const QList<ReportSnapshot> &snapshots, const QStringList &removed,
-                               const FeedPosition &feedCursor, QString *error)
+                               const FeedPosition &feedCursor, QString *error, int *deleted)
 {
     std::optional<SqlTransaction> transaction;
     if (!inFeed()) {
@@ -407,13 +407,19 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
         if (!known || !writeSnapshot(writer, snapshot, !*known, pendingReports.contains(id), error))
             return false;
     }
-    // The timeline and media rows go with the report (ON DELETE CASCADE).
+    // The timeline and media rows go with the report (ON DELETE CASCADE). Most ids were never
+    // here: a first sync lists every report of the central.
+    if (deleted)
+        *deleted = 0;
     for (const QString &id : removed) {
         SqlStatement remove(database(), QStringLiteral("DELETE FROM report WHERE id = :id"));
         if (!remove.bind(QStringLiteral(":id"), id).exec(error))
             return false;
-        if (remove.query().numRowsAffected() > 0)
+        if (remove.query().numRowsAffected() > 0) {
             qCInfo(lcSync) << "report" << id << "left this user's view; removed from the replica";
+            if (deleted)
+                *deleted += 1;
+        }
     }
     if (!setState(QStringLiteral("feed_cursor"), feedCursor.toString(), error))
         return false;

@@ -113,9 +113,10 @@ public:
     // transaction, so that a sync cut off in the middle of a long feed goes on from the last page
     // written. Inside a feed transaction (beginFeed()), the page is written into it and nothing is
     // committed.
+    // `deleted` receives how many of the removed reports were in the replica.
     bool applyFromCentral(const QList<OperationResult> &results,
                           const QList<ReportSnapshot> &snapshots, const QStringList &removed,
-                          const FeedPosition &feedCursor, QString *error);
+                          const FeedPosition &feedCursor, QString *error, int *deleted = nullptr);
 
     // Saves the feed position (again) and drops decided outbox rows, in one transaction.
     bool acknowledge(const FeedPosition &feedCursor, QString *error);

@@ -126,8 +126,9 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
             return std::nullopt;
         if (batch->more && !ahead && m_readAhead)
             ahead = std::make_unique<FeedPrefetcher>(m_central.url(), batch->cursor, m_pageSize);
+        int deleted = 0;
         if (!m_replica.applyFromCentral(first ? results : QList<OperationResult>{}, batch->reports,
-                                        batch->removed, batch->cursor, error)) {
+                                        batch->removed, batch->cursor, error, &deleted)) {
             return std::nullopt;
         }
         ++uncommittedPages;
@@ -138,7 +139,7 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         }
         writingMs += clock.elapsed();
         summary.received += int(batch->reports.size());
-        summary.removed += int(batch->removed.size());
+        summary.removed += deleted;
         cursor = batch->cursor;
         more = batch->more;
         first = false;

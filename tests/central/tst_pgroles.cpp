@@ -861,6 +861,7 @@ private Q_SLOTS:
         auto summary = session.run(&error);
         QVERIFY2(summary, qPrintable(error));
         QCOMPARE(replicaIds(*replica), QStringList{m_hepcoReport});
+        QCOMPARE(summary->removed, 0); // the reports it never had are not counted
         auto verified = verifyReplica(*replica, *central, &error);
         QVERIFY2(verified, qPrintable(error));
         QVERIFY2(verified->matches(), qPrintable(verified->firstDifference));
