@@ -139,7 +139,8 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
     QString error;
     const auto summary = central.importReports(parsed.reports, &error);
     if (!summary) {
-        context.err << "civicdeskctl: importing " << path << " failed: " << error << '\n';
+        context.err << "civicdeskctl: importing " << path << " failed: " << printableText(error)
+                    << '\n';
         return ExitFailure;
     }
     QList<Rejection> rejections = parsed.rejections;
@@ -292,9 +293,11 @@ int runSync(Context &context)
                 << " accepted, " << summary->refused << " refused; received " << summary->received
                 << (summary->received == 1 ? " changed report" : " changed reports")
                 << "; feed position " << summary->cursor.toString() << '\n';
+    // The central's reason quotes values of the operation, such as an unknown agency code.
     for (const AttentionItem &item : replica->attentionItems(nullptr))
-        context.out << "needs attention: report " << item.reportId << ": "
-                    << operationKindCode(item.kind) << " refused: " << item.reason << '\n';
+        context.out << "needs attention: report " << printableText(item.reportId) << ": "
+                    << operationKindCode(item.kind) << " refused: " << printableText(item.reason)
+                    << '\n';
     return ExitOk;
 }
 
