@@ -120,8 +120,8 @@ public:
     Q_INVOKABLE void reject(const QString &reason);
     Q_INVOKABLE void addNote(const QString &text);
     // Edits free-text fields of the open report. `seen` contains the values the operator saw when
-    // the editing began and `values` the new ones, both keyed by field code; only fields whose
-    // value changed are sent.
+    // the editing began and `values` the new ones, both keyed by field code. The new values lose
+    // their surrounding white space, and only fields whose value changed otherwise are sent.
     Q_INVOKABLE void editText(const QVariantMap &seen, const QVariantMap &values);
     // Resolves a refused operation: "mine" sends it again on the current state, "theirs" keeps
     // the other operator's values, "dismiss" sends nothing.

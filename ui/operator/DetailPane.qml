@@ -69,7 +69,7 @@ Rectangle {
         }
         const values = {}
         for (const code of root.detail.editableFields)
-            values[code] = editors[code].text.trim()
+            values[code] = editors[code].text
         Workstation.editText(root.seenValues, values)
         root.editing = false
         root.editingFinished()
