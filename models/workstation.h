@@ -59,6 +59,8 @@ class Workstation : public QObject
     Q_PROPERTY(MapMarkerSet *mapMarkers READ mapMarkers CONSTANT)
     Q_PROPERTY(MapAreaSet *mapAreas READ mapAreas CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
+    // Maximum length in characters of a note or a reason for rejecting a report.
+    Q_PROPERTY(int maxOperatorTextLength READ maxOperatorTextLength CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString dataFolder READ dataFolder CONSTANT)
     Q_PROPERTY(QString logFile READ logFile CONSTANT)
@@ -105,6 +107,7 @@ public:
     Q_INVOKABLE QColor statusColor(const QString &statusCode) const;
     bool isReady() const;
     QString lastError() const { return m_lastError; }
+    int maxOperatorTextLength() const { return CivicDesk::maxOperatorTextLength; }
     QString version() const { return QStringLiteral(CIVICDESK_VERSION); }
     QString dataFolder() const { return m_dataFolder; }
     QString logFile() const { return m_logFile; }

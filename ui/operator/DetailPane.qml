@@ -158,6 +158,7 @@ Rectangle {
             spacing: Theme.spacing
             Text {
                 text: root.detail.code.length > 0 ? root.detail.code : qsTr("(not synced)")
+                textFormat: Text.PlainText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
                 font.bold: true
