@@ -139,7 +139,8 @@ int importOne(Context &context, Central &central, const QString &path, ImportOpt
     QString error;
     const auto summary = central.importReports(parsed.reports, &error);
     if (!summary) {
-        context.err << "civicdeskctl: importing " << path << " failed: " << error << '\n';
+        context.err << "civicdeskctl: importing " << path << " failed: " << printableText(error)
+                    << '\n';
         return ExitFailure;
     }
     QList<Rejection> rejections = parsed.rejections;
@@ -296,9 +297,11 @@ int runSync(Context &context)
                     << (summary->removed == 1 ? " report" : " reports")
                     << " no longer visible to this user";
     context.out << "; feed position " << summary->cursor.toString() << '\n';
+    // The central's reason quotes values of the operation, such as an unknown agency code.
     for (const AttentionItem &item : replica->attentionItems(nullptr))
-        context.out << "needs attention: report " << item.reportId << ": "
-                    << operationKindCode(item.kind) << " refused: " << item.reason << '\n';
+        context.out << "needs attention: report " << printableText(item.reportId) << ": "
+                    << operationKindCode(item.kind) << " refused: " << printableText(item.reason)
+                    << '\n';
     return ExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include "core/workflow.h"
 
 #include <array>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <utility>
 
@@ -48,6 +49,57 @@ Event makeEvent(const Operation &operation, EventKind kind, QJsonObject data)
     event.at = operation.createdAt;
     event.data = std::move(data);
     return event;
+}
+
+// Returns the path ("text", "fields.title.to") of the first key or string in `value` that
+// contains the NUL character, or an empty string.
+QString nulCharacterPath(const QJsonValue &value, const QString &path)
+{
+    const auto child = [&path](const QString &key) {
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    };
+    if (value.isString())
+        return value.toString().contains(QChar(0)) ? path : QString();
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (QString found = nulCharacterPath(array.at(i), child(QString::number(i)));
+                !found.isEmpty())
+                return found;
+        }
+        return {};
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key().contains(QChar(0)))
+            return child(QString(it.key()).replace(QChar(0), QStringLiteral("\\u{0000}")));
+        if (QString found = nulCharacterPath(it.value(), child(it.key())); !found.isEmpty())
+            return found;
+    }
+    return {};
+}
+
+// PostgreSQL's text and jsonb types cannot hold U+0000, so such a value would fail the central's
+// whole submission, again on every retry, instead of being rejected on its own.
+OperationOutcome checkStorable(const Operation &operation)
+{
+    const QString path = nulCharacterPath(operation.payload, {});
+    if (path.isEmpty())
+        return {};
+    return refuse(Refusal::InvalidValue,
+                  QStringLiteral("the value of \"%1\" contains a NUL character (U+0000), which "
+                                 "cannot be stored; remove it")
+                      .arg(path));
+}
+
+OperationOutcome checkLength(const QString &name, const QString &text)
+{
+    if (text.size() <= maxOperatorTextLength)
+        return {};
+    return refuse(
+        Refusal::InvalidValue,
+        QStringLiteral("the %1 has %2 characters, more than the %3 allowed")
+            .arg(name, QString::number(text.size()), QString::number(maxOperatorTextLength)));
 }
 
 OperationOutcome checkTransition(const Report &report, Status to, const Operation &operation)
@@ -125,6 +177,8 @@ OperationOutcome reject(Report &report, const Operation &operation)
     const QString reason = operation.payload.value(QLatin1String("reason")).toString().trimmed();
     if (reason.isEmpty())
         return refuse(Refusal::MissingValue, QStringLiteral("reject needs a reason"));
+    if (OperationOutcome length = checkLength(QStringLiteral("reason"), reason); !length.accepted())
+        return length;
 
     OperationOutcome check = checkTransition(report, Status::Rejected, operation);
     if (!check.accepted())
@@ -170,6 +224,8 @@ OperationOutcome addNote(const Operation &operation)
     const QString text = operation.payload.value(QLatin1String("text")).toString().trimmed();
     if (text.isEmpty())
         return refuse(Refusal::MissingValue, QStringLiteral("a note needs text"));
+    if (OperationOutcome length = checkLength(QStringLiteral("note"), text); !length.accepted())
+        return length;
 
     OperationOutcome outcome;
     outcome.event = makeEvent(operation, EventKind::Note, {{QLatin1String("text"), text}});
@@ -356,6 +412,8 @@ std::optional<Operation> Operation::fromJson(const QJsonObject &json, QString *e
 OperationOutcome applyOperation(Report &report, const Operation &operation,
                                 const ReferenceCodes &codes)
 {
+    if (OperationOutcome storable = checkStorable(operation); !storable.accepted())
+        return storable;
     if (OperationOutcome base = checkBaseState(report, operation); !base.accepted())
         return base;
     switch (operation.kind) {

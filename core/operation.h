@@ -114,11 +114,17 @@ struct OperationResult
     bool accepted() const { return refusal == Refusal::None && !held; }
 };
 
+// Maximum length in characters (UTF-16 code units) of a note or a reason for rejecting a
+// report, chosen for this product: a few paragraphs.
+inline constexpr int maxOperatorTextLength = 4000;
+
 // Applies an operation to a report: the one implementation of the rules. The replica runs it to
 // show the change at once, and the central runs it to decide. Both reach the same result
 // because the operation carries its own event id and time. A status or assignment operation
 // whose baseState differs from the report's is refused as StaleVersion. An edit of a field that
-// someone else changed is refused as Conflict and changes nothing.
+// someone else changed is refused as Conflict and changes nothing. A payload with a NUL
+// character (U+0000) anywhere, or a note or reason longer than maxOperatorTextLength, is refused
+// as InvalidValue.
 OperationOutcome applyOperation(Report &report, const Operation &operation,
                                 const ReferenceCodes &codes);
 

@@ -103,8 +103,11 @@ QString printableText(const QString &text)
     for (const QChar ch : text) {
         const char16_t code = ch.unicode();
         const bool control = ch.category() == QChar::Other_Control;
-        const bool bidi = (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
-        if (control || bidi)
+        const bool lineBreak = code == 0x2028 || code == 0x2029;
+        const bool bidi = (code >= 0x202A && code <= 0x202E) ||
+                          (code >= 0x2066 && code <= 0x2069) || code == 0x200E || code == 0x200F ||
+                          code == 0x061C;
+        if (control || lineBreak || bidi)
             printable += QStringLiteral("\\u{%1}").arg(int(code), 4, 16, QLatin1Char('0'));
         else
             printable += ch;

@@ -9,8 +9,9 @@ namespace CivicDesk {
 // keeps it), runs of white space collapsed to one space. "Đường Lê Lợi" -> "duong le loi".
 QString foldText(const QString &text);
 
-// Returns text safe to print on a terminal or in a log line: control characters and
-// bidirectional overrides, which could recolour a terminal or forge a line, become \u{XXXX}.
+// Returns text safe to print on a terminal or in a log line: control characters (C0 and C1),
+// the Unicode line and paragraph separators, and bidirectional overrides, isolates and marks,
+// which could recolour a terminal, forge a line or reorder what is shown, become \u{XXXX}.
 QString printableText(const QString &text);
 
 } // namespace CivicDesk

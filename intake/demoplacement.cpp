@@ -76,8 +76,9 @@ Placement placeRecord(IncomingReport &record, const WardPlacer &placer, quint32 
     QString reason;
     const auto area = placer.resolve(ward, &reason);
     if (!area) {
-        qCInfo(lcIntake).noquote() << "record" << record.recordNumber << "(" << report.sourceId
-                                   << ") keeps no position:" << reason;
+        qCInfo(lcIntake).noquote()
+            << "record" << record.recordNumber << "(" << printableText(report.sourceId)
+            << ") keeps no position:" << printableText(reason);
         return Placement::Unresolved;
     }
     const QString key =
@@ -86,8 +87,8 @@ Placement placeRecord(IncomingReport &record, const WardPlacer &placer, quint32 
     const auto point = WardPlacer::randomPoint(*area, random);
     if (!point) {
         qCInfo(lcIntake).noquote()
-            << "record" << record.recordNumber << "(" << report.sourceId
-            << ") keeps no position: no point found inside" << area->matchedName;
+            << "record" << record.recordNumber << "(" << printableText(report.sourceId)
+            << ") keeps no position: no point found inside" << printableText(area->matchedName);
         return Placement::Unresolved;
     }
 

@@ -1,6 +1,7 @@
 #include "intake/importcommon.h"
 
 #include "core/logging.h"
+#include "core/textfold.h"
 #include "core/timeutil.h"
 
 #include <QFileInfo>
@@ -180,11 +181,13 @@ void applyStrictMode(ParsedFile &file, int recordCount)
 
 void logImportResult(const ParsedFile &file)
 {
+    // The error quotes values from the file, which must not reach a terminal or a log viewer
+    // as control characters.
     if (!file.ok()) {
-        qCInfo(lcIntake).noquote() << "import failed:" << file.error;
+        qCInfo(lcIntake).noquote() << "import failed:" << printableText(file.error);
         return;
     }
-    qCInfo(lcIntake).noquote() << "read" << file.path << "as" << file.format << "-"
+    qCInfo(lcIntake).noquote() << "read" << printableText(file.path) << "as" << file.format << "-"
                                << file.reports.size() << "reports," << file.rejections.size()
                                << "rejected," << file.warnings.size() << "warnings";
 }

@@ -61,10 +61,8 @@ void warnRepeatedIds(ParsedFile &file)
         if (++repeats <= 5)
             file.warnings.append(QStringLiteral("%1: record %2 repeats the id %3 of record %4; "
                                                 "it updates that report")
-                                     .arg(file.path)
-                                     .arg(record.recordNumber)
-                                     .arg(id)
-                                     .arg(*found));
+                                     .arg(file.path, QString::number(record.recordNumber), id,
+                                          QString::number(*found)));
     }
     if (repeats > 5)
         file.warnings.append(QStringLiteral("%1: %2 more records repeat an earlier id")

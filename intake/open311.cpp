@@ -292,8 +292,8 @@ void addRepeatedKeyWarnings(const JsonParseResult &json, ParsedFile &file)
     for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
         file.warnings.append(QStringLiteral("%1: key \"%2\" is repeated %3 times in the file; "
                                             "each object keeps its first value that is not null")
-                                 .arg(recordPlace(file.path, it.value().second), it.key())
-                                 .arg(it.value().first));
+                                 .arg(recordPlace(file.path, it.value().second), it.key(),
+                                      QString::number(it.value().first)));
     }
 }
 

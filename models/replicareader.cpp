@@ -157,7 +157,8 @@ public:
             QStringLiteral(
                 "SELECT r.id, r.public_code, r.status, r.category, c.name_vi AS category_vi, "
                 "c.name_en AS category_en, r.channel, u.name_vi AS unit_vi, u.name_en AS unit_en, "
-                "r.received_at, r.due_at, r.local_pending, r.simulated, r.title, "
+                "r.received_at, r.due_at, r.local_pending, r.simulated, "
+                "substr(r.title, 1, 160) AS title, "
                 "substr(r.description, 1, 160) AS excerpt") +
             fromClause + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") +
             orderBy(query) + QStringLiteral(" LIMIT :limit OFFSET :offset");

@@ -1,6 +1,7 @@
 #include "models/reportdetail.h"
 
 #include "core/conflict.h"
+#include "core/operation.h"
 #include "core/textedit.h"
 #include "models/displaytext.h"
 
@@ -19,6 +20,15 @@ QString clipped(const QString &text)
     if (line.size() > maxLength)
         line = line.left(maxLength - 1) + QChar(0x2026);
     return line;
+}
+
+// Returns a note or a reason in full, or cut to the length the operation rules allow, which
+// only a record written without those rules can exceed.
+QString limited(const QString &text)
+{
+    if (text.size() <= maxOperatorTextLength)
+        return text;
+    return text.left(maxOperatorTextLength) + QChar(0x2026);
 }
 
 QString editedText(const QJsonObject &data)
@@ -54,10 +64,10 @@ QString eventText(const Event &event, const ReferenceData &reference, bool engli
     const QJsonObject &data = event.data;
     switch (event.kind) {
     case EventKind::Note:
-        return data.value(QLatin1String("text")).toString();
+        return limited(data.value(QLatin1String("text")).toString());
     case EventKind::StatusChanged:
     case EventKind::ReporterRevealed:
-        return data.value(QLatin1String("reason")).toString();
+        return limited(data.value(QLatin1String("reason")).toString());
     case EventKind::Classified:
         for (const Category &category : reference.categories) {
             if (category.code == data.value(QLatin1String("category")).toString())
@@ -71,7 +81,7 @@ QString eventText(const Event &event, const ReferenceData &reference, bool engli
         }
         return data.value(QLatin1String("agency")).toString();
     case EventKind::Imported:
-        return data.value(QLatin1String("source")).toString();
+        return clipped(data.value(QLatin1String("source")).toString());
     case EventKind::Edited:
         return editedText(data);
     case EventKind::Refused:

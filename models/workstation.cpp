@@ -393,8 +393,9 @@ void Workstation::editText(const QVariantMap &seen, const QVariantMap &values)
         if (!values.contains(code))
             continue;
         const QString from = seen.value(code).toString();
-        const QString to = values.value(code).toString();
-        if (from != to)
+        const QString to = values.value(code).toString().trimmed();
+        // An imported text may end in a line break; dropping it is not the operator's change.
+        if (to != from && to != from.trimmed())
             changes.append({field, from, to});
     }
     if (!changes.isEmpty())

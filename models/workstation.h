@@ -59,6 +59,8 @@ class Workstation : public QObject
     Q_PROPERTY(MapMarkerSet *mapMarkers READ mapMarkers CONSTANT)
     Q_PROPERTY(MapAreaSet *mapAreas READ mapAreas CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
+    // Maximum length in characters of a note or a reason for rejecting a report.
+    Q_PROPERTY(int maxOperatorTextLength READ maxOperatorTextLength CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString dataFolder READ dataFolder CONSTANT)
     Q_PROPERTY(QString logFile READ logFile CONSTANT)
@@ -105,6 +107,7 @@ public:
     Q_INVOKABLE QColor statusColor(const QString &statusCode) const;
     bool isReady() const;
     QString lastError() const { return m_lastError; }
+    int maxOperatorTextLength() const { return CivicDesk::maxOperatorTextLength; }
     QString version() const { return QStringLiteral(CIVICDESK_VERSION); }
     QString dataFolder() const { return m_dataFolder; }
     QString logFile() const { return m_logFile; }
@@ -120,8 +123,8 @@ public:
     Q_INVOKABLE void reject(const QString &reason);
     Q_INVOKABLE void addNote(const QString &text);
     // Edits free-text fields of the open report. `seen` contains the values the operator saw when
-    // the editing began and `values` the new ones, both keyed by field code; only fields whose
-    // value changed are sent.
+    // the editing began and `values` the new ones, both keyed by field code. The new values lose
+    // their surrounding white space, and only fields whose value changed otherwise are sent.
     Q_INVOKABLE void editText(const QVariantMap &seen, const QVariantMap &values);
     // Resolves a refused operation: "mine" sends it again on the current state, "theirs" keeps
     // the other operator's values, "dismiss" sends nothing.

@@ -852,6 +852,13 @@
     </message>
 </context>
 <context>
+    <name>TextPopup</name>
+    <message>
+        <source>%1 characters; at most %2 are allowed. Shorten the text.</source>
+        <translation>%1 characters; at most %2 are allowed. Shorten the text.</translation>
+    </message>
+</context>
+<context>
     <name>VideoPlayer</name>
     <message>
         <source>Pause</source>

@@ -850,6 +850,13 @@
     </message>
 </context>
 <context>
+    <name>TextPopup</name>
+    <message>
+        <source>%1 characters; at most %2 are allowed. Shorten the text.</source>
+        <translation>%1 ký tự; tối đa %2 ký tự. Hãy rút ngắn nội dung.</translation>
+    </message>
+</context>
+<context>
     <name>VideoPlayer</name>
     <message>
         <source>Pause</source>

@@ -26,6 +26,62 @@ private:
         return QDir(QStringLiteral(CIVICDESK_SOURCE_DIR)).filePath(relative);
     }
 
+    // Writes `rows` as a CSV file with every field quoted as RFC 4180 describes (each quote
+    // doubled), and a mapping from its columns to the fields of the same names.
+    QString writeCsv(const QString &name, const QList<QStringList> &rows)
+    {
+        QByteArray data;
+        for (const QStringList &row : rows) {
+            QByteArrayList fields;
+            for (QString field : row)
+                fields.append(
+                    '"' + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")).toUtf8() + '"');
+            data += fields.join(',') + "\r\n";
+        }
+        const QString path = m_dir.filePath(name + QStringLiteral(".csv"));
+        QFile csv(path);
+        if (!csv.open(QIODevice::WriteOnly) || csv.write(data) != data.size())
+            return {};
+        QJsonObject columns;
+        for (const QString &field : rows.constFirst())
+            columns.insert(field, field);
+        QFile mapping(path + QStringLiteral(".mapping.json"));
+        if (!mapping.open(QIODevice::WriteOnly))
+            return {};
+        mapping.write(QJsonDocument(QJsonObject{{QStringLiteral("columns"), columns}}).toJson());
+        return path;
+    }
+
+    // Imports a small Open311 file into the central and syncs it into a new replica `name`;
+    // returns the replica's path, or an empty string when a step failed.
+    QString syncedReplica(const QString &name)
+    {
+        const QString replica = m_dir.filePath(name);
+        const Test::CtlRun imported =
+            Test::runCtl({QStringLiteral("import"),
+                          Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
+                          QStringLiteral("--central"), m_central});
+        const Test::CtlRun synced =
+            Test::runCtl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--replica"), replica, QStringLiteral("--once")});
+        return imported.exitCode == 0 && synced.exitCode == 0 ? replica : QString();
+    }
+
+    // Runs `sql` on the replica file behind the sync's back.
+    static bool tamperReplica(const QString &replica, const QString &sql, QString *error)
+    {
+        bool done = false;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(replica);
+            done = db.open() && execSql(db, sql, error);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        return done;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -119,58 +175,58 @@ private Q_SLOTS:
 
     void verifyFindsDifference()
     {
-        const QString replica = m_dir.filePath(QStringLiteral("verify-replica.sqlite"));
-        QCOMPARE(Test::runCtl({QStringLiteral("import"),
-                               Test::dataPath(QStringLiteral("open311/bloomington_requests.json")),
-                               QStringLiteral("--central"), m_central})
-                     .exitCode,
-                 0);
-        QCOMPARE(Test::runCtl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
-                               QStringLiteral("--replica"), replica, QStringLiteral("--once")})
-                     .exitCode,
-                 0);
+        const QString replica = syncedReplica(QStringLiteral("verify-replica.sqlite"));
+        QVERIFY(!replica.isEmpty());
         const QStringList verify{QStringLiteral("verify"), QStringLiteral("--central"), m_central,
                                  QStringLiteral("--replica"), replica};
         QCOMPARE(Test::runCtl(verify).exitCode, 0);
 
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
-            db.setDatabaseName(replica);
-            QVERIFY(db.open());
-            QString error;
-            QVERIFY2(execSql(db,
-                             QStringLiteral("UPDATE report SET description = 'sửa tay' "
-                                            "WHERE id = (SELECT min(id) FROM report)"),
-                             &error),
-                     qPrintable(error));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
-
+        QString error;
+        QVERIFY2(tamperReplica(replica,
+                               QStringLiteral("UPDATE report SET description = 'sửa tay' "
+                                              "WHERE id = (SELECT min(id) FROM report)"),
+                               &error),
+                 qPrintable(error));
         const Test::CtlRun run = Test::runCtl(verify);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("sửa tay")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("differs in description")), qPrintable(run.out));
 
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
-            db.setDatabaseName(replica);
-            QVERIFY(db.open());
-            QString error;
-            QVERIFY2(execSql(db,
-                             QStringLiteral(
-                                 "DELETE FROM report WHERE id = (SELECT max(id) FROM report)"),
-                             &error),
-                     qPrintable(error));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        QVERIFY2(tamperReplica(
+                     replica,
+                     QStringLiteral("DELETE FROM report WHERE id = (SELECT max(id) FROM report)"),
+                     &error),
+                 qPrintable(error));
         const Test::CtlRun missing = Test::runCtl(verify);
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.out.contains(QStringLiteral("the replica lacks report")),
                  qPrintable(missing.out));
+    }
+
+    void verifyDifferenceEscaped()
+    {
+        // A difference that contains terminal escapes and a bidirectional override is printed
+        // escaped, on one line per side.
+        const QString replica = syncedReplica(QStringLiteral("escaped-replica.sqlite"));
+        QVERIFY(!replica.isEmpty());
+        QString error;
+        QVERIFY2(tamperReplica(replica,
+                               QStringLiteral("UPDATE report SET description = 'a' || char(27) || "
+                                              "'[2J' || char(8238) || 'b' || char(10) || "
+                                              "'replica matches the central' WHERE id = "
+                                              "(SELECT min(id) FROM report)"),
+                               &error),
+                 qPrintable(error));
+
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("verify"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--replica"), replica});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(!run.out.contains(QChar(0x1b)), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QChar(0x202E)), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("\\u{202e}")), qPrintable(run.out));
+        for (const QString &line : run.out.split(QLatin1Char('\n')))
+            QVERIFY2(!line.startsWith(QLatin1String("replica matches")), qPrintable(run.out));
     }
 
     void passwordNeverPrinted()
@@ -344,6 +400,108 @@ private Q_SLOTS:
             Test::runCtl({QStringLiteral("verify"), QStringLiteral("--central"), m_central,
                           QStringLiteral("--replica"), replica});
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+    }
+
+    void hostileCsvStoredLiterally()
+    {
+        // SQL, QML and HTML, format placeholders, terminal escapes, line breaks of every kind
+        // inside quoted fields and a 100 KB field reach the central and the replica unchanged.
+        QString huge;
+        while (huge.size() < 100 * 1024)
+            huge += QStringLiteral("Nước ngập, \"sâu\" '; DROP TABLE event; --\r\n<b>x</b> ");
+        huge += QStringLiteral("hết");
+        const QStringList texts{
+            QStringLiteral("x'); DROP TABLE report; --"),
+            QStringLiteral("<img src=x onerror=alert(1)> import QtQuick; Qt.quit()"),
+            QStringLiteral("%1 %2 ${1+1} {{7*7}} \\N"),
+            QStringLiteral("chuông\u0007 \u001b[31mđỏ\u001b[0m \u202Eđảo"),
+            QStringLiteral("dòng 1\r\ndòng 2\ndòng 3\rdòng 4"),
+            huge};
+        const QStringList header{QStringLiteral("source_id"), QStringLiteral("received_at"),
+                                 QStringLiteral("title"),     QStringLiteral("description"),
+                                 QStringLiteral("address"),   QStringLiteral("public_response"),
+                                 QStringLiteral("status")};
+        QList<QStringList> rows{header};
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            rows.append({QStringLiteral("csv-%1'\"; --").arg(i),
+                         QStringLiteral("2026-12-04T08:00:00+07:00"), texts.at(i).left(400),
+                         texts.at(i), texts.at(i).left(400), texts.at(i), QStringLiteral("new")});
+        }
+        // A status that is no code rejects its row; its text must not forge a second line.
+        rows.append({QStringLiteral("csv-bad"), QStringLiteral("2026-12-04T08:00:00+07:00"),
+                     QString(), QStringLiteral("mô tả"), QString(), QString(),
+                     QStringLiteral("\u001b[2J\u202Enew\nrejected: forged")});
+        const QString file = writeCsv(QStringLiteral("hostile"), rows);
+        QVERIFY(!file.isEmpty());
+
+        const Test::CtlRun imported = Test::runCtl(
+            {QStringLiteral("import"), file, QStringLiteral("--mapping"),
+             file + QStringLiteral(".mapping.json"), QStringLiteral("--central"), m_central});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains(QStringLiteral("6 imported, 0 updated, 0 unchanged, "
+                                                      "1 rejected")),
+                 qPrintable(imported.out));
+        QVERIFY2(!imported.err.contains(QChar(0x1b)), qPrintable(imported.err));
+        QVERIFY2(!imported.err.contains(QChar(0x202E)), qPrintable(imported.err));
+        QVERIFY2(imported.err.contains(QStringLiteral("\\u{001b}[2J\\u{202e}new\\u{000a}")),
+                 qPrintable(imported.err));
+        int rejectedLines = 0;
+        for (const QString &line : imported.err.split(QLatin1Char('\n')))
+            rejectedLines += line.startsWith(QLatin1String("rejected:")) ? 1 : 0;
+        QCOMPARE(rejectedLines, 1);
+
+        const QString replica = m_dir.filePath(QStringLiteral("hostile-csv-replica.sqlite"));
+        const Test::CtlRun synced =
+            Test::runCtl({QStringLiteral("sync"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--replica"), replica, QStringLiteral("--once")});
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const QVariantMap id{{QStringLiteral("id"), QStringLiteral("csv-%1'\"; --").arg(i)}};
+            const QString where = QStringLiteral(" FROM report WHERE source_id = :id");
+            for (const QString &database : {m_central, replica}) {
+                const auto stored = [&](const QString &column) {
+                    return Test::centralScalar(database, QStringLiteral("SELECT ") + column + where,
+                                               id)
+                        .toString();
+                };
+                QCOMPARE(stored(QStringLiteral("description")), texts.at(i));
+                QCOMPARE(stored(QStringLiteral("public_response")), texts.at(i));
+                // Cells other than description and public_response lose surrounding spaces.
+                QCOMPARE(stored(QStringLiteral("title")), texts.at(i).left(400).trimmed());
+                QCOMPARE(stored(QStringLiteral("address")), texts.at(i).left(400).trimmed());
+            }
+        }
+        QCOMPARE(
+            Test::centralScalar(m_central, QStringLiteral("SELECT count(*) FROM report")).toInt(),
+            6);
+        const Test::CtlRun verified =
+            Test::runCtl({QStringLiteral("verify"), QStringLiteral("--central"), m_central,
+                          QStringLiteral("--replica"), replica});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+    }
+
+    void hostileCsvLoggedEscaped()
+    {
+        // With the intake log on, a strict import that fails logs the rejected value escaped
+        // like the command's own output.
+        const QString file =
+            writeCsv(QStringLiteral("hostile-strict"),
+                     {{QStringLiteral("source_id"), QStringLiteral("received_at"),
+                       QStringLiteral("description"), QStringLiteral("status")},
+                      {QStringLiteral("csv-1"), QStringLiteral("2026-12-04T08:00:00+07:00"),
+                       QStringLiteral("mô tả"), QStringLiteral("\u001b[2J\u202Eclosed\nforged")}});
+        QVERIFY(!file.isEmpty());
+        qputenv("QT_LOGGING_RULES", "civicdesk.intake.info=true");
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("import"), file, QStringLiteral("--mapping"),
+                          file + QStringLiteral(".mapping.json"), QStringLiteral("--strict"),
+                          QStringLiteral("--central"), m_central});
+        qunsetenv("QT_LOGGING_RULES");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("import failed:")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QChar(0x1b)), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QChar(0x202E)), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("\nforged")), qPrintable(run.err));
     }
 
     void usageErrors_data()

@@ -294,6 +294,90 @@ private Q_SLOTS:
         QCOMPARE(snapshotOf(report.id).report.version, report.version);
     }
 
+    void operatorTextsStoredLiterally()
+    {
+        // Texts an operator typed reach the central as written: a note, an edit and a reason.
+        const QString sql = QStringLiteral("x'); DROP TABLE report; -- \"; DELETE FROM event;");
+        const QString markup =
+            QStringLiteral("<img src=x onerror=alert(1)> import QtQuick; Qt.quit() %1 ${1+1}");
+        const QString control = QStringLiteral("chuông\u0007 \u001b[31mđỏ\r\n\u202Eđảo");
+        const Report report = firstReport();
+        const QString reason = control + markup;
+        QString error;
+        const auto results = m_central->submit(
+            {Test::makeOperation(OperationKind::AddNote, report, {{QStringLiteral("text"), sql}}),
+             Test::makeOperation(OperationKind::EditText, report,
+                                 textEditPayload({{TextField::Title, report.title, markup},
+                                                  {TextField::Address, report.address, control}}))},
+            &error);
+        QVERIFY2(results, qPrintable(error));
+        for (const OperationResult &result : *results)
+            QVERIFY2(result.accepted(), qPrintable(result.reason));
+        const auto rejected = m_central->submit(
+            {Test::makeOperation(OperationKind::Reject, snapshotOf(report.id).report,
+                                 {{QStringLiteral("reason"), reason}})},
+            &error);
+        QVERIFY2(rejected, qPrintable(error));
+        QVERIFY2(rejected->first().accepted(), qPrintable(rejected->first().reason));
+
+        const ReportSnapshot stored = snapshotOf(report.id);
+        QCOMPARE(stored.report.title, markup);
+        QCOMPARE(stored.report.address, control);
+        QCOMPARE(stored.report.rejectReason, reason);
+        QStringList notes;
+        for (const Event &event : stored.events) {
+            if (event.kind == EventKind::Note)
+                notes.append(event.data.value(QStringLiteral("text")).toString());
+        }
+        QCOMPARE(notes, QStringList{sql});
+    }
+
+    void unstorableOperatorTextRejected_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reason");
+        const QString nul = QStringLiteral("trước") + QChar(0) + QStringLiteral("sau");
+        QTest::newRow("note with NUL")
+            << int(OperationKind::AddNote) << nul << QStringLiteral("NUL character");
+        QTest::newRow("reason with NUL")
+            << int(OperationKind::Reject) << nul << QStringLiteral("NUL character");
+        QTest::newRow("title with NUL")
+            << int(OperationKind::EditText) << nul << QStringLiteral("NUL character");
+        QTest::newRow("note too long")
+            << int(OperationKind::AddNote) << QString(100 * 1024, QLatin1Char('x'))
+            << QStringLiteral("more than the 4000 allowed");
+        QTest::newRow("reason too long")
+            << int(OperationKind::Reject) << QString(4001, QLatin1Char('x'))
+            << QStringLiteral("more than the 4000 allowed");
+    }
+
+    void unstorableOperatorTextRejected()
+    {
+        // The central rejects the operation with its reason instead of failing the whole
+        // submission on a database error, which would stop the workstation's sync.
+        QFETCH(int, kind);
+        QFETCH(QString, text);
+        QFETCH(QString, reason);
+        const Report report = firstReport();
+        QJsonObject payload;
+        if (OperationKind(kind) == OperationKind::AddNote)
+            payload = {{QStringLiteral("text"), text}};
+        else if (OperationKind(kind) == OperationKind::Reject)
+            payload = {{QStringLiteral("reason"), text}};
+        else
+            payload = textEditPayload({{TextField::Title, report.title, text}});
+        QString error;
+        const auto results =
+            m_central->submit({Test::makeOperation(OperationKind(kind), report, payload)}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QCOMPARE(results->first().refusal, Refusal::InvalidValue);
+        QVERIFY2(results->first().reason.contains(reason), qPrintable(results->first().reason));
+        const ReportSnapshot stored = snapshotOf(report.id);
+        QCOMPARE(stored.report.status, Status::New);
+        QCOMPARE(stored.report.title, report.title);
+    }
+
     void revealRecordsReason()
     {
         IncomingReport call;

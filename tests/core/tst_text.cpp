@@ -122,6 +122,11 @@ private Q_SLOTS:
             << QStringLiteral("id\nrejected: x") << QStringLiteral("id\\u{000a}rejected: x");
         QTest::newRow("right-to-left override")
             << QStringLiteral("a\u202Eb") << QStringLiteral("a\\u{202e}b");
+        QTest::newRow("right-to-left mark")
+            << QStringLiteral("a\u200Fb\u061C") << QStringLiteral("a\\u{200f}b\\u{061c}");
+        QTest::newRow("line separator") << QStringLiteral("id\u2028rejected: x\u2029")
+                                        << QStringLiteral("id\\u{2028}rejected: x\\u{2029}");
+        QTest::newRow("C1 control") << QStringLiteral("a\u009Bb") << QStringLiteral("a\\u{009b}b");
     }
 
     void printable()

@@ -189,6 +189,19 @@ private Q_SLOTS:
         QTest::newRow("empty note")
             << Status::New << int(OperationKind::AddNote)
             << QJsonObject{{QStringLiteral("text"), QString()}} << Refusal::MissingValue;
+        QTest::newRow("note too long")
+            << Status::New << int(OperationKind::AddNote)
+            << QJsonObject{{QStringLiteral("text"), QString(maxOperatorTextLength + 1, u'x')}}
+            << Refusal::InvalidValue;
+        QTest::newRow("reason with NUL")
+            << Status::New << int(OperationKind::Reject)
+            << QJsonObject{{QStringLiteral("reason"), QString(QStringLiteral("spam") + QChar(0))}}
+            << Refusal::InvalidValue;
+        QTest::newRow("NUL in an unknown key")
+            << Status::New << int(OperationKind::AddNote)
+            << QJsonObject{{QStringLiteral("text"), QStringLiteral("ok")},
+                           {QString(QStringLiteral("x") + QChar(0)), QStringLiteral("y")}}
+            << Refusal::InvalidValue;
     }
 
     void refusals()

@@ -20,6 +20,7 @@ private slots:
     void missingFile();
     void emptyFile();
     void sourceName();
+    void placeholdersInWarningsKept();
 };
 
 static const QString open311Folder = QStringLiteral(CIVICDESK_TEST_DATA "/open311/");
@@ -139,6 +140,30 @@ void TestImportFile::sourceName()
     const ParsedFile byOption = readImportFile(path, named);
     QCOMPARE(byOption.reports.size(), 2);
     QCOMPARE(byOption.reports.at(0).report.source, u"chicago-311"_s);
+}
+
+void TestImportFile::placeholdersInWarningsKept()
+{
+    // Texts from the file that look like QString::arg() placeholders appear in the warnings as
+    // written, not filled with the numbers that follow them.
+    QTemporaryDir folder;
+    const QString path = folder.filePath(u"placeholders.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"service_request_id": "a%1%2b", "description": "x", "%1k%2": 1, "%1k%2": 2,
+                    "requested_datetime": "2026-12-04T08:00:00Z"},
+                   {"service_request_id": "a%1%2b", "description": "y",
+                    "requested_datetime": "2026-12-04T08:00:00Z"}])");
+    file.close();
+
+    const ParsedFile parsed = readImportFile(path, options());
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.warnings.size(), 2);
+    QCOMPARE(parsed.warnings.at(0),
+             path + u":1: key \"%1k%2\" is repeated 1 times in the file; each object keeps its "
+                    u"first value that is not null"_s);
+    QCOMPARE(parsed.warnings.at(1),
+             path + u": record 2 repeats the id a%1%2b of record 1; it updates that report"_s);
 }
 
 QTEST_GUILESS_MAIN(TestImportFile)

@@ -74,6 +74,59 @@ private:
         }
     }
 
+    // Returns how many text items show `text` exactly, after checking that each of them, and
+    // every other text item whose text could be read as markup, shows plain text.
+    int plainTextItemsShowing(const QString &text)
+    {
+        // The visual tree, because the delegates of a list view have no QObject parent.
+        QList<QQuickItem *> items{m_window->contentItem()};
+        for (qsizetype i = 0; i < items.size(); ++i)
+            items.append(items.at(i)->childItems());
+        int showing = 0;
+        for (QQuickItem *item : std::as_const(items)) {
+            if (item->metaObject()->indexOfProperty("textFormat") < 0)
+                continue;
+            const QString shown = item->property("text").toString();
+            if (shown == text)
+                showing += 1;
+            if (shown.contains(QLatin1Char('<')) || shown == text) {
+                if (item->property("textFormat").toInt() != int(Qt::PlainText)) {
+                    qWarning() << "not plain text:" << item << shown.left(200);
+                    return -1;
+                }
+            }
+        }
+        return showing;
+    }
+
+    // Opens the text popup `name` with its key, fills it with `text` as a paste would and
+    // confirms it with Ctrl+Enter. Returns the text as the popup's editor contains it.
+    QString submitTextPopup(const char *name, Qt::Key key, const QString &text)
+    {
+        QObject *popup = m_window->findChild<QObject *>(QLatin1String(name));
+        if (!popup)
+            return {};
+        QTest::keyClick(m_window, key);
+        if (!QTest::qWaitFor([&] { return popup->property("opened").toBool(); }, 5000))
+            return {};
+        QObject *area = popup->findChild<QObject *>(QStringLiteral("textPopupArea"));
+        area->setProperty("text", text);
+        const QString entered = area->property("text").toString();
+        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        return entered;
+    }
+
+    // Opens report `id` and starts editing its text with E, as an operator would.
+    bool startEditing(const QString &id)
+    {
+        m_workstation->select(id);
+        if (!QTest::qWaitFor([&] { return m_workstation->detail()->reportId() == id; }, 10000))
+            return false;
+        QTest::keyClick(m_window, Qt::Key_E);
+        QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
+        return QTest::qWaitFor([&] { return pane->property("editing").toBool(); }, 5000);
+    }
+
     QString firstNewReport()
     {
         QString error;
@@ -441,6 +494,149 @@ private Q_SLOTS:
         QVERIFY(
             Test::centralScalar(m_paths.centralUrl, QStringLiteral("SELECT count(*) FROM event"))
                 .toInt() > 0);
+    }
+
+    void operatorTextsShownLiterally()
+    {
+        // A note, an edit and a reason that would be markup, SQL or terminal commands if anything
+        // interpreted them travel through the outbox and the central, and come back as written.
+        const QString markup = QStringLiteral("<b>đậm</b> <img src=x onerror=alert(1)> "
+                                              "import QtQuick; Qt.quit() %1 ${1+1}");
+        const QString sql = QStringLiteral("x'); DROP TABLE event; -- \"; DELETE FROM report;");
+        const QString control = QStringLiteral("chuông\u0007 \u001b[31mđỏ \u202Eđảo");
+        const QString id = firstNewReport();
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+
+        const QString note =
+            submitTextPopup("notePopup", Qt::Key_N, markup + QLatin1Char('\n') + sql + control)
+                .trimmed();
+        QVERIFY(note.contains(QStringLiteral("\u001b[31m")));
+        // Waits for the note to reach the timeline and for the central to accept it.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            detail->events().last().toMap().value(QStringLiteral("text")).toString(), note, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+        QCOMPARE(plainTextItemsShowing(note), 1);
+
+        QVERIFY(startEditing(id));
+        m_window->findChild<QObject *>(QStringLiteral("titleEditor"))->setProperty("text", markup);
+        m_window->findChild<QObject *>(QStringLiteral("addressEditor"))
+            ->setProperty("text", control);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        // Waits for the edit to show and for the central to accept it.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->title(), markup, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+        QCOMPARE(detail->address(), control);
+        QVERIFY(plainTextItemsShowing(markup) >= 1);
+        QVERIFY(plainTextItemsShowing(control) >= 1);
+
+        const QString reason = submitTextPopup("rejectPopup", Qt::Key_R, sql + markup).trimmed();
+        // Waits for the rejection to show and for the central to accept it.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("rejected"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+        QCOMPARE(detail->rejectReason(), reason);
+        QCOMPARE(plainTextItemsShowing(reason), 2); // the reason row and the timeline
+
+        const auto stored = centralReport(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->report.title, markup);
+        QCOMPARE(stored->report.address, control);
+        QCOMPARE(stored->report.rejectReason, reason);
+        QStringList notes;
+        for (const Event &event : stored->events) {
+            if (event.kind == EventKind::Note)
+                notes.append(event.data.value(QStringLiteral("text")).toString());
+        }
+        QVERIFY(notes.contains(note));
+        QCOMPARE(m_workstation->pendingCount(), 0);
+    }
+
+    void overlongNoteKeptInPopup()
+    {
+        // A note over the limit cannot be confirmed, so the popup stays open with the text.
+        const QString id = firstNewReport();
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+        const int before = int(detail->events().size());
+        const QString text(m_workstation->maxOperatorTextLength() + 1, QLatin1Char('x'));
+        QCOMPARE(submitTextPopup("notePopup", Qt::Key_N, text), text);
+        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("notePopup"));
+        QVERIFY(popup->property("opened").toBool());
+        QVERIFY(popup->property("tooLong").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
+        QCOMPARE(int(detail->events().size()), before);
+    }
+
+    void titleEditKeepsLongDescription()
+    {
+        // The 100 KB description imported above ends with a space. Editing only the title sends
+        // only the title: the trimmed description would be an edit over the length limit.
+        const QString reportId =
+            Test::centralScalar(m_paths.replicaPath,
+                                QStringLiteral("SELECT id FROM report WHERE source = 'hostile' "
+                                               "AND source_id = 'hostile-huge'"))
+                .toString();
+        QVERIFY(!reportId.isEmpty());
+        QVERIFY(startEditing(reportId));
+        ReportDetail *detail = m_workstation->detail();
+        const QString description = detail->description();
+        QVERIFY(description.size() > 100 * 1024);
+        QVERIFY(description.endsWith(QLatin1Char(' ')));
+        m_window->findChild<QObject *>(QStringLiteral("titleEditor"))
+            ->setProperty("text", QStringLiteral("Ngập nước đường Lê Lợi"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        // Waits for the central to accept the new title.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->title(), QStringLiteral("Ngập nước đường Lê Lợi"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+        QCOMPARE(m_workstation->attentionCount(), 0);
+        const auto stored = centralReport(reportId);
+        QCOMPARE(stored->report.title, QStringLiteral("Ngập nước đường Lê Lợi"));
+        QCOMPARE(stored->report.description, description);
+    }
+
+    void hostileConflictShownLiterally()
+    {
+        // Both versions of a conflicting edit are shown as written on the "needs attention" list.
+        const QString mine = QStringLiteral("<h1>của tôi</h1>\u202E x'); DROP TABLE report; --");
+        const QString theirs = QStringLiteral("<a href=\"file:///etc/passwd\">của họ</a> %1");
+        const QString id = firstNewReport();
+        QVERIFY(startEditing(id));
+        ReportDetail *detail = m_workstation->detail();
+
+        QString error;
+        auto central = Central::open(m_paths.centralUrl, false, &error);
+        QVERIFY2(central, qPrintable(error));
+        const Report stored = centralReport(id)->report;
+        const auto results = central->submit(
+            {Test::makeOperation(OperationKind::EditText, stored,
+                                 textEditPayload({{TextField::Title, stored.title, theirs}}),
+                                 QStringLiteral("minh"))},
+            &error);
+        QVERIFY2(results && results->first().accepted(), qPrintable(error));
+        central.reset();
+        // Waits for the colleague's title to reach the open report.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->title(), theirs, 20000);
+
+        m_window->findChild<QObject *>(QStringLiteral("titleEditor"))->setProperty("text", mine);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        // Waits for the central's refusal to come back as an item needing attention.
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 1, 20000);
+        QTest::keyClick(m_window, Qt::Key_A);
+        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("attentionPopup"));
+        QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
+        // Waits for the list to lay out its item: both versions show there, "mine" also in the
+        // closed editor and "theirs" in the open report.
+        QTRY_COMPARE_WITH_TIMEOUT(plainTextItemsShowing(mine), 2, 5000);
+        QCOMPARE(plainTextItemsShowing(theirs), 2);
+
+        QTest::keyClick(m_window, Qt::Key_T); // keeps the colleague's title
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 0, 20000);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
+        QCOMPARE(centralReport(id)->report.title, theirs);
     }
 };
 

@@ -160,6 +160,7 @@ Popup {
                         text: root.actionName(entry.modelData.action)
                               + (entry.modelData.code.length > 0 ? " · " + entry.modelData.code : "")
                               + " · " + entry.modelData.time
+                        textFormat: Text.PlainText
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontSmall
                         font.bold: true
@@ -169,6 +170,7 @@ Popup {
                         Layout.fillWidth: true
                         text: entry.modelData.reason
                         wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontBody
                         color: Theme.danger
@@ -192,6 +194,7 @@ Popup {
                                 Layout.preferredWidth: 120
                                 Layout.alignment: Qt.AlignTop
                                 text: row.modelData.name
+                                textFormat: Text.PlainText
                                 elide: Text.ElideRight
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontBody

@@ -69,7 +69,7 @@ Rectangle {
         }
         const values = {}
         for (const code of root.detail.editableFields)
-            values[code] = editors[code].text.trim()
+            values[code] = editors[code].text
         Workstation.editText(root.seenValues, values)
         root.editing = false
         root.editingFinished()
@@ -158,6 +158,7 @@ Rectangle {
             spacing: Theme.spacing
             Text {
                 text: root.detail.code.length > 0 ? root.detail.code : qsTr("(not synced)")
+                textFormat: Text.PlainText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
                 font.bold: true

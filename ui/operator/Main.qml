@@ -148,10 +148,12 @@ ApplicationWindow {
     }
     TextPopup {
         id: reject
+        objectName: "rejectPopup"
         title: qsTr("Reject report %1").arg(Workstation.detail.code)
         hint: qsTr("The reason is kept in the timeline. Ctrl+Enter confirms.")
         confirmText: qsTr("Reject")
         cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
         onAccepted: text => Workstation.reject(text)
         onClosed: queue.forceActiveFocus()
     }
@@ -162,6 +164,7 @@ ApplicationWindow {
         hint: qsTr("Notes are seen by the center only. Ctrl+Enter confirms.")
         confirmText: qsTr("Add note")
         cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
         onAccepted: text => Workstation.addNote(text)
         onClosed: queue.forceActiveFocus()
     }

@@ -78,6 +78,7 @@ Rectangle {
             wrapMode: Text.Wrap
             maximumLineCount: 4
             elide: Text.ElideRight
+            textFormat: Text.PlainText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSmall
             color: root.item.fileState === "failed" || root.item.thumbnailState === "failed"

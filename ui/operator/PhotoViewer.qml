@@ -56,6 +56,7 @@ Popup {
             anchors.centerIn: parent
             width: Math.min(implicitWidth, parent.parent.width - 4 * Theme.padding)
             wrapMode: Text.Wrap
+            textFormat: Text.PlainText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             color: root.item.fileState === "failed" ? "#ffb4ab" : "#f2f5f8"

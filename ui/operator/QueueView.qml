@@ -211,6 +211,9 @@ FocusScope {
                     anchors.rightMargin: Theme.spacing
                     verticalAlignment: Text.AlignVCenter
                     text: cell.display + (cell.columnKind === 0 && cell.pending ? "  ⟳" : "")
+                    // One line of plain text: a long or marked-up value is never laid out whole.
+                    textFormat: Text.PlainText
+                    maximumLineCount: 1
                     elide: Text.ElideRight
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody

@@ -53,6 +53,7 @@ ApplicationWindow {
             }
             Text {
                 text: qsTr("Server: %1").arg(SignIn.server)
+                textFormat: Text.PlainText
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
             }
@@ -90,6 +91,7 @@ ApplicationWindow {
                 visible: text.length > 0
                 text: SignIn.busy ? qsTr("Signing in…") : SignIn.message
                 wrapMode: Text.Wrap
+                textFormat: Text.PlainText
                 color: SignIn.busy ? Theme.textMuted : Theme.danger
             }
             Text {
@@ -98,6 +100,7 @@ ApplicationWindow {
                 visible: text.length > 0
                 text: SignIn.keychainNote
                 wrapMode: Text.Wrap
+                textFormat: Text.PlainText
                 font.pixelSize: Theme.fontSmall
                 color: Theme.warning
             }

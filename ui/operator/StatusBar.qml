@@ -20,7 +20,10 @@ Rectangle {
         anchors.rightMargin: Theme.padding
         spacing: 24
 
+        // Plain text: user names and the server's messages are shown as written.
         component Item_: Text {
+            textFormat: Text.PlainText
+            maximumLineCount: 1
             color: Theme.statusBarText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSmall

@@ -36,6 +36,8 @@ ColumnLayout {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
                     color: entry.modelData.kind === "refused" ? Theme.danger : Theme.textMuted
+                    textFormat: Text.PlainText
+                    maximumLineCount: 1
                     elide: Text.ElideRight
                 }
                 Text {

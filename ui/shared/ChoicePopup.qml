@@ -80,6 +80,7 @@ Popup {
 
         Text {
             text: root.title
+            textFormat: Text.PlainText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -118,6 +119,8 @@ Popup {
                     x: Theme.spacing
                     width: parent.width - 2 * Theme.spacing
                     text: choice.name
+                    textFormat: Text.PlainText
+                    maximumLineCount: 1
                     elide: Text.ElideRight
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody

@@ -18,6 +18,7 @@ Rectangle {
         id: label
         anchors.centerIn: parent
         text: root.text
+        textFormat: Text.PlainText
         color: "#ffffff"
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontSmall

@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import CivicDesk.Ui
 
-// Asks for a text (a reason, a note). Ctrl+Enter confirms, Escape cancels; an empty text
-// cannot be confirmed.
+// Asks for a text (a reason, a note). Ctrl+Enter confirms, Escape cancels; an empty text, or
+// one longer than maximumLength, cannot be confirmed.
 Popup {
     id: root
 
@@ -12,6 +12,10 @@ Popup {
     property string hint
     property string confirmText
     property string cancelText
+    // Maximum length of the text in characters, without surrounding white space; 0 for none.
+    property int maximumLength: 0
+    readonly property bool tooLong: root.maximumLength > 0
+                                    && area.text.trim().length > root.maximumLength
 
     signal accepted(string text)
 
@@ -27,7 +31,7 @@ Popup {
     }
 
     function confirm() {
-        if (area.text.trim().length === 0)
+        if (area.text.trim().length === 0 || root.tooLong)
             return
         root.accepted(area.text.trim())
         root.close()
@@ -43,6 +47,7 @@ Popup {
         spacing: Theme.spacing
         Text {
             text: root.title
+            textFormat: Text.PlainText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -61,7 +66,9 @@ Popup {
             Layout.preferredHeight: 140
             TextArea {
                 id: area
+                objectName: "textPopupArea"
                 wrapMode: TextEdit.Wrap
+                textFormat: TextEdit.PlainText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontBody
                 Keys.onPressed: event => {
@@ -73,6 +80,16 @@ Popup {
                 }
             }
         }
+        Text {
+            Layout.fillWidth: true
+            visible: root.tooLong
+            text: qsTr("%1 characters; at most %2 are allowed. Shorten the text.")
+                      .arg(area.text.trim().length).arg(root.maximumLength)
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            color: Theme.danger
+        }
         RowLayout {
             Layout.alignment: Qt.AlignRight
             spacing: Theme.spacing
@@ -83,7 +100,7 @@ Popup {
             ActionButton {
                 text: root.confirmText
                 primary: true
-                enabled: area.text.trim().length > 0
+                enabled: area.text.trim().length > 0 && !root.tooLong
                 onClicked: root.confirm()
             }
         }
