@@ -202,6 +202,8 @@ OperationOutcome returnToCenter(Report &report, const Operation &operation)
     if (reason.isEmpty())
         return refuse(Refusal::MissingValue,
                       QStringLiteral("returning a report to the center needs a reason"));
+    if (OperationOutcome length = checkLength(QStringLiteral("reason"), reason); !length.accepted())
+        return length;
     OperationOutcome check = checkTransition(report, Status::Triaged, operation);
     if (!check.accepted())
         return check;
@@ -248,6 +250,11 @@ OperationOutcome editText(Report &report, const Operation &operation)
     QStringList conflicting;
     for (const TextChange &change : *changes) {
         const QString code = textFieldCode(change.field);
+        if (!mayEditTextField(change.field, operation.actorRole)) {
+            return refuse(Refusal::InvalidTransition,
+                          QStringLiteral("a %1 may not edit the %2")
+                              .arg(roleCode(operation.actorRole), code));
+        }
         if (!isTextFieldEditable(change.field, report.status)) {
             return refuse(Refusal::InvalidTransition,
                           QStringLiteral("the %1 of a %2 report cannot be edited")

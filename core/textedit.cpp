@@ -96,6 +96,19 @@ bool isTextFieldEditable(TextField field, Status status)
     return status != Status::Closed && status != Status::Rejected && status != Status::Duplicate;
 }
 
+bool mayEditTextField(TextField field, Role role)
+{
+    switch (role) {
+    case Role::Operator:
+    case Role::Supervisor:
+        return true;
+    case Role::Agency:
+        return field == TextField::PublicResponse;
+    default:
+        return false;
+    }
+}
+
 QJsonObject textEditPayload(const QList<TextChange> &changes)
 {
     QJsonObject fields;

@@ -35,6 +35,9 @@ int maxTextFieldLength(TextField field);
 // response exists from the agency's response on and is checked by the center before it is
 // published at closing, so it is editable only while the report is in progress or resolved.
 bool isTextFieldEditable(TextField field, Status status);
+// Returns whether a kind of user may edit the field at all: operators and supervisors every
+// text field, an agency its public response alone, nobody else any.
+bool mayEditTextField(TextField field, Role role);
 
 // One field of an edit: the value the operator saw and the value they wrote.
 struct TextChange

@@ -142,6 +142,30 @@ private Q_SLOTS:
         QVERIFY(operationChangesAssignment(OperationKind::ReturnToCenter));
     }
 
+    void agencyEditsResponseOnly()
+    {
+        Report report = reportIn(Status::InProgress);
+        report.title = QStringLiteral("Đèn hỏng");
+        const auto edit = [](const QString &field, const QString &from) {
+            Operation op = operation(
+                OperationKind::EditText,
+                {{QStringLiteral("fields"),
+                  QJsonObject{
+                      {field, QJsonObject{{QStringLiteral("from"), from},
+                                          {QStringLiteral("to"), QStringLiteral("mới")}}}}}});
+            op.actorRole = Role::Agency;
+            return op;
+        };
+        const OperationOutcome title =
+            applyOperation(report, edit(QStringLiteral("title"), report.title), {});
+        QCOMPARE(title.refusal, Refusal::InvalidTransition);
+        QCOMPARE(report.title, QStringLiteral("Đèn hỏng"));
+        const OperationOutcome response =
+            applyOperation(report, edit(QStringLiteral("public_response"), QString()), {});
+        QVERIFY2(response.accepted(), qPrintable(response.reason));
+        QCOMPARE(report.publicResponse, QStringLiteral("mới"));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<Status>("status");
@@ -182,6 +206,11 @@ private Q_SLOTS:
             << Status::Assigned << int(OperationKind::ReturnToCenter)
             << QJsonObject{{QStringLiteral("reason"), QStringLiteral(" ")}}
             << Refusal::MissingValue;
+        QTest::newRow("return with overlong reason")
+            << Status::Assigned << int(OperationKind::ReturnToCenter)
+            << QJsonObject{{QStringLiteral("reason"),
+                            QString(maxOperatorTextLength + 1, QLatin1Char('x'))}}
+            << Refusal::InvalidValue;
         QTest::newRow("return triaged")
             << Status::Triaged << int(OperationKind::ReturnToCenter)
             << QJsonObject{{QStringLiteral("reason"), QStringLiteral("sai")}}
