@@ -512,6 +512,25 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
     return result;
 }
 
+OperationResult SqlCentral::notPermitted(const Operation &operation, const QString &denial)
+{
+    OperationResult result;
+    result.operationId = operation.id;
+    result.refusal = Refusal::NotPermitted;
+    result.reason =
+        QStringLiteral("the central refused this change to the signed-in user: %1").arg(denial);
+    qCWarning(lcCentral) << "operation" << operation.id << "not permitted:" << denial;
+    // Recorded where the user may record decisions, so that a second delivery gets the same
+    // answer; a user without that right gets it again by the same refusal.
+    SqlTransaction transaction(database(), true);
+    QString error;
+    if (!transaction.isActive() || !recordDecision(operation, result, &error) ||
+        !transaction.commit(&error)) {
+        qCInfo(lcCentral) << "refusal of operation" << operation.id << "not recorded:" << error;
+    }
+    return result;
+}
+
 std::optional<QList<OperationResult>> SqlCentral::submit(const QList<Operation> &operations,
                                                          QString *error)
 {
@@ -529,14 +548,24 @@ std::optional<QList<OperationResult>> SqlCentral::submit(const QList<Operation> 
                               << operation.reportId;
             continue;
         }
-        SqlTransaction transaction(database(), true);
-        if (!transaction.isActive()) {
-            *error = transaction.error();
-            return std::nullopt;
+        std::optional<OperationResult> result;
+        QString denial;
+        {
+            SqlTransaction transaction(database(), true);
+            if (!transaction.isActive()) {
+                *error = transaction.error();
+                return std::nullopt;
+            }
+            result = decide(operation, error);
+            if (!result && isPermissionError(*error))
+                denial = *error; // rolled back at the end of the block
+            else if (!result || !transaction.commit(error))
+                return std::nullopt;
         }
-        auto result = decide(operation, error);
-        if (!result || !transaction.commit(error))
-            return std::nullopt;
+        // The server's rights decide, whatever the client checked: the operation is refused on
+        // its own instead of failing this submission and every retry after it.
+        if (!denial.isEmpty())
+            result = notPermitted(operation, denial);
         if (!result->accepted()) {
             result->current = currentSnapshot(operation.reportId, nullptr);
             refusedReports.insert(operation.reportId);

@@ -71,6 +71,8 @@ private:
     bool postgresFeedPage(const FeedPosition &cursor, int limit, ChangeBatch *batch,
                           QString *error);
     std::optional<OperationResult> decide(const Operation &operation, QString *error);
+    // The refusal of an operation that the server's rights stopped.
+    OperationResult notPermitted(const Operation &operation, const QString &denial);
     // Writes an accepted operation's change of the report with its new revision.
     bool writeDecided(const Report &before, const Report &after, qint64 revision, QString *error);
     std::optional<OperationResult> storedDecision(const Operation &operation, QString *error);

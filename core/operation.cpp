@@ -21,7 +21,7 @@ constexpr std::array<std::pair<OperationKind, const char *>, 6> kindCodes{{
     {OperationKind::ReturnToCenter, "return"},
 }};
 
-constexpr std::array<std::pair<Refusal, const char *>, 7> refusalCodes{{
+constexpr std::array<std::pair<Refusal, const char *>, 8> refusalCodes{{
     {Refusal::None, "none"},
     {Refusal::UnknownReport, "unknown_report"},
     {Refusal::StaleVersion, "stale_version"},
@@ -29,6 +29,7 @@ constexpr std::array<std::pair<Refusal, const char *>, 7> refusalCodes{{
     {Refusal::MissingValue, "missing_value"},
     {Refusal::InvalidValue, "invalid_value"},
     {Refusal::Conflict, "conflict"},
+    {Refusal::NotPermitted, "not_permitted"},
 }};
 
 OperationOutcome refuse(Refusal refusal, const QString &reason)
@@ -421,6 +422,8 @@ OperationOutcome applyOperation(Report &report, const Operation &operation,
 {
     if (OperationOutcome storable = checkStorable(operation); !storable.accepted())
         return storable;
+    if (operation.actorRole == Role::Kiosk)
+        return refuse(Refusal::NotPermitted, QStringLiteral("the wall display changes no report"));
     if (OperationOutcome base = checkBaseState(report, operation); !base.accepted())
         return base;
     switch (operation.kind) {

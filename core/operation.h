@@ -75,7 +75,8 @@ enum class Refusal
     InvalidTransition,
     MissingValue,
     InvalidValue,
-    Conflict, // another operator changed a text field of the edit to something else first
+    Conflict,     // another operator changed a text field of the edit to something else first
+    NotPermitted, // the signed-in user's role may not make this change
 };
 
 QString refusalCode(Refusal refusal);

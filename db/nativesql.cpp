@@ -70,6 +70,12 @@ std::optional<PgResult> PgResult::exec(const QSqlDatabase &database, const QByte
         QString message = QString::fromUtf8(PQerrorMessage(connection)).trimmed();
         if (message.isEmpty())
             message = QStringLiteral("the database connection is closed");
+        // The SQLSTATE in parentheses, as Qt's driver writes it (see isPermissionError()).
+        if (const char *state = result.m_result
+                                    ? PQresultErrorField(result.m_result.get(), PG_DIAG_SQLSTATE)
+                                    : nullptr) {
+            message += QStringLiteral("(%1)").arg(QString::fromLatin1(state));
+        }
         *error = QStringLiteral("%1 (in: %2)").arg(message, shortSql(QString::fromUtf8(sql)));
         return std::nullopt;
     }

@@ -24,6 +24,11 @@ QString describe(const QString &sql, const QSqlError &error)
 
 } // namespace
 
+bool isPermissionError(const QString &error)
+{
+    return error.contains(QLatin1String("(42501)"));
+}
+
 SqlStatement::SqlStatement(const QSqlDatabase &database, const QString &sql)
     : m_sql(sql)
     , m_query(database)

@@ -41,6 +41,11 @@ private:
     bool m_prepared = false;
 };
 
+// Returns whether a statement failed because the user lacks the right: PostgreSQL's SQLSTATE
+// 42501, for a missing privilege or a row-level security policy, which Qt's driver and
+// PgResult write in parentheses after the message.
+bool isPermissionError(const QString &error);
+
 // Runs SQL text without parameters; returns false and fills `error` when it fails.
 bool execSql(const QSqlDatabase &database, const QString &sql, QString *error);
 

@@ -180,7 +180,9 @@ QString refusalText(Refusal refusal)
     case Refusal::InvalidValue:
         return tr("The field or agency chosen is not known on the central.");
     case Refusal::UnknownReport:
-        return tr("The report no longer exists on the central.");
+        return tr("The report no longer exists on the central, or is no longer yours to see.");
+    case Refusal::NotPermitted:
+        return tr("Your role may not make this change.");
     case Refusal::None:
         break;
     }

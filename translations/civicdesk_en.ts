@@ -333,8 +333,12 @@
         <translation>The field or agency chosen is not known on the central.</translation>
     </message>
     <message>
-        <source>The report no longer exists on the central.</source>
-        <translation>The report no longer exists on the central.</translation>
+        <source>The report no longer exists on the central, or is no longer yours to see.</source>
+        <translation>The report no longer exists on the central, or is no longer yours to see.</translation>
+    </message>
+    <message>
+        <source>Your role may not make this change.</source>
+        <translation>Your role may not make this change.</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -610,6 +614,10 @@
         <source>Refused: needs your decision (A)</source>
         <translation>Refused: needs your decision (A)</translation>
     </message>
+    <message>
+        <source>Return to the center</source>
+        <translation>Return to the center</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -693,10 +701,6 @@
         <translation>Internal note on %1</translation>
     </message>
     <message>
-        <source>Notes are seen by the center only. Ctrl+Enter confirms.</source>
-        <translation>Notes are seen by the center only. Ctrl+Enter confirms.</translation>
-    </message>
-    <message>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -711,6 +715,22 @@
     <message>
         <source>Show</source>
         <translation>Show</translation>
+    </message>
+    <message>
+        <source>Return report %1 to the center</source>
+        <translation>Return report %1 to the center</translation>
+    </message>
+    <message>
+        <source>The report goes back to triage without an agency. Say why it is not this agency&apos;s work. Ctrl+Enter confirms.</source>
+        <translation>The report goes back to triage without an agency. Say why it is not this agency&apos;s work. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</source>
+        <translation>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</translation>
     </message>
 </context>
 <context>

@@ -332,8 +332,12 @@
         <translation>Máy chủ trung tâm không có lĩnh vực hoặc đơn vị đã chọn.</translation>
     </message>
     <message>
-        <source>The report no longer exists on the central.</source>
-        <translation>Phản ánh không còn trên máy chủ trung tâm.</translation>
+        <source>The report no longer exists on the central, or is no longer yours to see.</source>
+        <translation>Phản ánh không còn trên máy chủ trung tâm, hoặc bạn không còn được xem phản ánh này.</translation>
+    </message>
+    <message>
+        <source>Your role may not make this change.</source>
+        <translation>Vai trò của bạn không được phép thực hiện thay đổi này.</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -608,6 +612,10 @@
         <source>Refused: needs your decision (A)</source>
         <translation>Bị từ chối: cần bạn quyết định (A)</translation>
     </message>
+    <message>
+        <source>Return to the center</source>
+        <translation>Trả về trung tâm</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -691,10 +699,6 @@
         <translation>Ghi chú nội bộ cho %1</translation>
     </message>
     <message>
-        <source>Notes are seen by the center only. Ctrl+Enter confirms.</source>
-        <translation>Chỉ trung tâm xem được ghi chú. Nhấn Ctrl+Enter để xác nhận.</translation>
-    </message>
-    <message>
         <source>Add note</source>
         <translation>Thêm ghi chú</translation>
     </message>
@@ -709,6 +713,22 @@
     <message>
         <source>Show</source>
         <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Return report %1 to the center</source>
+        <translation>Trả phản ánh %1 về trung tâm</translation>
+    </message>
+    <message>
+        <source>The report goes back to triage without an agency. Say why it is not this agency&apos;s work. Ctrl+Enter confirms.</source>
+        <translation>Phản ánh quay lại bước phân loại, không còn giao cho đơn vị nào. Nêu lý do phản ánh không thuộc trách nhiệm của đơn vị này. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Trả về</translation>
+    </message>
+    <message>
+        <source>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</source>
+        <translation>Ghi chú không bao giờ hiển thị cho người dân; đơn vị đang xử lý phản ánh xem được. Nhấn Ctrl+Enter để xác nhận.</translation>
     </message>
 </context>
 <context>

@@ -999,6 +999,58 @@ private Q_SLOTS:
             QVERIFY2(!bytes.contains("12 L"), qPrintable(name));
         }
     }
+    void serverRightsRefuseModifiedClient()
+    {
+        // Clients that claim to be operators get the server's refusal, one operation at a time:
+        // the submission goes on and nothing changes.
+        QString error;
+        auto agency = Central::open(userUrl(QStringLiteral("agency2")), false, &error);
+        QVERIFY2(agency, qPrintable(error));
+        const auto transport = agency->snapshotsOf({m_transportReport}, &error);
+        QVERIFY2(transport && transport->size() == 1, qPrintable(error));
+        const Report &report = transport->first().report;
+        Operation retitle = Test::makeOperation(
+            OperationKind::EditText, report,
+            {{QStringLiteral("fields"),
+              QJsonObject{{QStringLiteral("title"),
+                           QJsonObject{{QStringLiteral("from"), report.title},
+                                       {QStringLiteral("to"), QStringLiteral("Đổi tiêu đề")}}}}}},
+            QStringLiteral("agency2"));
+        auto results = agency->submit({retitle}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QCOMPARE(results->first().refusal, Refusal::NotPermitted);
+        QVERIFY2(results->first().reason.contains(QStringLiteral("permission denied")),
+                 qPrintable(results->first().reason));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT title FROM report WHERE id = :id"),
+                                 {{QStringLiteral("id"), m_transportReport}})
+                     .toString(),
+                 report.title);
+        // Delivered again, it gets the recorded refusal.
+        results = agency->submit({retitle}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QCOMPARE(results->first().refusal, Refusal::NotPermitted);
+
+        auto kiosk = Central::open(userUrl(QStringLiteral("kiosk1")), false, &error);
+        QVERIFY2(kiosk, qPrintable(error));
+        const qint64 events =
+            superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong();
+        QList<Operation> notes;
+        for (const QString &id : {m_openReport, m_transportReport}) {
+            Report known;
+            known.id = id;
+            known.status = Status::Triaged;
+            notes.append(Test::makeOperation(OperationKind::AddNote, known,
+                                             {{QStringLiteral("text"), QStringLiteral("xin chào")}},
+                                             QStringLiteral("kiosk1")));
+        }
+        results = kiosk->submit(notes, &error);
+        QVERIFY2(results, qPrintable(error));
+        QCOMPARE(results->size(), 2);
+        for (const OperationResult &result : std::as_const(*results))
+            QCOMPARE(result.refusal, Refusal::NotPermitted);
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong(),
+                 events);
+    }
 };
 
 QTEST_GUILESS_MAIN(PgRolesTest)

@@ -166,6 +166,15 @@ private Q_SLOTS:
         QCOMPARE(report.publicResponse, QStringLiteral("mới"));
     }
 
+    void kioskChangesNothing()
+    {
+        Report report = reportIn(Status::New);
+        Operation note =
+            operation(OperationKind::AddNote, {{QStringLiteral("text"), QStringLiteral("x")}});
+        note.actorRole = Role::Kiosk;
+        QCOMPARE(applyOperation(report, note, {}).refusal, Refusal::NotPermitted);
+    }
+
     void refusals_data()
     {
         QTest::addColumn<Status>("status");
