@@ -261,7 +261,7 @@ QStringList ReportDetail::editableFields() const
     if (!isLoaded())
         return codes;
     for (TextField field : allTextFields()) {
-        if (isTextFieldEditable(field, m_report.status))
+        if (mayEditTextField(field, m_role) && isTextFieldEditable(field, m_report.status))
             codes.append(textFieldCode(field));
     }
     return codes;

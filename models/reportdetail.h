@@ -102,6 +102,8 @@ public:
     QString rejectReason() const { return m_report.rejectReason; }
     int reporterCount() const { return m_report.reporterCount; }
     QStringList editableFields() const;
+    // The role the user acts in, which limits the fields they may edit.
+    void setRole(Role role) { m_role = role; }
     bool pending() const { return m_pending; }
     bool simulated() const { return m_report.simulated; }
     QVariantList events() const { return m_events; }
@@ -118,6 +120,7 @@ Q_SIGNALS:
 
 private:
     Report m_report;
+    Role m_role = Role::Operator;
     bool m_pending = false;
     QString m_categoryName;
     QString m_wardName;

@@ -5,6 +5,7 @@
 #include "core/textedit.h"
 #include "core/textfold.h"
 #include "core/timeutil.h"
+#include "core/workflow.h"
 #include "models/displaytext.h"
 #include "models/replicareader.h"
 
@@ -382,7 +383,7 @@ void Workstation::submit(OperationKind kind, const QJsonObject &payload)
                                                 "under \"Needs attention\" first."));
         return;
     }
-    m_engine.submit(kind, m_selected, payload, m_operator);
+    m_engine.submit(kind, m_selected, payload, m_operator, actingRole());
 }
 
 void Workstation::editText(const QVariantMap &seen, const QVariantMap &values)
@@ -426,6 +427,33 @@ void Workstation::assign(const QString &agency)
 void Workstation::reject(const QString &reason)
 {
     submit(OperationKind::Reject, {{QStringLiteral("reason"), reason}});
+}
+
+void Workstation::returnToCenter(const QString &reason)
+{
+    submit(OperationKind::ReturnToCenter, {{QStringLiteral("reason"), reason}});
+}
+
+void Workstation::setSignedInRole(const QString &code)
+{
+    m_roleCode = code;
+    m_detail->setRole(actingRole());
+}
+
+Role Workstation::actingRole() const
+{
+    return roleFromCode(m_roleCode).value_or(Role::Operator);
+}
+
+bool Workstation::mayTriage() const
+{
+    const Role role = actingRole();
+    return role == Role::Operator || role == Role::Supervisor;
+}
+
+bool Workstation::mayReturn() const
+{
+    return isTransitionAllowed(Status::Assigned, Status::Triaged, actingRole());
 }
 
 void Workstation::addNote(const QString &text)

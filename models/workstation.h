@@ -34,6 +34,11 @@ class Workstation : public QObject
     // The signed-in user's kind ("Operator", ...) in the interface language; empty on the
     // embedded central, offline, or for a role in no group.
     Q_PROPERTY(QString roleName READ roleName NOTIFY languageChanged)
+    // Whether the signed-in user classifies, forwards and rejects reports: operators and
+    // supervisors, and anyone working on the embedded central, which has no users.
+    Q_PROPERTY(bool mayTriage READ mayTriage CONSTANT)
+    // Whether the user may give an assigned report back to the center.
+    Q_PROPERTY(bool mayReturn READ mayReturn CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
     // The central responds but sync cannot go on; connectionMessage says why.
@@ -86,8 +91,13 @@ public:
     QString selectedReportId() const { return m_selected; }
     QString operatorName() const { return m_operator; }
     QString roleName() const;
-    // Sets the role code ("operator", ...) that signing in to the central returned.
-    void setSignedInRole(const QString &code) { m_roleCode = code; }
+    // Sets the role code ("operator", ...) that signing in to the central returned; before the
+    // interface loads.
+    void setSignedInRole(const QString &code);
+    // The role the user acts in: the signed-in one, or operator on the embedded central.
+    Role actingRole() const;
+    bool mayTriage() const;
+    bool mayReturn() const;
     QString language() const { return m_language; }
     bool online() const { return m_status.online; }
     bool syncProblem() const { return m_status.problem; }
@@ -121,6 +131,8 @@ public:
     Q_INVOKABLE void classify(const QString &category, const QString &priority);
     Q_INVOKABLE void assign(const QString &agency);
     Q_INVOKABLE void reject(const QString &reason);
+    // Gives the open report, assigned to an agency, back to the center for triage.
+    Q_INVOKABLE void returnToCenter(const QString &reason);
     Q_INVOKABLE void addNote(const QString &text);
     // Edits free-text fields of the open report. `seen` contains the values the operator saw when
     // the editing began and `values` the new ones, both keyed by field code. The new values lose

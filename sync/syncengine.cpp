@@ -104,15 +104,14 @@ public Q_SLOTS:
     }
 
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
-                const QString &actor)
+                const QString &actor, CivicDesk::Role role)
     {
         if (!m_replica) {
             Q_EMIT operationRejected(reportId, QStringLiteral("the replica is not open"));
             return;
         }
         QString error;
-        const auto operation =
-            m_replica->submit(kind, reportId, payload, actor, Role::Operator, &error);
+        const auto operation = m_replica->submit(kind, reportId, payload, actor, role, &error);
         if (!operation) {
             Q_EMIT operationRejected(reportId, error);
             return;
@@ -317,14 +316,14 @@ void SyncEngine::syncNow()
 }
 
 void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJsonObject &payload,
-                        const QString &actor)
+                        const QString &actor, Role role)
 {
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, kind, reportId, payload, actor] {
-            worker->submit(kind, reportId, payload, actor);
+        [worker = m_worker, kind, reportId, payload, actor, role] {
+            worker->submit(kind, reportId, payload, actor, role);
         },
         Qt::QueuedConnection);
 }

@@ -49,7 +49,7 @@ public Q_SLOTS:
     void syncNow();
     // Applies an operator's action to the replica and queues it for the central.
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
-                const QString &actor);
+                const QString &actor, CivicDesk::Role role);
     // Resolves a refused operation in the replica as the operator chose and syncs. Reported as
     // operationQueued on success and operationRejected on failure.
     void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution);

@@ -282,10 +282,10 @@ private Q_SLOTS:
             alpha.submit(
                 OperationKind::AddNote, reportIds.at(i),
                 {{QStringLiteral("text"), QStringLiteral("Ghi chú ngoại tuyến %1").arg(i)}},
-                QStringLiteral("lan"));
+                QStringLiteral("lan"), Role::Operator);
             beta.submit(OperationKind::AddNote, reportIds.at(i + 3),
                         {{QStringLiteral("text"), QStringLiteral("Ghi chú của Minh %1").arg(i)}},
-                        QStringLiteral("minh"));
+                        QStringLiteral("minh"), Role::Operator);
         }
         // waits for the queued operations to be counted
         QTRY_COMPARE_WITH_TIMEOUT(lastStatus(alphaStatus).pendingOperations, 3, 10000);

@@ -3,6 +3,7 @@
 #include "models/workstation.h"
 #include "testsupport.h"
 
+#include <algorithm>
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonArray>
@@ -106,6 +107,9 @@ private:
         QObject *popup = m_window->findChild<QObject *>(QLatin1String(name));
         if (!popup)
             return {};
+        // Waits for the popup of an earlier step to finish closing: the keys act only without one.
+        if (!QTest::qWaitFor([&] { return popupsClosed(); }, 5000))
+            return {};
         QTest::keyClick(m_window, key);
         if (!QTest::qWaitFor([&] { return popup->property("opened").toBool(); }, 5000))
             return {};
@@ -116,24 +120,39 @@ private:
         return entered;
     }
 
+    // Whether every popup has finished closing: one that plays its closing transition is no
+    // longer "opened" but still takes the keys.
+    bool popupsClosed() const
+    {
+        const QList<QObject *> objects = m_window->findChildren<QObject *>();
+        return std::none_of(objects.begin(), objects.end(), [](const QObject *object) {
+            return object->inherits("QQuickPopup") && object->property("visible").toBool();
+        });
+    }
+
     // Opens report `id` and starts editing its text with E, as an operator would.
     bool startEditing(const QString &id)
     {
         m_workstation->select(id);
         if (!QTest::qWaitFor([&] { return m_workstation->detail()->reportId() == id; }, 10000))
             return false;
+        // Waits for the popup of an earlier step to finish closing: E acts only without one.
+        if (!QTest::qWaitFor([&] { return popupsClosed(); }, 5000))
+            return false;
         QTest::keyClick(m_window, Qt::Key_E);
         QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
-        return QTest::qWaitFor([&] { return pane->property("editing").toBool(); }, 5000);
+        // Waits for the editors to open: with a 100 KB description on a busy machine, laying it
+        // out takes seconds.
+        return QTest::qWaitFor([&] { return pane->property("editing").toBool(); }, 30000);
     }
 
-    QString firstNewReport()
+    QString firstReportIn(Status status)
     {
         QString error;
         auto central = Central::open(m_paths.centralUrl, false, &error);
         const auto snapshots = central->snapshots(&error);
         for (const ReportSnapshot &snapshot : *snapshots) {
-            if (snapshot.report.status == Status::New)
+            if (snapshot.report.status == status)
                 return snapshot.report.id;
         }
         return {};
@@ -281,7 +300,7 @@ private Q_SLOTS:
 
     void classifyAndForwardByKeyboard()
     {
-        const QString id = firstNewReport();
+        const QString id = firstReportIn(Status::New);
         QVERIFY(!id.isEmpty());
         m_workstation->select(id);
         ReportDetail *detail = m_workstation->detail();
@@ -330,7 +349,7 @@ private Q_SLOTS:
 
     void editTitleByKeyboard()
     {
-        const QString id = firstNewReport();
+        const QString id = firstReportIn(Status::New);
         m_workstation->select(id);
         ReportDetail *detail = m_workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
@@ -359,7 +378,7 @@ private Q_SLOTS:
 
     void conflictResolvedFromAttention()
     {
-        const QString id = firstNewReport();
+        const QString id = firstReportIn(Status::New);
         m_workstation->select(id);
         ReportDetail *detail = m_workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
@@ -504,7 +523,7 @@ private Q_SLOTS:
                                               "import QtQuick; Qt.quit() %1 ${1+1}");
         const QString sql = QStringLiteral("x'); DROP TABLE event; -- \"; DELETE FROM report;");
         const QString control = QStringLiteral("chuông\u0007 \u001b[31mđỏ \u202Eđảo");
-        const QString id = firstNewReport();
+        const QString id = firstReportIn(Status::New);
         m_workstation->select(id);
         ReportDetail *detail = m_workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
@@ -555,7 +574,7 @@ private Q_SLOTS:
     void overlongNoteKeptInPopup()
     {
         // A note over the limit cannot be confirmed, so the popup stays open with the text.
-        const QString id = firstNewReport();
+        const QString id = firstReportIn(Status::New);
         m_workstation->select(id);
         ReportDetail *detail = m_workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
@@ -602,7 +621,7 @@ private Q_SLOTS:
         // Both versions of a conflicting edit are shown as written on the "needs attention" list.
         const QString mine = QStringLiteral("<h1>của tôi</h1>\u202E x'); DROP TABLE report; --");
         const QString theirs = QStringLiteral("<a href=\"file:///etc/passwd\">của họ</a> %1");
-        const QString id = firstNewReport();
+        const QString id = firstReportIn(Status::New);
         QVERIFY(startEditing(id));
         ReportDetail *detail = m_workstation->detail();
 
@@ -637,6 +656,26 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
         QCOMPARE(centralReport(id)->report.title, theirs);
+    }
+    void returnToCenterByKeyboard()
+    {
+        // T gives an assigned report back to triage, with the reason in its timeline.
+        const QString id = firstReportIn(Status::Assigned);
+        QVERIFY(!id.isEmpty());
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+        const QString reason =
+            submitTextPopup("returnPopup", Qt::Key_T, QStringLiteral("Không thuộc địa bàn"));
+        QCOMPARE(reason, QStringLiteral("Không thuộc địa bàn"));
+        // Waits for the change to show and for the central to accept it.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("triaged"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+        const auto stored = centralReport(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->report.status, Status::Triaged);
+        QVERIFY(stored->report.agency.isEmpty());
+        QCOMPARE(stored->events.last().data.value(QStringLiteral("reason")).toString(), reason);
     }
 };
 

@@ -26,6 +26,7 @@ Rectangle {
     signal classifyRequested()
     signal assignRequested()
     signal rejectRequested()
+    signal returnRequested()
     signal noteRequested()
     signal revealRequested()
     signal photoOpened(string sha256)
@@ -317,6 +318,7 @@ Rectangle {
             ActionButton {
                 text: qsTr("Classify")
                 shortcutText: "C"
+                visible: Workstation.mayTriage
                 primary: root.detail.statusCode === "new"
                 enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
                 onClicked: root.classifyRequested()
@@ -324,6 +326,7 @@ Rectangle {
             ActionButton {
                 text: qsTr("Forward")
                 shortcutText: "F"
+                visible: Workstation.mayTriage
                 primary: root.detail.statusCode === "triaged"
                 enabled: root.detail.statusCode === "triaged"
                 onClicked: root.assignRequested()
@@ -331,8 +334,17 @@ Rectangle {
             ActionButton {
                 text: qsTr("Reject")
                 shortcutText: "R"
+                visible: Workstation.mayTriage
                 enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
                 onClicked: root.rejectRequested()
+            }
+            ActionButton {
+                text: qsTr("Return to the center")
+                shortcutText: "T"
+                visible: Workstation.mayReturn
+                primary: !Workstation.mayTriage && root.detail.statusCode === "assigned"
+                enabled: root.detail.statusCode === "assigned"
+                onClicked: root.returnRequested()
             }
             ActionButton {
                 text: qsTr("Note")

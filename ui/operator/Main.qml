@@ -7,7 +7,8 @@ import CivicDesk.Ui
 
 // The operator's window: filters on top, then the queue, the map and the open report side by
 // side, and the status bar. Every action has a key: Ctrl+F search, C classify, F forward,
-// R reject, N note, E edit the text, A the list of refused changes, F5 sync now.
+// R reject, T return to the center, N note, E edit the text, A the list of refused changes,
+// F5 sync now.
 ApplicationWindow {
     id: root
 
@@ -94,6 +95,7 @@ ApplicationWindow {
             onClassifyRequested: classify.open()
             onAssignRequested: assign.open()
             onRejectRequested: reject.open()
+            onReturnRequested: giveBack.open()
             onNoteRequested: note.open()
             onRevealRequested: reveal.open()
             onEditingFinished: queue.forceActiveFocus()
@@ -102,16 +104,19 @@ ApplicationWindow {
         }
     }
 
-    readonly property bool canTriage: Workstation.detail.statusCode === "new"
-                                      || Workstation.detail.statusCode === "triaged"
+    readonly property bool canTriage: Workstation.mayTriage
+                                      && (Workstation.detail.statusCode === "new"
+                                          || Workstation.detail.statusCode === "triaged")
     readonly property bool noPopup: !classify.opened && !assign.opened && !reject.opened
+                                    && !giveBack.opened
                                     && !note.opened && !photo.opened && !reveal.opened
                                     && !attention.opened && !detailPane.editing
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
     Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: classify.open() }
-    Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.detail.statusCode === "triaged" && !filters.searchField.activeFocus; onActivated: assign.open() }
+    Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.statusCode === "triaged" && !filters.searchField.activeFocus; onActivated: assign.open() }
     Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: reject.open() }
+    Shortcut { sequence: "T"; enabled: root.noPopup && Workstation.mayReturn && Workstation.detail.statusCode === "assigned" && !filters.searchField.activeFocus; onActivated: giveBack.open() }
     Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
     Shortcut { sequence: "V"; enabled: root.noPopup && !reveal.opened && Workstation.detail.reporterCount > 0 && !filters.searchField.activeFocus; onActivated: reveal.open() }
     Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.detail.editableFields.length > 0 && !filters.searchField.activeFocus; onActivated: detailPane.startEditing() }
@@ -158,10 +163,21 @@ ApplicationWindow {
         onClosed: queue.forceActiveFocus()
     }
     TextPopup {
+        id: giveBack
+        objectName: "returnPopup"
+        title: qsTr("Return report %1 to the center").arg(Workstation.detail.code)
+        hint: qsTr("The report goes back to triage without an agency. Say why it is not this agency's work. Ctrl+Enter confirms.")
+        confirmText: qsTr("Return")
+        cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.returnToCenter(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
         id: note
         objectName: "notePopup"
         title: qsTr("Internal note on %1").arg(Workstation.detail.code)
-        hint: qsTr("Notes are seen by the center only. Ctrl+Enter confirms.")
+        hint: qsTr("Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.")
         confirmText: qsTr("Add note")
         cancelText: qsTr("Cancel")
         maximumLength: Workstation.maxOperatorTextLength
