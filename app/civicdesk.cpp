@@ -131,7 +131,13 @@ std::unique_ptr<SignIn> makeSignIn(const Options &options, const QSettings &sett
     QUrl url(options.centralUrl);
     if (url.userName().isEmpty())
         url.setUserName(settings.value(lastUserKey).toString());
-    return std::make_unique<SignIn>(url.toString(), QFileInfo::exists(options.replicaPath));
+    // Offline work needs a replica: the one named on the command line, or one a user of this
+    // data folder filled before.
+    const bool replica = QFileInfo::exists(options.replicaPath) ||
+                         !QDir(QFileInfo(options.replicaPath).path())
+                              .entryList({QStringLiteral("replica-*.sqlite")}, QDir::Files)
+                              .isEmpty();
+    return std::make_unique<SignIn>(url.toString(), replica);
 }
 
 // The operator's window with its workstation, opened once the central's URL is settled (after
@@ -152,11 +158,22 @@ struct OperatorSession
     void stop();
 };
 
+// The replica of a user of a PostgreSQL central in the data folder: each user keeps one of their
+// own, since it holds only what they may see.
+QString userReplicaPath(const QString &folder, const QString &user)
+{
+    return QDir(folder).filePath(QStringLiteral("replica-%1.sqlite")
+                                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(user))));
+}
+
 bool OperatorSession::open(const QString &centralUrl, const QString &user, const QString &role)
 {
     QSettings settings;
-    workstation =
-        std::make_unique<Workstation>(centralUrl, options.replicaPath, paths.folder, user);
+    const bool ownReplica =
+        isPostgresUrl(centralUrl) && !user.isEmpty() && options.replicaPath == paths.replicaPath;
+    const QString replicaPath =
+        ownReplica ? userReplicaPath(paths.folder, user) : options.replicaPath;
+    workstation = std::make_unique<Workstation>(centralUrl, replicaPath, paths.folder, user);
     workstation->setLogFile(logPath);
     workstation->setMediaCacheLimit(mediaCacheLimit(settings));
     workstation->setSignedInRole(role);

@@ -78,6 +78,12 @@ public:
     QString displayUrl() const;
     // UUID made when the database was created; a replica is tied to it.
     virtual QString centralId() const = 0;
+    // Who reads the central, for the replica to hold only what they may see: the signed-in
+    // user of a PostgreSQL central, empty for the embedded one, which has no users.
+    virtual QString viewer() const = 0;
+    // What part of the reports the viewer sees: the agency of an agency user, empty for
+    // everyone else. It changes when an administrator moves the user to another agency.
+    virtual QString viewScope() const = 0;
 
     // Returns whether the database still responds to a trivial query.
     virtual bool ping(QString *error) = 0;

@@ -12,15 +12,31 @@ std::optional<QList<Reporter>> revealReportersOnServer(const QSqlDatabase &datab
                                                        const QString &reportId,
                                                        const QString &reason, QString *error)
 {
-    // Each statement outside a transaction commits on its own, so the audit event and the
-    // rows returned belong to one transaction: the function's.
+    // Two statements, each committing on its own: the request records the audit event, and
+    // the server reveals nothing for a request that has not committed.
+    QSqlQuery request(database);
+    request.setForwardOnly(true);
+    bool ok = request.prepare(QStringLiteral("SELECT request_reveal(CAST(? AS text), "
+                                             "CAST(? AS text))"));
+    if (ok) {
+        request.addBindValue(reportId);
+        request.addBindValue(reason);
+        ok = request.exec() && request.next();
+    }
+    if (!ok) {
+        *error = postgresErrorSentence(request.lastError());
+        return std::nullopt;
+    }
+    const QString requestId = request.value(0).toString();
+    request.finish();
+
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    bool ok = query.prepare(QStringLiteral("SELECT reporter_id, name, phone FROM "
-                                           "reveal_reporter(CAST(? AS text), CAST(? AS text))"));
+    ok = query.prepare(QStringLiteral("SELECT reporter_id, name, phone FROM "
+                                      "reveal_reporter(CAST(? AS text), CAST(? AS text))"));
     if (ok) {
         query.addBindValue(reportId);
-        query.addBindValue(reason);
+        query.addBindValue(requestId);
         ok = query.exec();
     }
     if (!ok) {

@@ -25,6 +25,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {4, ":/civicdesk/central/postgresql/0004_roles.sql"},
     {5, ":/civicdesk/central/postgresql/0005_admin_audit.sql"},
     {6, ":/civicdesk/central/postgresql/0006_row_security.sql"},
+    {7, ":/civicdesk/central/postgresql/0007_server_checks.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,

@@ -108,11 +108,13 @@ bool SqlCentral::open(bool create, QString *error)
         return false;
     m_readable = *readable;
     if (m_backend == Backend::Postgres) {
-        const auto agency =
-            SqlStatement(database(), QStringLiteral("SELECT assigned_agency()")).scalar(error);
-        if (!agency)
+        const auto rows = SqlStatement(database(), QStringLiteral("SELECT session_user AS viewer, "
+                                                                  "assigned_agency() AS agency"))
+                              .rows(error);
+        if (!rows || rows->isEmpty())
             return false;
-        m_agency = agency->toString();
+        m_viewer = rows->first().value(QStringLiteral("viewer")).toString();
+        m_agency = rows->first().value(QStringLiteral("agency")).toString();
     }
     qCInfo(lcCentral) << "opened central" << displayName() << "id" << m_centralId;
     return true;
@@ -484,12 +486,19 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
             applyOperation(*report, operation, referenceCodesOf(*reference));
         result.refusal = outcome.refusal;
         result.reason = outcome.reason;
+        if (outcome.accepted() && !m_agency.isEmpty() && !report->agency.isEmpty() &&
+            report->agency != before.agency) {
+            // The server would refuse it too (see writeDecided()); said here in words.
+            result.refusal = Refusal::NotPermitted;
+            result.reason = QStringLiteral("an agency user cannot forward report %1 to %2")
+                                .arg(operation.reportId, report->agency);
+        }
         if (isConcurrencyRefusal(outcome.refusal) &&
             !insertRefusalEvent(database(), operation, *report, outcome.refusal, m_clock(),
                                 error)) {
             return std::nullopt;
         }
-        if (outcome.accepted()) {
+        if (result.accepted()) {
             if (operationChangesVersion(operation.kind)) {
                 report->version += 1;
                 report->updatedAt = m_clock();

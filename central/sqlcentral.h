@@ -36,6 +36,8 @@ public:
     Backend backend() const { return m_backend; }
     QString url() const override;
     QString centralId() const override { return m_centralId; }
+    QString viewer() const override { return m_viewer; }
+    QString viewScope() const override { return m_agency; }
     void setClock(std::function<QDateTime()> clock) override { m_clock = std::move(clock); }
     bool ping(QString *error) override;
 
@@ -87,6 +89,7 @@ private:
     QString m_centralId;
     ReadableColumns m_readable; // what the signed-in user may read
     QString m_agency;           // the agency of a signed-in agency user
+    QString m_viewer;           // the signed-in user
     std::function<QDateTime()> m_clock;
 };
 

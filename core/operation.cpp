@@ -109,7 +109,7 @@ OperationOutcome checkTransition(const Report &report, Status to, const Operatio
         return {};
     return refuse(
         Refusal::InvalidTransition,
-        QStringLiteral("a %1 may not move a report from %2 to %3")
+        QStringLiteral("the role %1 may not move a report from %2 to %3")
             .arg(roleCode(operation.actorRole), statusCode(report.status), statusCode(to)));
 }
 
@@ -253,7 +253,7 @@ OperationOutcome editText(Report &report, const Operation &operation)
         const QString code = textFieldCode(change.field);
         if (!mayEditTextField(change.field, operation.actorRole)) {
             return refuse(Refusal::InvalidTransition,
-                          QStringLiteral("a %1 may not edit the %2")
+                          QStringLiteral("the role %1 may not edit the %2")
                               .arg(roleCode(operation.actorRole), code));
         }
         if (!isTextFieldEditable(change.field, report.status)) {

@@ -75,17 +75,53 @@ bool Replica::open(QString *error, bool create)
     return true;
 }
 
-bool Replica::bindToCentral(const QString &centralId, QString *error)
+bool Replica::bindToCentral(const QString &centralId, const QString &viewer, const QString &scope,
+                            QString *error)
 {
     const QString bound = state(QStringLiteral("central_id"));
-    if (bound.isEmpty())
-        return setState(QStringLiteral("central_id"), centralId, error);
-    if (bound == centralId)
+    if (bound.isEmpty()) {
+        SqlTransaction transaction(database(), true);
+        return transaction.isActive() && setState(QStringLiteral("central_id"), centralId, error) &&
+               setState(QStringLiteral("viewer"), viewer, error) &&
+               setState(QStringLiteral("view_scope"), scope, error) && transaction.commit(error);
+    }
+    if (bound != centralId) {
+        *error = QStringLiteral("the replica %1 was filled from central database %2, not from %3; "
+                                "use another replica file for this central database")
+                     .arg(m_path, bound, centralId);
+        return false;
+    }
+    const QString boundUser = boundViewer();
+    if (boundUser != viewer) {
+        *error = QStringLiteral("the replica %1 holds what %2 may see, not %3; each user needs a "
+                                "replica of their own")
+                     .arg(m_path,
+                          boundUser.isEmpty() ? QStringLiteral("an unnamed user")
+                                              : QStringLiteral("user ") + boundUser,
+                          viewer.isEmpty() ? QStringLiteral("an unnamed user")
+                                           : QStringLiteral("user ") + viewer);
+        return false;
+    }
+    if (state(QStringLiteral("view_scope")) == scope)
         return true;
-    *error = QStringLiteral("the replica %1 was filled from central database %2, not from %3; "
-                            "use another replica file for this central database")
-                 .arg(m_path, bound, centralId);
-    return false;
+
+    qCInfo(lcSync) << "the view of" << viewer << "changed from"
+                   << state(QStringLiteral("view_scope")) << "to" << scope
+                   << "; reading every report again";
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    // Events and media go with their reports (ON DELETE CASCADE).
+    return execSql(database(), QStringLiteral("DELETE FROM report"), error) &&
+           setState(QStringLiteral("feed_cursor"), FeedPosition{}.toString(), error) &&
+           setState(QStringLiteral("view_scope"), scope, error) && transaction.commit(error);
+}
+
+QString Replica::boundViewer() const
+{
+    return state(QStringLiteral("viewer"));
 }
 
 QString Replica::boundCentralId() const

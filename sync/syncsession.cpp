@@ -68,7 +68,8 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
                                                 : QStringLiteral("cannot be created"));
         return std::nullopt;
     }
-    if (!m_replica.bindToCentral(m_central.centralId(), error)) {
+    if (!m_replica.bindToCentral(m_central.centralId(), m_central.viewer(),
+                                 m_central.viewScope(), error)) {
         *error += QStringLiteral(" (central %1)").arg(m_central.displayUrl());
         return std::nullopt;
     }

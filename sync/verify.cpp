@@ -98,6 +98,15 @@ std::optional<VerifyResult> verifyReplica(Replica &replica, Central &central, QS
                 .arg(replica.boundCentralId(), central.centralId(), central.displayUrl());
         return result;
     }
+    if (!replica.boundCentralId().isEmpty() && replica.boundViewer() != central.viewer()) {
+        result.firstDifference =
+            QStringLiteral("the replica was filled for %1, not for %2, who is signed in")
+                .arg(replica.boundViewer().isEmpty() ? QStringLiteral("an unnamed user")
+                                                     : replica.boundViewer(),
+                     central.viewer().isEmpty() ? QStringLiteral("an unnamed user")
+                                                : central.viewer());
+        return result;
+    }
     const int pending = replica.pendingOperationCount();
     if (pending > 0) {
         result.firstDifference =

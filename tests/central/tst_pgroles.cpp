@@ -282,21 +282,28 @@ private Q_SLOTS:
                  1);
     }
 
-    void revealFunctionRunsAsOwner()
+    void revealFunctionsRunAsOwner()
     {
-        QCOMPARE(superuserScalar(QStringLiteral("SELECT r.rolname FROM pg_proc p JOIN pg_roles r "
-                                                "ON r.oid = p.proowner WHERE p.proname = "
-                                                "'reveal_reporter'"))
-                     .toString(),
-                 QStringLiteral("owner"));
-        QCOMPARE(superuserScalar(QStringLiteral("SELECT prosecdef FROM pg_proc WHERE proname = "
-                                                "'reveal_reporter'"))
-                     .toBool(),
-                 true);
-        QVERIFY(superuserScalar(QStringLiteral("SELECT array_to_string(proconfig, ',') FROM "
-                                               "pg_proc WHERE proname = 'reveal_reporter'"))
-                    .toString()
-                    .startsWith(QStringLiteral("search_path=")));
+        for (const QString &function :
+             {QStringLiteral("request_reveal"), QStringLiteral("reveal_reporter")}) {
+            const QVariantMap name{{QStringLiteral("name"), function}};
+            QCOMPARE(superuserScalar(QStringLiteral("SELECT r.rolname FROM pg_proc p JOIN "
+                                                    "pg_roles r ON r.oid = p.proowner WHERE "
+                                                    "p.proname = :name"),
+                                     name)
+                         .toString(),
+                     QStringLiteral("owner"));
+            QCOMPARE(superuserScalar(QStringLiteral("SELECT prosecdef FROM pg_proc WHERE "
+                                                    "proname = :name"),
+                                     name)
+                         .toBool(),
+                     true);
+            QVERIFY(superuserScalar(QStringLiteral("SELECT array_to_string(proconfig, ',') FROM "
+                                                   "pg_proc WHERE proname = :name"),
+                                    name)
+                        .toString()
+                        .startsWith(QStringLiteral("search_path=")));
+        }
     }
 
     void passwordStoredAsVerifier()
@@ -314,7 +321,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<bool>("allowed");
 
-        const char *reveal = "SELECT phone FROM reveal_reporter((SELECT min(id) FROM report), "
+        const char *reveal = "SELECT request_reveal((SELECT min(id) FROM report), "
                              "'kiểm tra quyền')";
         const auto right = [](const char *name, const char *user, const char *sql, bool allowed) {
             QTest::newRow(name) << QString::fromUtf8(user) << QString::fromUtf8(sql) << allowed;
@@ -345,6 +352,8 @@ private Q_SLOTS:
               true);
         right("agency calls assigned_agency", "agency1", "SELECT assigned_agency()", true);
         right("operator releases", "operator1", "SELECT release_report('x')", false);
+        right("kiosk reads public response", "kiosk1", "SELECT public_response FROM report", false);
+
         right("kiosk releases", "kiosk1", "SELECT release_report('x')", false);
         right("agency reveals", "agency1", reveal, false);
         right("kiosk reads positions", "kiosk1",
@@ -387,15 +396,29 @@ private Q_SLOTS:
         }
     }
 
+    void truncateRefused()
+    {
+        for (const char *table : {"event", "admin_audit"}) {
+            const PsqlRun run = psql(QStringLiteral("owner"),
+                                     QStringLiteral("TRUNCATE %1").arg(QLatin1String(table)));
+            QVERIFY(run.exitCode != 0);
+            QVERIFY2(run.err.contains(QStringLiteral("append-only")), qPrintable(run.err));
+        }
+    }
+
     void psqlRevealAudited()
     {
         const qint64 eventsBefore =
             superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong();
+        const PsqlRun request = psql(QStringLiteral("supervisor1"),
+                                     QStringLiteral("SELECT request_reveal('%1', 'xác minh qua "
+                                                    "điện thoại')")
+                                         .arg(m_reportId));
+        QVERIFY2(request.exitCode == 0, qPrintable(request.err));
         const PsqlRun run =
             psql(QStringLiteral("supervisor1"),
-                 QStringLiteral("SELECT name || '|' || phone FROM reveal_reporter('%1', 'xác minh "
-                                "qua điện thoại')")
-                     .arg(m_reportId));
+                 QStringLiteral("SELECT name || '|' || phone FROM reveal_reporter('%1', '%2')")
+                     .arg(m_reportId, request.out));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(run.out, reporterName + QLatin1Char('|') + phone);
         QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong(),
@@ -413,13 +436,42 @@ private Q_SLOTS:
     void psqlRevealNeedsReason()
     {
         for (const QString &reason :
-             {QStringLiteral("''"), QStringLiteral("'  \t '"), QStringLiteral("NULL")}) {
-            const PsqlRun run = psql(QStringLiteral("operator1"),
-                                     QStringLiteral("SELECT phone FROM reveal_reporter('%1', %2)")
-                                         .arg(m_reportId, reason));
+             {QStringLiteral("''"), QStringLiteral("'  \t '"), QStringLiteral("NULL"),
+              QStringLiteral("E'\\u00A0\\u200B'")}) {
+            const PsqlRun run =
+                psql(QStringLiteral("operator1"),
+                     QStringLiteral("SELECT request_reveal('%1', %2)").arg(m_reportId, reason));
             QVERIFY2(run.exitCode != 0, qPrintable(reason));
             QVERIFY2(run.err.contains(QStringLiteral("needs a reason")), qPrintable(run.err));
         }
+    }
+
+    void psqlRevealNeedsCommittedRequest()
+    {
+        // Names and phones come only for a request whose audit event has committed: not one of
+        // the same transaction, which could still be rolled back, and not another user's.
+        const PsqlRun sameTransaction =
+            psql(QStringLiteral("operator1"),
+                 QStringLiteral("BEGIN; SELECT phone FROM reveal_reporter('%1', "
+                                "request_reveal('%1', 'đọc rồi hoàn tác')); ROLLBACK;")
+                     .arg(m_reportId));
+        QVERIFY(sameTransaction.exitCode != 0);
+        QVERIFY2(sameTransaction.err.contains(QStringLiteral("no committed request")),
+                 qPrintable(sameTransaction.err));
+        QVERIFY2(!sameTransaction.out.contains(QStringLiteral("912345678")),
+                 qPrintable(sameTransaction.out));
+
+        const PsqlRun request =
+            psql(QStringLiteral("operator1"),
+                 QStringLiteral("SELECT request_reveal('%1', 'gọi lại')").arg(m_reportId));
+        QVERIFY2(request.exitCode == 0, qPrintable(request.err));
+        const PsqlRun borrowed =
+            psql(QStringLiteral("supervisor1"),
+                 QStringLiteral("SELECT phone FROM reveal_reporter('%1', '%2')")
+                     .arg(m_reportId, request.out));
+        QVERIFY(borrowed.exitCode != 0);
+        QVERIFY2(borrowed.err.contains(QStringLiteral("no committed request")),
+                 qPrintable(borrowed.err));
     }
 
     void clientRevealAsOperator()
@@ -833,13 +885,44 @@ private Q_SLOTS:
         QVERIFY(handOver.exitCode != 0);
         QVERIFY2(handOver.err.contains(QStringLiteral("permission denied")),
                  qPrintable(handOver.err));
+        // The server holds agency users to the workflow's steps, whatever client they run.
+        const QList<QPair<QString, QString>> outOfStep{
+            {QStringLiteral("UPDATE report SET status = 'zzz' WHERE id = '%1'"),
+             QStringLiteral("may not move report")},
+            {QStringLiteral("UPDATE report SET status = 'closed' WHERE id = '%1'"),
+             QStringLiteral("may not move report")},
+            {QStringLiteral("UPDATE report SET version = version + 5 WHERE id = '%1'"),
+             QStringLiteral("may not set the version")},
+            {QStringLiteral("BEGIN; UPDATE report SET status = 'triaged' WHERE id = '%1'; "
+                            "SELECT release_report('%1'); COMMIT;"),
+             QStringLiteral("only with a status change to triage recorded")},
+        };
+        for (const auto &[sql, message] : outOfStep) {
+            const PsqlRun run = psql(QStringLiteral("agency1"), sql.arg(m_hepcoReport));
+            QVERIFY2(run.exitCode != 0, qPrintable(sql));
+            QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        }
+        // Nobody sets a status outside the workflow, the owner neither.
+        const PsqlRun unknown = psql(QStringLiteral("owner"),
+                                     QStringLiteral("UPDATE report SET status = 'zzz' WHERE id = "
+                                                    "'%1'")
+                                         .arg(m_hepcoReport));
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains(QStringLiteral("report_status_known")),
+                 qPrintable(unknown.err));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT status || ' ' || agency FROM report "
+                                                "WHERE id = :id"),
+                                 {{QStringLiteral("id"), m_hepcoReport}})
+                     .toString(),
+                 QStringLiteral("assigned hepco"));
+
         // It gives a report back only once it moved the report back to triage.
         const PsqlRun early =
             psql(QStringLiteral("agency1"),
                  QStringLiteral("SELECT release_report('%1')").arg(m_hepcoReport));
         QVERIFY(early.exitCode != 0);
-        QVERIFY2(early.err.contains(QStringLiteral("not a report of agency hepco moved back to "
-                                                   "triage")),
+        QVERIFY2(early.err.contains(QStringLiteral("goes back to the center only with a status "
+                                                   "change to triage")),
                  qPrintable(early.err));
         PsqlRun note = psql(QStringLiteral("agency1"),
                             QStringLiteral("INSERT INTO event (id, report_id, kind, at) VALUES "
@@ -953,6 +1036,59 @@ private Q_SLOTS:
         const auto verified = verifyReplica(*replica, *central, &error);
         QVERIFY2(verified && verified->matches(),
                  qPrintable(verified ? verified->firstDifference : error));
+    }
+
+    void replicaKeptToItsUser()
+    {
+        // A replica filled for one user is refused to another, who may see other reports.
+        QString error;
+        const QString copy = m_dir.filePath(QStringLiteral("borrowed.db"));
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("agency2.db")), copy));
+        const Test::CtlRun borrowed =
+            Test::runCtl({QStringLiteral("sync"), QStringLiteral("--central"),
+                          userUrl(QStringLiteral("agency1")), QStringLiteral("--replica"), copy,
+                          QStringLiteral("--once")});
+        QCOMPARE(borrowed.exitCode, 1);
+        QVERIFY2(borrowed.err.contains(QStringLiteral("holds what user agency2 may see, not user "
+                                                      "agency1")),
+                 qPrintable(borrowed.err));
+        const Test::CtlRun verified =
+            Test::runCtl({QStringLiteral("verify"), QStringLiteral("--central"),
+                          userUrl(QStringLiteral("agency1")), QStringLiteral("--replica"), copy});
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.out.contains(QStringLiteral("filled for agency2, not for agency1")) ||
+                     verified.err.contains(QStringLiteral("filled for agency2, not for agency1")),
+                 qPrintable(verified.out + verified.err));
+
+        // An agency user moved to another agency gets that agency's reports, and only those.
+        auto center = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        QVERIFY2(center, qPrintable(error));
+        const auto forwarded =
+            submitAs(*center, OperationKind::Assign, m_openReport,
+                     Test::assignPayload(QStringLiteral("hepco")), Role::Operator);
+        QVERIFY(forwarded && forwarded->accepted());
+        QVERIFY(psql(QStringLiteral("owner"),
+                     QStringLiteral("UPDATE app_user SET agency = 'hepco' WHERE name = 'agency2'"))
+                    .exitCode == 0);
+        auto central = Central::open(userUrl(QStringLiteral("agency2")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        auto replica = Test::openReplica(m_dir, QStringLiteral("agency2.db"));
+        QVERIFY(replica);
+        SyncSession session(*replica, *central);
+        QVERIFY2(session.run(&error), qPrintable(error));
+        const QString hepco =
+            superuserScalar(QStringLiteral("SELECT string_agg(id, ',' ORDER BY id) FROM report "
+                                           "WHERE agency = 'hepco'"))
+                .toString();
+        QCOMPARE(replicaIds(*replica).join(QLatin1Char(',')), hepco);
+        QVERIFY(replicaIds(*replica).contains(m_openReport));
+        QVERIFY(!replicaIds(*replica).contains(m_transportReport));
+        const auto result = verifyReplica(*replica, *central, &error);
+        QVERIFY2(result && result->matches(), qPrintable(result ? result->firstDifference : error));
+        QVERIFY(
+            psql(QStringLiteral("owner"),
+                 QStringLiteral("UPDATE app_user SET agency = 'so-gtvt' WHERE name = 'agency2'"))
+                .exitCode == 0);
     }
 
     void kioskSyncsWithoutTexts()

@@ -189,9 +189,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto replica = Test::openReplica(dir, QStringLiteral("bound.sqlite"));
         QString error;
-        QVERIFY(replica->bindToCentral(QStringLiteral("central-a"), &error));
-        QVERIFY(replica->bindToCentral(QStringLiteral("central-a"), &error));
-        QVERIFY(!replica->bindToCentral(QStringLiteral("central-b"), &error));
+        QVERIFY(replica->bindToCentral(QStringLiteral("central-a"), {}, {}, &error));
+        QVERIFY(replica->bindToCentral(QStringLiteral("central-a"), {}, {}, &error));
+        QVERIFY(!replica->bindToCentral(QStringLiteral("central-b"), {}, {}, &error));
         QVERIFY2(error.contains(QStringLiteral("central-a")), qPrintable(error));
     }
 };

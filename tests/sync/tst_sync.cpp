@@ -197,7 +197,7 @@ private Q_SLOTS:
         auto replica = Test::openReplica(m_dir, QStringLiteral("resume-replica.sqlite"));
         QVERIFY(replica);
         QString error;
-        QVERIFY2(replica->bindToCentral(m_central->centralId(), &error), qPrintable(error));
+        QVERIFY2(replica->bindToCentral(m_central->centralId(), m_central->viewer(), m_central->viewScope(), &error), qPrintable(error));
         const auto page = m_central->changesSince({}, 5, &error);
         QVERIFY2(page, qPrintable(error));
         QCOMPARE(page->reports.size(), 5);
@@ -218,7 +218,7 @@ private Q_SLOTS:
         auto replica = Test::openReplica(m_dir, QStringLiteral("grouped-replica.sqlite"));
         QVERIFY(replica);
         QString error;
-        QVERIFY2(replica->bindToCentral(m_central->centralId(), &error), qPrintable(error));
+        QVERIFY2(replica->bindToCentral(m_central->centralId(), m_central->viewer(), m_central->viewScope(), &error), qPrintable(error));
         const auto first = m_central->changesSince({}, 4, &error);
         QVERIFY2(first, qPrintable(error));
         const auto second = m_central->changesSince(first->cursor, 4, &error);

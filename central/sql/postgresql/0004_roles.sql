@@ -123,8 +123,8 @@ BEGIN
     -- The wall display shows positions, states, fields and counts: no text that a citizen or
     -- an operator wrote (title, description, address, notes, reasons), no staff names and no
     -- media, which may show faces or number plates.
-    -- NOTE: the workstation's feed reads every report, event and media column, so a kiosk
-    -- user cannot sync a replica with these rights. The wall display needs a feed of its own.
+    -- The workstation reads only the columns its user may read (schema version 6 on), so the
+    -- wall display syncs a replica without these texts.
     EXECUTE format('GRANT SELECT (id, public_code, channel, category, subcategory, priority, '
                    'status, latitude, longitude, accuracy_m, approximate, admin_unit, district, '
                    'received_at, updated_at, due_at, resolved_at, closed_at, agency, '
