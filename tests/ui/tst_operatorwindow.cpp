@@ -131,19 +131,29 @@ private:
     }
 
     // Opens report `id` and starts editing its text with E, as an operator would.
-    bool startEditing(const QString &id)
+    // Returns what it waited for in vain, or an empty string.
+    QString startEditing(const QString &id)
     {
         m_workstation->select(id);
-        if (!QTest::qWaitFor([&] { return m_workstation->detail()->reportId() == id; }, 10000))
-            return false;
+        if (!QTest::qWaitFor([&] { return m_workstation->detail()->reportId() == id; }, 20000))
+            return QStringLiteral("the detail pane did not open report ") + id;
         // Waits for the popup of an earlier step to finish closing: E acts only without one.
-        if (!QTest::qWaitFor([&] { return popupsClosed(); }, 5000))
-            return false;
+        if (!QTest::qWaitFor([&] { return popupsClosed(); }, 10000))
+            return QStringLiteral("a popup stayed open");
+        const bool editable = !m_workstation->detail()->editableFields().isEmpty();
         QTest::keyClick(m_window, Qt::Key_E);
         QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
         // Waits for the editors to open: with a 100 KB description on a busy machine, laying it
         // out takes seconds.
-        return QTest::qWaitFor([&] { return pane->property("editing").toBool(); }, 30000);
+        if (!QTest::qWaitFor([&] { return pane->property("editing").toBool(); }, 30000)) {
+            return QStringLiteral("E did not open the editors (editable fields: %1, focus on %2)")
+                .arg(editable ? QStringLiteral("some") : QStringLiteral("none"),
+                     m_window->activeFocusItem()
+                         ? QString::fromLatin1(
+                               m_window->activeFocusItem()->metaObject()->className())
+                         : QStringLiteral("nothing"));
+        }
+        return {};
     }
 
     QString firstReportIn(Status status)
@@ -538,7 +548,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
         QCOMPARE(plainTextItemsShowing(note), 1);
 
-        QVERIFY(startEditing(id));
+        const QString editing = startEditing(id);
+        QVERIFY2(editing.isEmpty(), qPrintable(editing));
         m_window->findChild<QObject *>(QStringLiteral("titleEditor"))->setProperty("text", markup);
         m_window->findChild<QObject *>(QStringLiteral("addressEditor"))
             ->setProperty("text", control);
@@ -599,7 +610,8 @@ private Q_SLOTS:
                                                "AND source_id = 'hostile-huge'"))
                 .toString();
         QVERIFY(!reportId.isEmpty());
-        QVERIFY(startEditing(reportId));
+        const QString editing = startEditing(reportId);
+        QVERIFY2(editing.isEmpty(), qPrintable(editing));
         ReportDetail *detail = m_workstation->detail();
         const QString description = detail->description();
         QVERIFY(description.size() > 100 * 1024);
@@ -622,7 +634,8 @@ private Q_SLOTS:
         const QString mine = QStringLiteral("<h1>của tôi</h1>\u202E x'); DROP TABLE report; --");
         const QString theirs = QStringLiteral("<a href=\"file:///etc/passwd\">của họ</a> %1");
         const QString id = firstReportIn(Status::New);
-        QVERIFY(startEditing(id));
+        const QString editing = startEditing(id);
+        QVERIFY2(editing.isEmpty(), qPrintable(editing));
         ReportDetail *detail = m_workstation->detail();
 
         QString error;
