@@ -115,13 +115,19 @@ bool checkAgency(const QSqlDatabase &database, const NewUser &user, QString *err
                                 "answers for");
         return false;
     }
-    auto query = runQuery(database, QStringLiteral("SELECT 1 FROM agency WHERE id = ?"),
+    auto query = runQuery(database, QStringLiteral("SELECT active FROM agency WHERE id = ?"),
                           {user.agency}, error);
     if (!query)
         return false;
     if (!query->isValid()) {
         *error = QStringLiteral("agency \"%1\" not found in the central; the ids are those of "
                                 "agencies.json in the reference data")
+                     .arg(user.agency);
+        return false;
+    }
+    if (!query->value(0).toBool()) {
+        *error = QStringLiteral("agency \"%1\" is no longer active; its reports go to other "
+                                "agencies")
                      .arg(user.agency);
         return false;
     }

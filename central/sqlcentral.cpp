@@ -14,6 +14,7 @@
 #include "db/sqlquery.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QUuid>
 
@@ -526,8 +527,13 @@ OperationResult SqlCentral::notPermitted(const Operation &operation, const QStri
     OperationResult result;
     result.operationId = operation.id;
     result.refusal = Refusal::NotPermitted;
+    // The server's sentence, without the statement and the driver's words after it.
+    QString sentence = denial.section(QLatin1Char('\n'), 0, 0).trimmed();
+    sentence.remove(QRegularExpression(QStringLiteral("^ERROR:\\s*")));
+    sentence = sentence.section(QStringLiteral(" (in: "), 0, 0).trimmed();
+    sentence.remove(QRegularExpression(QStringLiteral("\\s*\\(42501\\).*$")));
     result.reason =
-        QStringLiteral("the central refused this change to the signed-in user: %1").arg(denial);
+        QStringLiteral("the central refused this change to the signed-in user: %1").arg(sentence);
     qCWarning(lcCentral) << "operation" << operation.id << "not permitted:" << denial;
     // Recorded where the user may record decisions, so that a second delivery gets the same
     // answer; a user without that right gets it again by the same refusal.

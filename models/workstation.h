@@ -39,6 +39,10 @@ class Workstation : public QObject
     Q_PROPERTY(bool mayTriage READ mayTriage CONSTANT)
     // Whether the user may give an assigned report back to the center.
     Q_PROPERTY(bool mayReturn READ mayReturn CONSTANT)
+    // Whether the user may ask for a reporter's name and phone: operators and supervisors.
+    Q_PROPERTY(bool mayReveal READ mayTriage CONSTANT)
+    // Whether the user changes reports at all: everyone but the wall display.
+    Q_PROPERTY(bool mayWrite READ mayWrite CONSTANT)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncStatusChanged)
     // The central responds but sync cannot go on; connectionMessage says why.
@@ -98,6 +102,7 @@ public:
     Role actingRole() const;
     bool mayTriage() const;
     bool mayReturn() const;
+    bool mayWrite() const { return actingRole() != Role::Kiosk; }
     QString language() const { return m_language; }
     bool online() const { return m_status.online; }
     bool syncProblem() const { return m_status.problem; }

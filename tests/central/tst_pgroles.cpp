@@ -46,7 +46,7 @@ private:
     QString m_ownerUrl;
     QString m_reportId;
     QHash<QString, QString> m_passwords; // user name -> password
-    // Reports of the row-level security tests: assigned to hepco, to so-gtvt, to nobody.
+    // Reports of the row-level security tests: assigned to hepco, to so-xd, to nobody.
     QString m_hepcoReport;
     QString m_transportReport;
     QString m_openReport;
@@ -569,6 +569,11 @@ private Q_SLOTS:
                            QStringLiteral("agency"), QStringLiteral("--agency"),
                            QStringLiteral("no-such-agency")}
             << 1 << QStringLiteral("agency \"no-such-agency\" not found");
+        QTest::newRow("agency inactive")
+            << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
+                           QStringLiteral("agency"), QStringLiteral("--agency"),
+                           QStringLiteral("so-gtvt")}
+            << 1 << QStringLiteral("agency \"so-gtvt\" is no longer active");
         QTest::newRow("agency for operator")
             << QStringList{QStringLiteral("new1"), QStringLiteral("--role"),
                            QStringLiteral("operator"), QStringLiteral("--agency"),
@@ -833,10 +838,10 @@ private Q_SLOTS:
     void agencySeesOnlyItsReports()
     {
         QVERIFY(addUser(m_ownerUrl, QStringLiteral("agency2"), QStringLiteral("agency"),
-                        {QStringLiteral("--agency"), QStringLiteral("so-gtvt")})
+                        {QStringLiteral("--agency"), QStringLiteral("so-xd")})
                     .exitCode == 0);
         m_hepcoReport = assignedReport(QStringLiteral("rls-hepco"), QStringLiteral("hepco"));
-        m_transportReport = assignedReport(QStringLiteral("rls-gtvt"), QStringLiteral("so-gtvt"));
+        m_transportReport = assignedReport(QStringLiteral("rls-gtvt"), QStringLiteral("so-xd"));
         m_openReport = assignedReport(QStringLiteral("rls-open"), QString());
         QVERIFY(!m_hepcoReport.isEmpty() && !m_transportReport.isEmpty() &&
                 !m_openReport.isEmpty());
@@ -879,7 +884,7 @@ private Q_SLOTS:
                  QStringLiteral("assigned"));
         // An agency may not hand its report to another agency, nor note on another's report.
         PsqlRun handOver = psql(QStringLiteral("agency1"),
-                                QStringLiteral("UPDATE report SET agency = 'so-gtvt' WHERE id = "
+                                QStringLiteral("UPDATE report SET agency = 'so-xd' WHERE id = "
                                                "'%1'")
                                     .arg(m_hepcoReport));
         QVERIFY(handOver.exitCode != 0);
@@ -968,7 +973,7 @@ private Q_SLOTS:
         Report guessed;
         guessed.id = m_transportReport;
         guessed.status = Status::Assigned;
-        guessed.agency = QStringLiteral("so-gtvt");
+        guessed.agency = QStringLiteral("so-xd");
         guessed.version = other.toInt();
         auto refused = submitAs(*central, OperationKind::AddNote, m_transportReport,
                                 {{QStringLiteral("text"), QStringLiteral("chen ngang")}},
@@ -986,7 +991,7 @@ private Q_SLOTS:
                                  Role::Operator);
         QVERIFY(returned && returned->accepted());
         auto forwarded = submitAs(*center, OperationKind::Assign, m_hepcoReport,
-                                  Test::assignPayload(QStringLiteral("so-gtvt")), Role::Operator);
+                                  Test::assignPayload(QStringLiteral("so-xd")), Role::Operator);
         QVERIFY(forwarded && forwarded->accepted());
 
         // The first agency's next sync removes the report, its timeline with it.
@@ -1006,7 +1011,7 @@ private Q_SLOTS:
 
     void agencyReturnsReport()
     {
-        // so-gtvt now holds both reports; it gives one back, which then leaves its replica.
+        // so-xd now holds both reports; it gives one back, which then leaves its replica.
         QString error;
         auto central = Central::open(userUrl(QStringLiteral("agency2")), false, &error);
         QVERIFY2(central, qPrintable(error));
@@ -1085,10 +1090,9 @@ private Q_SLOTS:
         QVERIFY(!replicaIds(*replica).contains(m_transportReport));
         const auto result = verifyReplica(*replica, *central, &error);
         QVERIFY2(result && result->matches(), qPrintable(result ? result->firstDifference : error));
-        QVERIFY(
-            psql(QStringLiteral("owner"),
-                 QStringLiteral("UPDATE app_user SET agency = 'so-gtvt' WHERE name = 'agency2'"))
-                .exitCode == 0);
+        QVERIFY(psql(QStringLiteral("owner"),
+                     QStringLiteral("UPDATE app_user SET agency = 'so-xd' WHERE name = 'agency2'"))
+                    .exitCode == 0);
     }
 
     void kioskSyncsWithoutTexts()
@@ -1123,7 +1127,7 @@ private Q_SLOTS:
         for (const QString &shown :
              {QStringLiteral("SELECT count(*) FROM report WHERE status = 'assigned'"),
               QStringLiteral("SELECT count(*) FROM report WHERE category = 'urban_infrastructure'"),
-              QStringLiteral("SELECT count(*) FROM report WHERE agency = 'so-gtvt'")}) {
+              QStringLiteral("SELECT count(*) FROM report WHERE agency = 'so-xd'")}) {
             QCOMPARE(Test::centralScalar(path, shown).toInt(), superuserScalar(shown).toInt());
         }
         QDir folder(m_dir.path());

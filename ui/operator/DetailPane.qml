@@ -278,6 +278,8 @@ Rectangle {
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
+                    // The wall display cannot read whether a report has reporters.
+                    visible: Workstation.mayWrite
                     FieldRow {
                         Layout.fillWidth: true
                         label: qsTr("Reporter")
@@ -288,7 +290,8 @@ Rectangle {
                         valueColor: root.detail.revealedReporters.length > 0 ? Theme.text : Theme.textMuted
                     }
                     ActionButton {
-                        visible: root.detail.reporterCount > 0 && root.detail.revealedReporters.length === 0
+                        visible: Workstation.mayReveal && root.detail.reporterCount > 0
+                                 && root.detail.revealedReporters.length === 0
                         text: qsTr("Reveal")
                         shortcutText: "V"
                         onClicked: root.revealRequested()
@@ -351,11 +354,13 @@ Rectangle {
             ActionButton {
                 text: qsTr("Note")
                 shortcutText: "N"
+                visible: Workstation.mayWrite
                 onClicked: root.noteRequested()
             }
             ActionButton {
                 text: qsTr("Edit text")
                 shortcutText: "E"
+                visible: Workstation.mayWrite
                 enabled: !root.editing && root.detail.editableFields.length > 0
                 onClicked: root.startEditing()
             }

@@ -117,9 +117,9 @@ ApplicationWindow {
     Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.statusCode === "triaged" && !filters.searchField.activeFocus; onActivated: assign.open() }
     Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: reject.open() }
     Shortcut { sequence: "T"; enabled: root.noPopup && Workstation.mayReturn && Workstation.detail.statusCode === "assigned" && !filters.searchField.activeFocus; onActivated: giveBack.open() }
-    Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
-    Shortcut { sequence: "V"; enabled: root.noPopup && !reveal.opened && Workstation.detail.reporterCount > 0 && !filters.searchField.activeFocus; onActivated: reveal.open() }
-    Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.detail.editableFields.length > 0 && !filters.searchField.activeFocus; onActivated: detailPane.startEditing() }
+    Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
+    Shortcut { sequence: "V"; enabled: root.noPopup && Workstation.mayReveal && !reveal.opened && Workstation.detail.reporterCount > 0 && !filters.searchField.activeFocus; onActivated: reveal.open() }
+    Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && !filters.searchField.activeFocus; onActivated: detailPane.startEditing() }
     Shortcut { sequence: "A"; enabled: root.noPopup && !filters.searchField.activeFocus; onActivated: attention.open() }
     Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
 
