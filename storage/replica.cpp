@@ -81,7 +81,11 @@ bool Replica::bindToCentral(const QString &centralId, const QString &viewer, con
     const QString bound = state(QStringLiteral("central_id"));
     if (bound.isEmpty()) {
         SqlTransaction transaction(database(), true);
-        return transaction.isActive() && setState(QStringLiteral("central_id"), centralId, error) &&
+        if (!transaction.isActive()) {
+            *error = transaction.error();
+            return false;
+        }
+        return setState(QStringLiteral("central_id"), centralId, error) &&
                setState(QStringLiteral("viewer"), viewer, error) &&
                setState(QStringLiteral("view_scope"), scope, error) && transaction.commit(error);
     }

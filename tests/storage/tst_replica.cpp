@@ -194,6 +194,30 @@ private Q_SLOTS:
         QVERIFY(!replica->bindToCentral(QStringLiteral("central-b"), {}, {}, &error));
         QVERIFY2(error.contains(QStringLiteral("central-a")), qPrintable(error));
     }
+
+    void refusesAnotherUser()
+    {
+        QTemporaryDir dir;
+        auto replica = Test::openReplica(dir, QStringLiteral("user.sqlite"));
+        QString error;
+        QVERIFY(replica->bindToCentral(QStringLiteral("central-a"), QStringLiteral("lan"),
+                                       QStringLiteral("hepco"), &error));
+        QCOMPARE(replica->boundViewer(), QStringLiteral("lan"));
+        QVERIFY(!replica->bindToCentral(QStringLiteral("central-a"), QStringLiteral("minh"),
+                                        QStringLiteral("hepco"), &error));
+        QVERIFY2(error.contains(QStringLiteral("holds what user lan may see, not user minh")),
+                 qPrintable(error));
+
+        // The same user in another agency starts the feed over.
+        FeedPosition read;
+        read.snapshot = QStringLiteral("100:100:");
+        QVERIFY2(replica->acknowledge(read, &error), qPrintable(error));
+        QCOMPARE(replica->feedCursor(), read);
+        QVERIFY2(replica->bindToCentral(QStringLiteral("central-a"), QStringLiteral("lan"),
+                                        QStringLiteral("so-xd"), &error),
+                 qPrintable(error));
+        QCOMPARE(replica->feedCursor(), FeedPosition{});
+    }
 };
 
 QTEST_GUILESS_MAIN(ReplicaTest)
