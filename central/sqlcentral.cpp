@@ -305,10 +305,10 @@ bool SqlCentral::postgresFeedPage(const FeedPosition &cursor, int limit, ChangeB
             return false;
         upper = now->toString();
     }
-    // One statement reads the page and its reports, through libpq: a first sync reads a
-    // million of them. report_changes() lists every change, visible to this user or not; the
-    // join reads the rows this user may see, so a change without its row is a report that
-    // left the view.
+    // One statement reads the page and its reports, through libpq, because a first sync reads
+    // a million of them. report_changes() lists every change, visible to this user or not. The
+    // join reads the rows this user may see, so a change without its row is a report that left
+    // the view.
     const QString sql =
         QStringLiteral("SELECT f.change_transaction, f.change_revision, f.change_report, %1 "
                        "FROM report_changes($1, $2, $3::bigint, $4::bigint, $5::integer) f "
@@ -430,17 +430,14 @@ bool SqlCentral::writeDecided(const Report &before, const Report &after, qint64 
     const QVariantMap extra{{QStringLiteral("revision"), revision}};
     if (m_agency.isEmpty() || after.agency == before.agency)
         return updateReport(database(), before, after, extra, error);
-    // An agency user gives the report back with the server's function: an update of its own
-    // may not leave a row it can no longer read.
+
+    // An agency user returns the report through the server's function, because PostgreSQL
+    // rejects an update that leaves a row its author can no longer read. decide() has already
+    // rejected a forward to another agency, so the new agency is empty here.
     Report kept = after;
     kept.agency = before.agency;
     if (!updateReport(database(), before, kept, extra, error))
         return false;
-    if (!after.agency.isEmpty()) {
-        *error = QStringLiteral("an agency user cannot forward report %1 to %2")
-                     .arg(after.id, after.agency);
-        return false;
-    }
     SqlStatement release(database(), QStringLiteral("SELECT release_report(:id)"));
     return release.bind(QStringLiteral(":id"), after.id).exec(error);
 }
@@ -489,7 +486,7 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
         result.reason = outcome.reason;
         if (outcome.accepted() && !m_agency.isEmpty() && !report->agency.isEmpty() &&
             report->agency != before.agency) {
-            // The server would refuse it too (see writeDecided()); said here in words.
+            // Column rights would reject it as well. This message names the agency instead.
             result.refusal = Refusal::NotPermitted;
             result.reason = QStringLiteral("an agency user cannot forward report %1 to %2")
                                 .arg(operation.reportId, report->agency);
@@ -535,8 +532,8 @@ OperationResult SqlCentral::notPermitted(const Operation &operation, const QStri
     result.reason =
         QStringLiteral("the central refused this change to the signed-in user: %1").arg(sentence);
     qCWarning(lcCentral) << "operation" << operation.id << "not permitted:" << denial;
-    // Recorded where the user may record decisions, so that a second delivery gets the same
-    // answer; a user without that right gets it again by the same refusal.
+    // The decision is recorded where the user may insert decisions, so that a second delivery
+    // returns it. Without that right, a second delivery is rejected again the same way.
     SqlTransaction transaction(database(), true);
     QString error;
     if (!transaction.isActive() || !recordDecision(operation, result, &error) ||

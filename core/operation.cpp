@@ -173,13 +173,20 @@ OperationOutcome assign(Report &report, const Operation &operation, const Refere
     return outcome;
 }
 
+// Checks the reason an operation must carry: present, and not longer than the limit.
+OperationOutcome checkReason(const QString &reason, const QString &missingMessage)
+{
+    if (reason.isEmpty())
+        return refuse(Refusal::MissingValue, missingMessage);
+    return checkLength(QStringLiteral("reason"), reason);
+}
+
 OperationOutcome reject(Report &report, const Operation &operation)
 {
     const QString reason = operation.payload.value(QLatin1String("reason")).toString().trimmed();
-    if (reason.isEmpty())
-        return refuse(Refusal::MissingValue, QStringLiteral("reject needs a reason"));
-    if (OperationOutcome length = checkLength(QStringLiteral("reason"), reason); !length.accepted())
-        return length;
+    if (OperationOutcome check = checkReason(reason, QStringLiteral("reject needs a reason"));
+        !check.accepted())
+        return check;
 
     OperationOutcome check = checkTransition(report, Status::Rejected, operation);
     if (!check.accepted())
@@ -200,11 +207,11 @@ OperationOutcome reject(Report &report, const Operation &operation)
 OperationOutcome returnToCenter(Report &report, const Operation &operation)
 {
     const QString reason = operation.payload.value(QLatin1String("reason")).toString().trimmed();
-    if (reason.isEmpty())
-        return refuse(Refusal::MissingValue,
-                      QStringLiteral("returning a report to the center needs a reason"));
-    if (OperationOutcome length = checkLength(QStringLiteral("reason"), reason); !length.accepted())
-        return length;
+    if (OperationOutcome check =
+            checkReason(reason, QStringLiteral("returning a report to the center needs a reason"));
+        !check.accepted())
+        return check;
+
     OperationOutcome check = checkTransition(report, Status::Triaged, operation);
     if (!check.accepted())
         return check;
