@@ -81,7 +81,7 @@ public:
     // Who reads the central, for the replica to hold only what they may see: the signed-in
     // user of a PostgreSQL central, empty for the embedded one, which has no users.
     virtual QString viewer() const = 0;
-    // What part of the reports the viewer sees: the agency of an agency user, empty for
+    // What part of the reports the viewer may read: the agency of an agency user, empty for
     // everyone else. It changes when an administrator moves the user to another agency.
     virtual QString viewScope() const = 0;
 

@@ -36,7 +36,7 @@ int maxTextFieldLength(TextField field);
 // published at closing, so it is editable only while the report is in progress or resolved.
 bool isTextFieldEditable(TextField field, Status status);
 // Returns whether a kind of user may edit the field at all: operators and supervisors every
-// text field, an agency its public response alone, nobody else any.
+// text field, an agency its public response alone, other roles none.
 bool mayEditTextField(TextField field, Role role);
 
 // One field of an edit: the value the operator saw and the value they wrote.

@@ -17,7 +17,7 @@ namespace CivicDesk {
 // share: both hold those tables with the same columns (see core/rows.h).
 
 // The columns of the report, event and media tables that the signed-in user may read. The
-// replica, an embedded central and a PostgreSQL table owner read them all; a kiosk user of a
+// replica, an embedded central and a PostgreSQL table owner read them all. A kiosk user of a
 // PostgreSQL central reads no text that a person wrote and no media.
 class ReadableColumns
 {

@@ -66,10 +66,10 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     // Ties the replica to one central database and to the user who reads it (see
-    // Central::viewer()): refuses a replica filled from another central or for another user,
+    // Central::viewer()). Rejects a replica filled from another central or for another user,
     // whose reports this user may not see. When the user's view changed (`scope`, such as an
-    // agency user moved to another agency), the reports are deleted and the feed is read again
-    // from the start; operations not yet sent stay.
+    // agency user moved to another agency), deletes the reports so that the feed is read again
+    // from the start. Operations not yet sent stay.
     bool bindToCentral(const QString &centralId, const QString &viewer, const QString &scope,
                        QString *error);
     // Id of the central database the replica was filled from, empty before the first sync.

@@ -52,8 +52,8 @@ private:
         return path;
     }
 
-    // Imports a small Open311 file into the central and syncs it into a new replica `name`;
-    // returns the replica's path, or an empty string when a step failed.
+    // Imports a small Open311 file into the central and syncs it into a new replica `name`.
+    // Returns the replica's path, or an empty string when a step failed.
     QString syncedReplica(const QString &name)
     {
         const QString replica = m_dir.filePath(name);

@@ -46,7 +46,7 @@ private:
     QString m_ownerUrl;
     QString m_reportId;
     QHash<QString, QString> m_passwords; // user name -> password
-    // Reports of the row-level security tests: assigned to hepco, to so-xd, to nobody.
+    // Reports of the row-level security tests: assigned to hepco, to so-xd, and unassigned.
     QString m_hepcoReport;
     QString m_transportReport;
     QString m_openReport;
@@ -151,8 +151,8 @@ private:
         return id;
     }
 
-    // Submits one operation on the central's current version of the report; returns its
-    // result, or nullopt when the report cannot be read or the submit fails.
+    // Submits one operation on the central's current version of the report and returns its
+    // result. Returns nullopt when the report cannot be read or the submit fails.
     static std::optional<OperationResult> submitAs(Central &central, OperationKind kind,
                                                    const QString &reportId,
                                                    const QJsonObject &payload, Role role,
@@ -396,7 +396,7 @@ private Q_SLOTS:
         }
     }
 
-    void truncateRefused()
+    void truncateRejected()
     {
         for (const char *table : {"event", "admin_audit"}) {
             const PsqlRun run = psql(QStringLiteral("owner"),
@@ -890,7 +890,7 @@ private Q_SLOTS:
         QVERIFY(handOver.exitCode != 0);
         QVERIFY2(handOver.err.contains(QStringLiteral("permission denied")),
                  qPrintable(handOver.err));
-        // The server holds agency users to the workflow's steps, whatever client they run.
+        // The server limits agency users to the workflow's steps, whatever client they run.
         const QList<QPair<QString, QString>> outOfStep{
             {QStringLiteral("UPDATE report SET status = 'zzz' WHERE id = '%1'"),
              QStringLiteral("may not move report")},
@@ -907,7 +907,7 @@ private Q_SLOTS:
             QVERIFY2(run.exitCode != 0, qPrintable(sql));
             QVERIFY2(run.err.contains(message), qPrintable(run.err));
         }
-        // Nobody sets a status outside the workflow, the owner neither.
+        // No user may set a status outside the workflow, the owner included.
         const PsqlRun unknown = psql(QStringLiteral("owner"),
                                      QStringLiteral("UPDATE report SET status = 'zzz' WHERE id = "
                                                     "'%1'")
@@ -955,7 +955,7 @@ private Q_SLOTS:
         QVERIFY2(verified->matches(), qPrintable(verified->firstDifference));
         QCOMPARE(verified->reportsCompared, 1);
 
-        // The agency answers its own report; the server records who wrote the note.
+        // The agency writes a note on its own report, and the server records who wrote it.
         auto noted = submitAs(*central, OperationKind::AddNote, m_hepcoReport,
                               {{QStringLiteral("text"), QStringLiteral("Đã cử đội sửa chữa")}},
                               Role::Agency);
@@ -1011,7 +1011,7 @@ private Q_SLOTS:
 
     void agencyReturnsReport()
     {
-        // so-xd now holds both reports; it gives one back, which then leaves its replica.
+        // so-xd now has both reports. It returns one, which then leaves its replica.
         QString error;
         auto central = Central::open(userUrl(QStringLiteral("agency2")), false, &error);
         QVERIFY2(central, qPrintable(error));
@@ -1139,7 +1139,7 @@ private Q_SLOTS:
             QVERIFY2(!bytes.contains("12 L"), qPrintable(name));
         }
     }
-    void serverRightsRefuseModifiedClient()
+    void serverRejectsModifiedClient()
     {
         // Clients that claim to be operators get the server's refusal, one operation at a time:
         // the submission goes on and nothing changes.

@@ -195,7 +195,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("central-a")), qPrintable(error));
     }
 
-    void refusesAnotherUser()
+    void rejectsAnotherUser()
     {
         QTemporaryDir dir;
         auto replica = Test::openReplica(dir, QStringLiteral("user.sqlite"));

@@ -1,4 +1,4 @@
--- Schema version 6: each group sees the reports it may see, enforced by row-level security,
+-- Schema version 6: each group reads the reports it may read, enforced by row-level security,
 -- and a change feed that tells every workstation which reports left its view.
 --
 -- Agency users see the reports assigned to their agency, with their timelines and media, and
@@ -110,7 +110,7 @@ BEGIN
     EXECUTE format('ALTER FUNCTION release_report(TEXT) OWNER TO %I', owner_role);
     EXECUTE format('GRANT EXECUTE ON FUNCTION release_report(TEXT) TO %I', agency_group);
 
-    -- The center sees everything; operators and supervisors write any report.
+    -- The center reads every report, and operators and supervisors write any report.
     EXECUTE format('CREATE POLICY center_reads ON report FOR SELECT TO %s USING (true)', center);
     EXECUTE format('CREATE POLICY center_inserts ON report FOR INSERT TO %s WITH CHECK (true)',
                    writers);
@@ -126,7 +126,7 @@ BEGIN
     EXECUTE format('CREATE POLICY center_reads ON media_chunk FOR SELECT TO %s USING (true)',
                    center);
 
-    -- An agency sees its own reports and may move them along; it gives one back to the center
+    -- An agency reads its own reports and may move them along; it gives one back to the center
     -- through release_report(), and never hands one to another agency.
     EXECUTE format('CREATE POLICY agency_reads ON report FOR SELECT TO %I USING %s',
                    agency_group, agency_report);
@@ -145,7 +145,7 @@ BEGIN
     EXECUTE format('CREATE POLICY agency_reads ON media_chunk FOR SELECT TO %I USING '
                    || format(agency_file, 'media_chunk'), agency_group);
 
-    -- What an agency writes when it answers: the state of the report, its public response and
+    -- What an agency writes when it handles a report: the state of the report, its public response and
     -- its timeline. The decisions table has no policy: a decision names only an operation and
     -- a report id, and a second delivery must find the first decision even after the report
     -- left the agency's view.

@@ -2,11 +2,11 @@
 
 -- A reveal is audited before anything is revealed. With one function that recorded the event
 -- and returned the names in the same transaction, a caller could read them and roll the event
--- back. request_reveal() records who asks, about which report and why, and returns the
--- event's id; once that transaction has committed, reveal_reporter() returns the names and
--- phones for that request, to the same user, for ten minutes. A request made in the current
--- transaction does not count: it might still be rolled back. Reasons made only of invisible
--- characters (no-break or zero-width spaces) count as blank.
+-- back. request_reveal() records who makes the request, about which report and why, and
+-- returns the event's id. Once that transaction has committed, reveal_reporter() returns the
+-- names and phones for that request, to the same user, for ten minutes. A request made in the
+-- current transaction does not count, because it might still be rolled back. Reasons made only
+-- of invisible characters (no-break or zero-width spaces) count as blank.
 DROP FUNCTION reveal_reporter(TEXT, TEXT);
 
 CREATE FUNCTION request_reveal(report_id TEXT, reason TEXT) RETURNS TEXT
@@ -120,7 +120,7 @@ ALTER TABLE report ADD CONSTRAINT report_status_known CHECK (status IN (
     'rejected', 'duplicate'));
 
 -- An agency user moves a report only along the workflow's agency steps, one version at a
--- time; other columns are already out of reach by column rights.
+-- time. Column rights already keep the other columns out of reach.
 CREATE FUNCTION check_agency_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF public.assigned_agency() IS NULL THEN
