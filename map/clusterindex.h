@@ -15,8 +15,8 @@ namespace CivicDesk {
 // of a grid cell at any level form one contiguous run of that order, found by binary search
 // while descending the quadtree. Sums kept per block of 64 points and per block of 4096 give a
 // run's count, category mix and centroid without visiting each point. Inserted points wait in
-// a small unsorted buffer that queries read too, so a new point counts at once; the buffer is
-// merged into the sorted order when it grows, in one linear pass.
+// a small unsorted buffer that queries read too, so a new point counts at once. When the buffer
+// grows, one linear pass merges it into the sorted order.
 //
 // Positions are normalised Web Mercator (the world is the unit square, see mercator.h),
 // quantised to 32 bits a side: about a centimetre at the equator.
@@ -132,7 +132,7 @@ private:
     // Points not merged into the sorted part yet.
     std::vector<Entry> m_buffer;
 
-    // Where each item is: an index into the sorted part, InBuffer plus an index into the
+    // Location of each item: an index into the sorted part, InBuffer plus an index into the
     // buffer, or Absent.
     std::vector<quint32> m_slots;
     qsizetype m_live = 0;
