@@ -12,6 +12,12 @@ namespace {
 // vertices per marker, and the single selected marker can afford more.
 constexpr int MarkerSegments = 8;
 constexpr int SelectionSegments = 32;
+// A cluster's face is round enough with 24 segments up to its largest radius of about 30
+// pixels. Its ring takes one step per 15 degrees of each category's share.
+constexpr int ClusterSegments = 24;
+constexpr double RingStep = M_PI / 12;
+// Width of the coloured ring around a cluster, in pixels.
+constexpr double RingWidth = 4;
 // Width of the band over which an edge fades to transparent, in pixels.
 constexpr double FringeWidth = 1;
 // Outline points closer than this to the previous kept point are dropped, in pixels.
@@ -39,6 +45,12 @@ Rgba premultiplied(const QColor &color)
 Rgba darkened(const Rgba &color)
 {
     return {uchar(color.r * 11 / 20), uchar(color.g * 11 / 20), uchar(color.b * 11 / 20), color.a};
+}
+
+int ringSteps(quint32 share, quint32 count)
+{
+    const double span = 2 * M_PI * share / count;
+    return std::max(1, int(std::ceil(span / RingStep)));
 }
 
 QList<QPointF> unitCircle(int segments)
@@ -209,35 +221,167 @@ QSGGeometry *createColoredGeometry()
     return geometry;
 }
 
-void buildMarkers(QSGGeometry *geometry, const QList<QPointF> &positions,
-                  const QList<MapMarker> &markers, const ScreenTransform &transform)
+double clusterRadius(quint32 count)
 {
-    const QList<QPointF> circle = unitCircle(MarkerSegments);
-    const auto count = int(std::min(positions.size(), markers.size()));
-    geometry->allocate(count * diskVertexCount(MarkerSegments),
-                       count * diskIndexCount(MarkerSegments));
+    if (count <= 1)
+        return MarkerOutlineRadius;
+    return ClusterBaseRadius + ClusterRadiusPerDecade * std::log10(double(count));
+}
+
+QSGGeometry *createTexturedGeometry()
+{
+    auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_TexturedPoint2D(), 0, 0,
+                                     QSGGeometry::UnsignedIntType);
+    geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+    return geometry;
+}
+
+void buildClusters(QSGGeometry *geometry, const std::vector<ClusterIndex::Cluster> &clusters,
+                   const QList<QColor> &colors, const ScreenTransform &transform)
+{
+    const QList<QPointF> markerCircle = unitCircle(MarkerSegments);
+    const QList<QPointF> clusterCircle = unitCircle(ClusterSegments);
+    // Counts first, so that the geometry is allocated once.
+    int vertexCount = 0;
+    int indexCount = 0;
+    for (const ClusterIndex::Cluster &cluster : clusters) {
+        if (cluster.count == 1) {
+            vertexCount += diskVertexCount(MarkerSegments);
+            indexCount += diskIndexCount(MarkerSegments);
+            continue;
+        }
+        vertexCount += diskVertexCount(ClusterSegments);
+        indexCount += diskIndexCount(ClusterSegments);
+        for (quint32 share : cluster.categories) {
+            if (share == 0)
+                continue;
+            const int steps = ringSteps(share, cluster.count);
+            vertexCount += 3 * (steps + 1);
+            indexCount += 12 * steps;
+        }
+    }
+    geometry->allocate(vertexCount, indexCount);
+
     Writer writer(geometry);
-    for (int i = 0; i < count; ++i) {
-        const Rgba fill = premultiplied(markers.at(i).color);
-        writer.disk(transform.map(positions.at(i)), circle, MarkerFillRadius, MarkerOutlineRadius,
-                    fill, darkened(fill));
+    const Rgba white = premultiplied(QColor(255, 255, 255, 242));
+    for (const ClusterIndex::Cluster &cluster : clusters) {
+        const QPointF centre = transform.map(cluster.position);
+        if (cluster.count == 1) {
+            int category = 0;
+            while (category + 1 < ClusterIndex::MaxCategories && cluster.categories[category] == 0)
+                ++category;
+            const Rgba fill = premultiplied(colors.value(category, QColor(0x5d, 0x6d, 0x7e)));
+            writer.disk(centre, markerCircle, MarkerFillRadius, MarkerOutlineRadius, fill,
+                        darkened(fill));
+            continue;
+        }
+        const double radius = clusterRadius(cluster.count);
+        // The ring starts at the top and runs clockwise through the categories in their order.
+        double angle = -M_PI / 2;
+        for (int category = 0; category < ClusterIndex::MaxCategories; ++category) {
+            const quint32 share = cluster.categories[category];
+            if (share == 0)
+                continue;
+            const int steps = ringSteps(share, cluster.count);
+            const double span = 2 * M_PI * share / cluster.count;
+            const Rgba color = premultiplied(colors.value(category, QColor(0x5d, 0x6d, 0x7e)));
+            quint32 previous = 0;
+            for (int step = 0; step <= steps; ++step) {
+                const double a = angle + span * step / steps;
+                const QPointF direction(std::cos(a), std::sin(a));
+                const quint32 inner =
+                    writer.vertex(centre + direction * (radius - RingWidth), color);
+                writer.vertex(centre + direction * radius, color);
+                writer.vertex(centre + direction * (radius + FringeWidth), Transparent);
+                if (step > 0) {
+                    writer.quad(previous, previous + 1, inner + 1, inner);
+                    writer.quad(previous + 1, previous + 2, inner + 2, inner + 1);
+                }
+                previous = inner;
+            }
+            angle += span;
+        }
+        // The white face overlaps the ring's inner edge by half a pixel to hide the seam.
+        const double face = radius - RingWidth + 0.5;
+        writer.disk(centre, clusterCircle, face, face, white, white);
+    }
+}
+
+void buildCountLabels(QSGGeometry *geometry, const std::vector<ClusterIndex::Cluster> &clusters,
+                      const MapLabels::CountGlyphs &glyphs, const ScreenTransform &transform)
+{
+    int glyphCount = 0;
+    std::vector<QString> texts;
+    texts.reserve(clusters.size());
+    for (const ClusterIndex::Cluster &cluster : clusters) {
+        texts.push_back(cluster.count > 1 ? MapLabels::countText(cluster.count) : QString());
+        glyphCount += int(texts.back().size());
+    }
+    if (glyphs.image.isNull())
+        glyphCount = 0;
+    geometry->allocate(4 * glyphCount, 6 * glyphCount);
+    if (glyphCount == 0)
+        return;
+    QSGGeometry::TexturedPoint2D *vertices = geometry->vertexDataAsTexturedPoint2D();
+    quint32 *indices = geometry->indexDataAsUInt();
+    const double imageWidth = glyphs.image.width();
+    const double imageHeight = glyphs.image.height();
+    const double ratio = glyphs.image.devicePixelRatio();
+    quint32 vertex = 0;
+    int index = 0;
+    for (std::size_t i = 0; i < clusters.size(); ++i) {
+        const QString &text = texts[i];
+        if (text.isEmpty())
+            continue;
+        const QPointF centre = transform.map(clusters[i].position);
+        // Whole device pixels keep the glyphs sharp.
+        double x = std::round((centre.x() - glyphs.width(text) / 2) * ratio) / ratio;
+        const double y = std::round((centre.y() - glyphs.height / 2) * ratio) / ratio;
+        for (QChar c : text) {
+            const QRectF source = glyphs.source.value(c);
+            const QRectF target(x, y, source.width() / ratio, source.height() / ratio);
+            const float s0 = float(source.left() / imageWidth);
+            const float s1 = float(source.right() / imageWidth);
+            const float t0 = float(source.top() / imageHeight);
+            const float t1 = float(source.bottom() / imageHeight);
+            vertices[vertex].set(float(target.left()), float(target.top()), s0, t0);
+            vertices[vertex + 1].set(float(target.right()), float(target.top()), s1, t0);
+            vertices[vertex + 2].set(float(target.right()), float(target.bottom()), s1, t1);
+            vertices[vertex + 3].set(float(target.left()), float(target.bottom()), s0, t1);
+            for (quint32 corner : {0u, 1u, 2u, 0u, 2u, 3u})
+                indices[index++] = vertex + corner;
+            vertex += 4;
+            x += glyphs.advance.value(c);
+        }
     }
 }
 
 void buildSelection(QSGGeometry *geometry, const std::optional<QPointF> &position,
-                    const QColor &color)
+                    const QColor &color, double accuracyRadius)
 {
     if (!position) {
         geometry->allocate(0, 0);
         return;
     }
     const QList<QPointF> circle = unitCircle(SelectionSegments);
-    geometry->allocate(3 * diskVertexCount(SelectionSegments),
-                       3 * diskIndexCount(SelectionSegments));
+    const bool showAccuracy = accuracyRadius > SelectionRingRadius + 2;
+    const int disks = showAccuracy ? 4 : 3;
+    geometry->allocate(disks * diskVertexCount(SelectionSegments),
+                       disks * diskIndexCount(SelectionSegments));
     Writer writer(geometry);
     const Rgba fill = premultiplied(color);
     const Rgba white = premultiplied(Qt::white);
     const Rgba dark = premultiplied(QColor(0x26, 0x32, 0x38));
+    if (showAccuracy) {
+        // A translucent disk with a thin rim of the report's colour marks where the reporter
+        // may have stood.
+        QColor rim = color;
+        rim.setAlpha(170);
+        QColor area = color;
+        area.setAlpha(36);
+        writer.disk(*position, circle, accuracyRadius - 1.5, accuracyRadius, premultiplied(area),
+                    premultiplied(rim));
+    }
     // A dark disk under a white one leaves a dark ring around a white gap, so the selection is
     // visible on light and dark surroundings alike.
     writer.disk(*position, circle, SelectionRingRadius, SelectionRingRadius, dark, dark);

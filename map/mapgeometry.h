@@ -1,6 +1,8 @@
 #pragma once
 
+#include "map/clusterindex.h"
 #include "map/maparealayer.h"
+#include "map/maplabels.h"
 #include "map/mapmarkerset.h"
 
 #include <optional>
@@ -31,18 +33,34 @@ constexpr double SelectedFillRadius = 6;
 constexpr double SelectedOutlineRadius = 7.5;
 constexpr double SelectionGapRadius = 10;
 constexpr double SelectionRingRadius = 11.5;
+// A cluster of n points has a radius of ClusterBaseRadius + ClusterRadiusPerDecade * log10(n).
+constexpr double ClusterBaseRadius = 11;
+constexpr double ClusterRadiusPerDecade = 3;
+
+// Returns the radius in pixels of a cluster of count points as the map draws it.
+double clusterRadius(quint32 count);
 
 // Returns an empty geometry of coloured points with 32-bit indices, drawn as triangles.
 QSGGeometry *createColoredGeometry();
+// Returns an empty geometry of textured points with 32-bit indices, drawn as triangles.
+QSGGeometry *createTexturedGeometry();
 
-// Fills geometry with one disk per marker: fill in the marker's colour, a darker outline.
-void buildMarkers(QSGGeometry *geometry, const QList<QPointF> &positions,
-                  const QList<MapMarker> &markers, const ScreenTransform &transform);
+// Fills geometry with the clusters. A single point is a small disk in its category's colour
+// with a darker outline. A cluster is a white disk ringed by its categories' colours, each
+// taking a share of the ring as large as its share of the points.
+void buildClusters(QSGGeometry *geometry, const std::vector<ClusterIndex::Cluster> &clusters,
+                   const QList<QColor> &colors, const ScreenTransform &transform);
+
+// Fills textured geometry with the count of every cluster of more than one point, centred on
+// the cluster, in glyphs of the image of glyphs.
+void buildCountLabels(QSGGeometry *geometry, const std::vector<ClusterIndex::Cluster> &clusters,
+                      const MapLabels::CountGlyphs &glyphs, const ScreenTransform &transform);
 
 // Fills geometry with a larger disk inside a white gap and a dark ring at the position, or
-// empties it when there is no position.
+// empties it when there is no position. An accuracy radius of more than the ring's, in pixels,
+// adds a translucent circle of that radius underneath.
 void buildSelection(QSGGeometry *geometry, const std::optional<QPointF> &position,
-                    const QColor &color);
+                    const QColor &color, double accuracyRadius = 0);
 
 void buildAreaFills(QSGGeometry *geometry, const QList<PreparedArea> &areas,
                     const ScreenTransform &transform, const QColor &color);

@@ -8,6 +8,7 @@
 #include <QSGImageNode>
 #include <QSGRectangleNode>
 #include <QSGTexture>
+#include <QSGTextureMaterial>
 #include <QSGTransformNode>
 #include <QSGVertexColorMaterial>
 
@@ -38,20 +39,40 @@ MapSceneNode::MapSceneNode(QQuickWindow *window)
     , m_outlines(createColoredNode())
     , m_labels(new QSGNode)
     , m_markers(createColoredNode())
+    , m_counts(new QSGGeometryNode)
+    , m_countsMaterial(new QSGTextureMaterial)
     , m_selection(createColoredNode())
 {
+    m_counts->setGeometry(MapGeometry::createTexturedGeometry());
+    m_counts->setMaterial(m_countsMaterial);
+    m_counts->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
     appendChildNode(m_background);
     appendChildNode(m_transform);
     m_transform->appendChildNode(m_fills);
     m_transform->appendChildNode(m_outlines);
     m_transform->appendChildNode(m_labels);
     m_transform->appendChildNode(m_markers);
+    m_transform->appendChildNode(m_counts);
     m_transform->appendChildNode(m_selection);
 }
 
 MapSceneNode::~MapSceneNode()
 {
     clearLabelTextures();
+    delete m_countsTexture;
+}
+
+void MapSceneNode::setCountGlyphs(const QImage &image, int generation)
+{
+    if (generation == m_countGlyphsGeneration || image.isNull())
+        return;
+    m_countGlyphsGeneration = generation;
+    QSGTexture *previous = m_countsTexture;
+    m_countsTexture = m_window->createTextureFromImage(image);
+    m_countsTexture->setFiltering(QSGTexture::Linear);
+    m_countsMaterial->setTexture(m_countsTexture);
+    m_counts->markDirty(QSGNode::DirtyMaterial);
+    delete previous;
 }
 
 void MapSceneNode::setBackground(const QRectF &rect, const QColor &color)

@@ -9,6 +9,7 @@ class QQuickWindow;
 class QSGGeometryNode;
 class QSGRectangleNode;
 class QSGTexture;
+class QSGTextureMaterial;
 class QSGTransformNode;
 
 namespace CivicDesk {
@@ -21,8 +22,9 @@ struct PlacedLabel
 };
 
 // Root of MapView's scene graph: the background, then a transform that pans everything drawn
-// for one zoom level, holding area fills, area outlines, labels, markers and the selection in
-// that order. It owns the label textures, so they are released on the render thread with it.
+// for one zoom level, holding area fills, area outlines, labels, clusters, cluster counts and
+// the selection in that order. It owns the label and glyph textures, so they are released on
+// the render thread with it.
 class MapSceneNode : public QSGNode
 {
 public:
@@ -36,12 +38,16 @@ public:
     QSGGeometryNode *fills() const { return m_fills; }
     QSGGeometryNode *outlines() const { return m_outlines; }
     QSGGeometryNode *markers() const { return m_markers; }
+    QSGGeometryNode *counts() const { return m_counts; }
     QSGGeometryNode *selection() const { return m_selection; }
 
     // Replaces the labels. A texture is made once per name from images and kept until the
     // images' generation changes.
     void setLabels(const QList<PlacedLabel> &labels, const QHash<QString, QImage> &images,
                    int imagesGeneration);
+
+    // Replaces the texture of the count glyphs when their generation changes.
+    void setCountGlyphs(const QImage &image, int generation);
 
 private:
     QSGTexture *labelTexture(const QString &name, const QHash<QString, QImage> &images);
@@ -54,6 +60,10 @@ private:
     QSGGeometryNode *m_outlines = nullptr;
     QSGNode *m_labels = nullptr;
     QSGGeometryNode *m_markers = nullptr;
+    QSGGeometryNode *m_counts = nullptr;
+    QSGTextureMaterial *m_countsMaterial = nullptr;
+    QSGTexture *m_countsTexture = nullptr;
+    int m_countGlyphsGeneration = -1;
     QSGGeometryNode *m_selection = nullptr;
     QHash<QString, QSGTexture *> m_labelTextures;
     int m_labelImagesGeneration = -1;

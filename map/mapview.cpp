@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <QGeoRectangle>
 #include <QGuiApplication>
+#include <QLineF>
 #include <QQuickWindow>
 #include <QStyleHints>
+#include <QtMath>
 
 namespace CivicDesk {
 namespace {
@@ -23,6 +26,25 @@ constexpr qreal KeyZoomStep = 1;
 constexpr qreal KeyPanStep = 100;
 // Clicks within this distance of a marker's centre hit the marker, in pixels.
 constexpr qreal MarkerHitRadius = 8;
+// Clusters of neighbouring cells closer than this are drawn as one, in pixels.
+constexpr qreal ClusterMergeDistance = 40;
+// Zoom level at which showMarker() stops zooming in: about 1.2 m per pixel at Hue.
+constexpr qreal ShowMarkerZoomLimit = 17;
+// Margin kept around a marker's circle of accuracy by showMarker(), in pixels.
+constexpr int AccuracyMargin = 40;
+// Margin kept around a cluster's points when a click zooms to them, in pixels.
+constexpr int ClusterFitMargin = 48;
+// A flick starts above this release speed and ends below the lower one, in pixels per second.
+constexpr qreal FlickStartSpeed = 150;
+constexpr qreal FlickStopSpeed = 20;
+// The flick's speed falls to 1/e of its value in this many milliseconds.
+constexpr qreal FlickDecay = 325;
+// The release speed is measured over the drag's last milliseconds.
+constexpr qint64 FlickSampleWindow = 100;
+// At most this many ids go out with clusterClicked.
+constexpr std::size_t ClusterListLimit = 500;
+// Stepping with ] and [ goes through at most this many markers in view.
+constexpr std::size_t StepLimit = 5000;
 
 QPointF invalidPoint()
 {
@@ -42,7 +64,14 @@ MapView::MapView(QQuickItem *parent)
     setFlag(ItemHasContents);
     setClip(true);
     setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptHoverEvents(true);
+    setAcceptTouchEvents(true);
     setActiveFocusOnTab(true);
+    m_clock.start();
+    m_countGlyphs = MapLabels::renderCountGlyphs(qApp->devicePixelRatio());
+    m_flickTimer.setInterval(16);
+    m_flickTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flickTimer, &QTimer::timeout, this, &MapView::stepFlick);
     // An item made with a parent already in a window gets no ItemSceneChange of its own,
     // because the base class constructor handles that change before this class exists.
     if (window())
@@ -208,14 +237,55 @@ void MapView::onAreasChanged()
 
 void MapView::onMarkersChanged()
 {
-    m_markerPositions.clear();
-    if (m_markers) {
-        const QList<MapMarker> &markers = m_markers->markers();
-        m_markerPositions.reserve(markers.size());
-        for (const MapMarker &marker : markers)
-            m_markerPositions.append(Mercator::project(marker.latitude, marker.longitude));
-    }
+    m_clustersStale = true;
     markChanged(DirtyMarkers | DirtySelection);
+}
+
+QRectF MapView::viewRect() const
+{
+    return QRectF(mercatorAt(QPointF(0, 0)), mercatorAt(QPointF(width(), height())));
+}
+
+// Runs on the GUI thread before each frame's sync: queries the index again when the zoom level
+// changed, the markers changed, or the view left the rectangle queried last.
+void MapView::updatePolish()
+{
+    const QRectF view = viewRect();
+    if (!m_markers) {
+        if (!m_clusters.empty()) {
+            m_clusters.clear();
+            m_dirty |= DirtyMarkers;
+        }
+    } else if (m_clustersStale || m_clusterZoom != m_zoomLevel || !m_clusterRect.contains(view)) {
+        queryClusters();
+    }
+    int inView = 0;
+    for (const ClusterIndex::Cluster &cluster : m_clusters) {
+        if (view.contains(cluster.position))
+            inView += int(cluster.count);
+    }
+    if (inView != m_markersInView) {
+        m_markersInView = inView;
+        Q_EMIT markersInViewChanged();
+    }
+}
+
+void MapView::queryClusters()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QRectF view = viewRect();
+    // Half a view on every side: pans of up to half the item's size need no query.
+    m_clusterRect =
+        view.adjusted(-view.width() / 2, -view.height() / 2, view.width() / 2, view.height() / 2);
+    m_clusterZoom = m_zoomLevel;
+    m_clustersStale = false;
+    m_clusters =
+        m_markers->index().clusters(m_clusterRect, ClusterIndex::levelForZoom(m_zoomLevel));
+    ClusterIndex::mergeNearby(m_clusters, ClusterMergeDistance / worldSize());
+    m_dirty |= DirtyMarkers | DirtySelection;
+    qCDebug(lcMap) << "Queried" << m_clusters.size() << "clusters in" << timer.nsecsElapsed() / 1000
+                   << "microseconds";
 }
 
 // Renders label images on the GUI thread, where fonts are always usable. The render thread
@@ -230,6 +300,8 @@ void MapView::renderLabelImages()
     }
     m_labelImagesRatio = ratio;
     ++m_labelImagesGeneration;
+    m_countGlyphs = MapLabels::renderCountGlyphs(ratio);
+    ++m_countGlyphsGeneration;
 }
 
 double MapView::worldSize() const
@@ -297,12 +369,31 @@ void MapView::applyFit(const QGeoRectangle &rectangle, int margins)
 
 void MapView::centerOnMarker(const QString &id)
 {
-    const int index = m_markers ? m_markers->indexOf(id) : -1;
-    if (index < 0 || index >= m_markerPositions.size()) {
+    const std::optional<MapMarker> marker = m_markers ? m_markers->marker(id) : std::nullopt;
+    if (!marker) {
         qCDebug(lcMap) << "No marker to centre on with id" << id;
         return;
     }
-    setCenterMercator(m_markerPositions.at(index));
+    setCenterMercator(Mercator::project(marker->latitude, marker->longitude));
+}
+
+void MapView::showMarker(const QString &id)
+{
+    const std::optional<MapMarker> marker = m_markers ? m_markers->marker(id) : std::nullopt;
+    if (!marker) {
+        qCDebug(lcMap) << "No marker to show with id" << id;
+        return;
+    }
+    const QPointF position = Mercator::project(marker->latitude, marker->longitude);
+    qreal zoom = std::max(m_zoomLevel, ShowMarkerZoomLimit);
+    if (marker->accuracy > 0 && width() > 2 * AccuracyMargin && height() > 2 * AccuracyMargin) {
+        // The circle's diameter in normalised units, then the zoom level that fits it.
+        const double diameter = Mercator::fromMetres(2 * marker->accuracy, marker->latitude);
+        const double pixels = std::min(width(), height()) - 2.0 * AccuracyMargin;
+        zoom = std::log2(pixels / diameter / Mercator::TileSize);
+    }
+    setZoomLevel(std::min(zoom, ShowMarkerZoomLimit));
+    setCenterMercator(position);
 }
 
 QString MapView::markerAt(const QPointF &position) const
@@ -310,19 +401,74 @@ QString MapView::markerAt(const QPointF &position) const
     if (!m_markers)
         return {};
     const double scale = worldSize();
-    const QPointF origin = itemCentre() - position;
     double bestDistance = MarkerHitRadius * MarkerHitRadius;
-    qsizetype best = -1;
-    for (qsizetype i = 0; i < m_markerPositions.size(); ++i) {
-        const QPointF offset = (m_markerPositions.at(i) - m_center) * scale + origin;
+    quint32 best = ClusterIndex::NoItem;
+    for (const ClusterIndex::Cluster &cluster : m_clusters) {
+        if (cluster.count != 1)
+            continue;
+        const QPointF offset = (cluster.position - m_center) * scale + itemCentre() - position;
         const double distance = QPointF::dotProduct(offset, offset);
-        // Later markers are drawn on top, so they win ties.
         if (distance <= bestDistance) {
             bestDistance = distance;
-            best = i;
+            best = cluster.item;
         }
     }
-    return best < 0 ? QString() : m_markers->markers().at(best).id;
+    return best == ClusterIndex::NoItem ? QString() : m_markers->idOf(best);
+}
+
+const ClusterIndex::Cluster *MapView::clusterAt(const QPointF &position) const
+{
+    const double scale = worldSize();
+    const ClusterIndex::Cluster *best = nullptr;
+    double bestDistance = 0;
+    for (const ClusterIndex::Cluster &cluster : m_clusters) {
+        if (cluster.count < 2)
+            continue;
+        const QPointF offset = (cluster.position - m_center) * scale + itemCentre() - position;
+        const double distance = std::hypot(offset.x(), offset.y());
+        if (distance <= MapGeometry::clusterRadius(cluster.count) + 2 &&
+            (!best || distance < bestDistance)) {
+            best = &cluster;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+QString MapView::markerAfter(const QString &id, int step) const
+{
+    if (!m_markers)
+        return {};
+    const QRectF view = viewRect();
+    std::vector<const ClusterIndex::Cluster *> visible;
+    for (const ClusterIndex::Cluster &cluster : m_clusters) {
+        if (view.contains(cluster.position))
+            visible.push_back(&cluster);
+    }
+    // Rows as high as a cluster's cell, then from the left.
+    const double row = 64 / worldSize();
+    std::sort(visible.begin(), visible.end(), [row](const auto *a, const auto *b) {
+        const auto rowA = std::floor(a->position.y() / row);
+        const auto rowB = std::floor(b->position.y() / row);
+        if (rowA != rowB)
+            return rowA < rowB;
+        return a->position.x() < b->position.x();
+    });
+    QStringList ids;
+    for (const ClusterIndex::Cluster *cluster : visible) {
+        const std::size_t room = StepLimit - std::size_t(ids.size());
+        if (room == 0)
+            break;
+        for (quint32 item : m_markers->index().items(*cluster, room))
+            ids.append(m_markers->idOf(item));
+    }
+    if (ids.isEmpty())
+        return {};
+    const qsizetype at = ids.indexOf(id);
+    if (at < 0)
+        return step >= 0 ? ids.first() : ids.last();
+    const qsizetype count = ids.size();
+    return ids.at(((at + step) % count + count) % count);
 }
 
 void MapView::panBy(const QPointF &delta)
@@ -340,17 +486,64 @@ void MapView::zoomAround(const QPointF &position, qreal delta)
 void MapView::handleClick(const QPointF &position)
 {
     const QString id = markerAt(position);
-    if (!id.isEmpty())
+    if (!id.isEmpty()) {
         Q_EMIT markerClicked(id);
-    else
-        Q_EMIT mapClicked(toCoordinate(position, false));
+        return;
+    }
+    if (const ClusterIndex::Cluster *cluster = clusterAt(position)) {
+        clickCluster(*cluster);
+        return;
+    }
+    Q_EMIT mapClicked(toCoordinate(position, false));
+}
+
+// Zooms to the cluster's points, or lists them when zooming cannot take them apart.
+void MapView::clickCluster(const ClusterIndex::Cluster &cluster)
+{
+    const QRectF extent = m_markers ? m_markers->index().extent(cluster) : QRectF();
+    if (!cluster.samePosition() && m_zoomLevel < m_maximumZoomLevel && extent.isValid()) {
+        const QGeoRectangle rectangle(Mercator::unproject(extent.topLeft()),
+                                      Mercator::unproject(extent.bottomRight()));
+        fitViewportToGeoShape(rectangle, ClusterFitMargin);
+        return;
+    }
+    QStringList ids;
+    for (quint32 item : m_markers->index().items(cluster, ClusterListLimit))
+        ids.append(m_markers->idOf(item));
+    Q_EMIT clusterClicked(ids, Mercator::unproject(cluster.position));
+}
+
+void MapView::startFlick(const QPointF &velocity)
+{
+    m_flickVelocity = velocity;
+    m_flickLastStep = m_clock.elapsed();
+    m_flickTimer.start();
+}
+
+void MapView::stepFlick()
+{
+    const qint64 now = m_clock.elapsed();
+    const double elapsed = double(now - m_flickLastStep);
+    m_flickLastStep = now;
+    panBy(m_flickVelocity * elapsed / 1000);
+    m_flickVelocity *= std::exp(-elapsed / FlickDecay);
+    if (std::hypot(m_flickVelocity.x(), m_flickVelocity.y()) < FlickStopSpeed)
+        stopFlick();
+}
+
+void MapView::stopFlick()
+{
+    m_flickTimer.stop();
+    m_flickVelocity = QPointF();
 }
 
 void MapView::mousePressEvent(QMouseEvent *event)
 {
+    stopFlick();
     m_pressPosition = event->position();
     m_lastDragPosition = m_pressPosition;
     m_dragging = false;
+    m_dragTrail = {{m_clock.elapsed(), m_pressPosition}};
     forceActiveFocus(Qt::MouseFocusReason);
     event->accept();
 }
@@ -367,6 +560,10 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
     }
     panBy(position - m_lastDragPosition);
     m_lastDragPosition = position;
+    const qint64 now = m_clock.elapsed();
+    m_dragTrail.append({now, position});
+    while (m_dragTrail.size() > 2 && now - m_dragTrail.first().first > FlickSampleWindow)
+        m_dragTrail.removeFirst();
 }
 
 void MapView::mouseReleaseEvent(QMouseEvent *event)
@@ -379,8 +576,19 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
         m_ignoreNextRelease = false;
         return;
     }
-    if (!wasDragging)
+    if (!wasDragging) {
         handleClick(event->position());
+        return;
+    }
+    // A drag released while still moving glides on. One held still before release does not.
+    const qint64 now = m_clock.elapsed();
+    if (m_dragTrail.size() >= 2 && now - m_dragTrail.last().first < FlickSampleWindow / 2) {
+        const auto &[firstTime, firstPosition] = m_dragTrail.first();
+        const double seconds = std::max<qint64>(now - firstTime, 1) / 1000.0;
+        const QPointF velocity = (event->position() - firstPosition) / seconds;
+        if (std::hypot(velocity.x(), velocity.y()) > FlickStartSpeed)
+            startFlick(velocity);
+    }
 }
 
 void MapView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -425,11 +633,105 @@ void MapView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_PageDown:
         zoomAround(itemCentre(), -KeyZoomStep);
         break;
+    case Qt::Key_BracketRight:
+    case Qt::Key_BracketLeft: {
+        const QString id = markerAfter(m_selectedId, event->key() == Qt::Key_BracketRight ? 1 : -1);
+        if (!id.isEmpty())
+            Q_EMIT markerStepped(id);
+        break;
+    }
     default:
         event->ignore();
         return;
     }
     event->accept();
+}
+
+void MapView::hoverMoveEvent(QHoverEvent *event)
+{
+    m_cursorCoordinate = toCoordinate(event->position(), false);
+    Q_EMIT cursorCoordinateChanged();
+}
+
+void MapView::hoverLeaveEvent(QHoverEvent *)
+{
+    m_cursorCoordinate = QGeoCoordinate();
+    Q_EMIT cursorCoordinateChanged();
+}
+
+// One finger pans and taps like the mouse; two fingers pan and zoom around their midpoint.
+void MapView::touchEvent(QTouchEvent *event)
+{
+    const QList<QEventPoint> &points = event->points();
+    QList<QEventPoint> held;
+    for (const QEventPoint &point : points) {
+        if (point.state() != QEventPoint::Released)
+            held.append(point);
+    }
+    if (held.size() >= 2) {
+        stopFlick();
+        m_dragging = true; // the fingers' release is no tap
+        const std::pair<QPointF, QPointF> current(held.at(0).position(), held.at(1).position());
+        if (m_pinch) {
+            const double before = QLineF(m_pinch->first, m_pinch->second).length();
+            const double after = QLineF(current.first, current.second).length();
+            const QPointF middleBefore = (m_pinch->first + m_pinch->second) / 2;
+            const QPointF middle = (current.first + current.second) / 2;
+            panBy(middle - middleBefore);
+            if (before > 0 && after > 0)
+                zoomAround(middle, std::log2(after / before));
+        }
+        m_pinch = current;
+        event->accept();
+        return;
+    }
+    m_pinch.reset();
+    if (points.size() != 1 || held.size() > 1) {
+        event->accept();
+        return;
+    }
+    const QEventPoint &point = points.first();
+    const QPointF position = point.position();
+    switch (point.state()) {
+    case QEventPoint::Pressed:
+        stopFlick();
+        m_pressPosition = position;
+        m_lastDragPosition = position;
+        m_dragging = false;
+        forceActiveFocus(Qt::OtherFocusReason);
+        break;
+    case QEventPoint::Updated:
+        if (!m_dragging && (position - m_pressPosition).manhattanLength() >=
+                               QGuiApplication::styleHints()->startDragDistance()) {
+            m_dragging = true;
+        }
+        if (m_dragging) {
+            panBy(position - m_lastDragPosition);
+            m_lastDragPosition = position;
+        }
+        break;
+    case QEventPoint::Released:
+        if (!m_dragging)
+            handleClick(position);
+        m_dragging = false;
+        break;
+    default:
+        break;
+    }
+    event->accept();
+}
+
+bool MapView::event(QEvent *event)
+{
+    // Touchpads pinch through native gestures; the value is the change of scale minus one.
+    if (event->type() == QEvent::NativeGesture) {
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomAround(gesture->position(), std::log2(1 + gesture->value()));
+            return true;
+        }
+    }
+    return QQuickItem::event(event);
 }
 
 void MapView::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)

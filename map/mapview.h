@@ -1,13 +1,16 @@
 #pragma once
 
+#include "map/clusterindex.h"
 #include "map/maparealayer.h"
 #include "map/mapareaset.h"
 #include "map/mapgeometry.h"
+#include "map/maplabels.h"
 #include "map/mapmarkerset.h"
 
 #include <atomic>
 #include <optional>
 #include <QColor>
+#include <QElapsedTimer>
 #include <QGeoCoordinate>
 #include <QGeoRectangle>
 #include <QGeoShape>
@@ -15,18 +18,20 @@
 #include <QImage>
 #include <QPointer>
 #include <QQuickItem>
+#include <QTimer>
 
 namespace CivicDesk {
 
 class MapSceneNode;
 struct PlacedLabel;
 
-// A map drawn in the Qt Quick scene graph in Web Mercator: an areas layer and a markers layer
-// over a plain background. The QML interface follows Qt Location's Map (center, zoomLevel,
-// fromCoordinate, toCoordinate, fitViewportToGeoShape, visibleRegion), so that a build on
-// Qt 6.5 or later can offer Qt Location's Map in its place. Drag pans, the wheel zooms around
-// the cursor, a double click zooms in. With active focus the arrow keys pan and +, =, -,
-// Page Up and Page Down zoom.
+// A map drawn in the Qt Quick scene graph in Web Mercator: an areas layer and a clustered
+// markers layer over a plain background (a tile layer may be placed under it). The QML
+// interface follows Qt Location's Map (center, zoomLevel, fromCoordinate, toCoordinate,
+// fitViewportToGeoShape, visibleRegion), so that a build on Qt 6.5 or later can offer Qt
+// Location's Map in its place. Drag pans and a flick glides on, the wheel and a pinch zoom
+// around the cursor, a double click zooms in. With active focus the arrow keys pan, +, =, -,
+// Page Up and Page Down zoom, and ] and [ step through the markers in view.
 class MapView : public QQuickItem
 {
     Q_OBJECT
@@ -58,6 +63,10 @@ class MapView : public QQuickItem
     Q_PROPERTY(CivicDesk::MapMarkerSet *markers READ markers WRITE setMarkers NOTIFY markersChanged)
     // Id of the marker drawn larger and ringed, or empty for none.
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedIdChanged)
+    // Coordinate under the mouse pointer, invalid while the pointer is outside the item.
+    Q_PROPERTY(QGeoCoordinate cursorCoordinate READ cursorCoordinate NOTIFY cursorCoordinateChanged)
+    // Number of markers drawn, as single markers or within clusters, in the item's rectangle.
+    Q_PROPERTY(int markersInView READ markersInView NOTIFY markersInViewChanged)
     // Whether a change has not reached the screen yet. It turns false after the frame that
     // draws every change has been swapped, and stays true while the item is not shown.
     Q_PROPERTY(bool pendingWork READ pendingWork NOTIFY pendingWorkChanged)
@@ -88,6 +97,10 @@ public:
     QString selectedId() const { return m_selectedId; }
     void setSelectedId(const QString &id);
     bool pendingWork() const { return m_pendingWork; }
+    QGeoCoordinate cursorCoordinate() const { return m_cursorCoordinate; }
+    int markersInView() const { return m_markersInView; }
+    // Clusters and single markers of the current view and its surroundings.
+    const std::vector<ClusterIndex::Cluster> &clusters() const { return m_clusters; }
 
     // Returns the item position of a coordinate. With clipToViewPort, a coordinate outside the
     // item gives a point whose coordinates are NaN, as in Qt Location.
@@ -102,8 +115,17 @@ public:
     Q_INVOKABLE void fitViewportToGeoShape(const QGeoShape &shape, int margins = 10);
     // Pans to the marker with that id, keeping the zoom level.
     Q_INVOKABLE void centerOnMarker(const QString &id);
-    // Returns the id of the marker nearest to an item position within 8 pixels, or "".
+    // Shows the marker with that id and its circle of accuracy, zooming in no further than
+    // level 17. A marker without a known accuracy is shown at level 17, or at the current zoom
+    // level when the view is closer already.
+    Q_INVOKABLE void showMarker(const QString &id);
+    // Returns the id of the single marker nearest to an item position within 8 pixels, or "".
+    // Markers inside a cluster are not single.
     Q_INVOKABLE QString markerAt(const QPointF &position) const;
+    // Returns the id of the marker in view that comes step places after the one with id in
+    // reading order (rows from the top, then from the left), wrapping around; "" when no
+    // marker is in view. An id that is not in view starts from the first.
+    Q_INVOKABLE QString markerAfter(const QString &id, int step = 1) const;
 
 Q_SIGNALS:
     void centerChanged(const QGeoCoordinate &coordinate);
@@ -122,6 +144,13 @@ Q_SIGNALS:
     void markerClicked(const QString &id);
     // A click away from every marker, at that coordinate.
     void mapClicked(const QGeoCoordinate &coordinate);
+    // A click on a cluster whose markers share one position, or that cannot be zoomed further
+    // apart: the ids of its markers, at most 500, and its position.
+    void clusterClicked(const QStringList &ids, const QGeoCoordinate &coordinate);
+    // The user asked to step to another marker in view with ] or [. It changes nothing.
+    void markerStepped(const QString &id);
+    void cursorCoordinateChanged();
+    void markersInViewChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *oldNode, UpdatePaintNodeData *data) override;
@@ -133,6 +162,11 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void hoverMoveEvent(QHoverEvent *event) override;
+    void hoverLeaveEvent(QHoverEvent *event) override;
+    void touchEvent(QTouchEvent *event) override;
+    bool event(QEvent *event) override;
+    void updatePolish() override;
 
 private:
     // Parts of the scene to rebuild at the next sync. Pans only move a transform.
@@ -168,6 +202,13 @@ private:
     void zoomAround(const QPointF &position, qreal delta);
     void applyFit(const QGeoRectangle &rectangle, int margins);
     void handleClick(const QPointF &position);
+    void clickCluster(const ClusterIndex::Cluster &cluster);
+    const ClusterIndex::Cluster *clusterAt(const QPointF &position) const;
+    QRectF viewRect() const;
+    void queryClusters();
+    void startFlick(const QPointF &velocity);
+    void stepFlick();
+    void stopFlick();
     void onAreasChanged();
     void onMarkersChanged();
     void renderLabelImages();
@@ -188,7 +229,15 @@ private:
     QString m_selectedId;
 
     QList<PreparedArea> m_preparedAreas;
-    QList<QPointF> m_markerPositions; // normalised Mercator, in markers()->markers() order
+    // Clusters of the query rectangle, a margin around the view so that pans need no query.
+    std::vector<ClusterIndex::Cluster> m_clusters;
+    QRectF m_clusterRect;
+    qreal m_clusterZoom = -1;
+    bool m_clustersStale = true;
+    int m_markersInView = 0;
+    MapLabels::CountGlyphs m_countGlyphs;
+    int m_countGlyphsGeneration = 0;
+    QGeoCoordinate m_cursorCoordinate;
     QHash<QString, QImage> m_labelImages;
     int m_labelImagesGeneration = 0;
     qreal m_labelImagesRatio = 0;
@@ -198,6 +247,14 @@ private:
     QPointF m_lastDragPosition;
     bool m_dragging = false;
     bool m_ignoreNextRelease = false;
+    // Recent drag positions with their times in milliseconds, for the flick's speed.
+    QList<std::pair<qint64, QPointF>> m_dragTrail;
+    QElapsedTimer m_clock;
+    QTimer m_flickTimer;
+    QPointF m_flickVelocity; // pixels per second
+    qint64 m_flickLastStep = 0;
+    // The previous points of a two-finger pinch.
+    std::optional<std::pair<QPointF, QPointF>> m_pinch;
 
     unsigned m_dirty = DirtyAll;
     BuiltView m_built;

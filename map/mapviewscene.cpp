@@ -42,6 +42,7 @@ void MapView::markChanged(unsigned dirty)
     m_dirty |= dirty;
     ++m_changeGeneration;
     setPendingWork(true);
+    polish();
     update();
 }
 
@@ -110,10 +111,13 @@ void MapView::rebuildScene(MapSceneNode *scene, unsigned dirty)
     if (dirty & DirtyLabels)
         scene->setLabels(placeLabels(transform), m_labelImages, m_labelImagesGeneration);
     if (dirty & DirtyMarkers) {
-        const QList<MapMarker> markers = m_markers ? m_markers->markers() : QList<MapMarker>();
-        MapGeometry::buildMarkers(scene->markers()->geometry(), m_markerPositions, markers,
-                                  transform);
+        const QList<QColor> colors = m_markers ? m_markers->categoryColors() : QList<QColor>();
+        MapGeometry::buildClusters(scene->markers()->geometry(), m_clusters, colors, transform);
         scene->markers()->markDirty(QSGNode::DirtyGeometry);
+        scene->setCountGlyphs(m_countGlyphs.image, m_countGlyphsGeneration);
+        MapGeometry::buildCountLabels(scene->counts()->geometry(), m_clusters, m_countGlyphs,
+                                      transform);
+        scene->counts()->markDirty(QSGNode::DirtyGeometry);
     }
     if (dirty & DirtySelection)
         rebuildSelection(scene, transform);
@@ -135,14 +139,17 @@ QList<PlacedLabel> MapView::placeLabels(const MapGeometry::ScreenTransform &tran
 
 void MapView::rebuildSelection(MapSceneNode *scene, const MapGeometry::ScreenTransform &transform)
 {
-    const int index = m_markers && !m_selectedId.isEmpty() ? m_markers->indexOf(m_selectedId) : -1;
+    const std::optional<MapMarker> marker =
+        m_markers && !m_selectedId.isEmpty() ? m_markers->marker(m_selectedId) : std::nullopt;
     std::optional<QPointF> position;
     QColor color;
-    if (index >= 0 && index < m_markerPositions.size()) {
-        position = transform.map(m_markerPositions.at(index));
-        color = m_markers->markers().at(index).color;
+    double accuracy = 0;
+    if (marker) {
+        position = transform.map(Mercator::project(marker->latitude, marker->longitude));
+        color = marker->color;
+        accuracy = Mercator::fromMetres(marker->accuracy, marker->latitude) * transform.scale;
     }
-    MapGeometry::buildSelection(scene->selection()->geometry(), position, color);
+    MapGeometry::buildSelection(scene->selection()->geometry(), position, color, accuracy);
     scene->selection()->markDirty(QSGNode::DirtyGeometry);
 }
 

@@ -23,4 +23,7 @@ QGeoCoordinate unproject(const QPointF &position);
 // Returns the width of the whole world in pixels at a (fractional) zoom level.
 double worldSize(double zoomLevel);
 
+// Returns a ground distance in metres at a latitude as a distance in normalised units.
+double fromMetres(double metres, double latitude);
+
 } // namespace CivicDesk::Mercator

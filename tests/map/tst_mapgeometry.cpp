@@ -193,28 +193,70 @@ private Q_SLOTS:
         QVERIFY(anchor.clearance > 0.8);
     }
 
-    void markerGeometryForManyMarkers()
+    void clusterGeometryForManyMarkers()
     {
-        constexpr int count = 100000;
-        QList<QPointF> positions;
-        QList<MapMarker> markers;
-        positions.reserve(count);
-        markers.reserve(count);
-        for (int i = 0; i < count; ++i) {
-            positions.append(QPointF(0.8 + (i % 1000) * 1e-5, 0.45 + (i / 1000) * 1e-5));
-            markers.append(MapMarker{QString::number(i), 0, 0, QColor(Qt::red)});
+        // A hundred thousand single markers, and a thousand clusters of every category.
+        std::vector<ClusterIndex::Cluster> clusters;
+        for (int i = 0; i < 100000; ++i) {
+            ClusterIndex::Cluster single;
+            single.position = QPointF(0.8 + (i % 1000) * 1e-5, 0.45 + (i / 1000) * 1e-5);
+            single.count = 1;
+            single.categories[i % 9] = 1;
+            clusters.push_back(single);
         }
+        for (int i = 0; i < 1000; ++i) {
+            ClusterIndex::Cluster cluster;
+            cluster.position = QPointF(0.8 + i * 1e-5, 0.46);
+            for (int c = 0; c < ClusterIndex::MaxCategories; ++c)
+                cluster.categories[c] = quint32(1 + (i * c) % 7);
+            for (quint32 share : cluster.categories)
+                cluster.count += share;
+            clusters.push_back(cluster);
+        }
+        const QList<QColor> colors{Qt::red, Qt::blue};
+        const MapGeometry::ScreenTransform transform{QPointF(0.8, 0.45), 1e6, {}};
         std::unique_ptr<QSGGeometry> geometry(MapGeometry::createColoredGeometry());
-        MapGeometry::buildMarkers(geometry.get(), positions, markers,
-                                  MapGeometry::ScreenTransform{QPointF(0.8, 0.45), 1e6, {}});
+        MapGeometry::buildClusters(geometry.get(), clusters, colors, transform);
 
-        QCOMPARE(geometry->vertexCount(), count * 24);
+        QCOMPARE_GT(geometry->vertexCount(), 100000 * 24);
         QCOMPARE(geometry->indexCount() % 3, 0);
         const quint32 *indices = geometry->indexDataAsUInt();
         quint32 highest = 0;
         for (int i = 0; i < geometry->indexCount(); ++i)
             highest = std::max(highest, indices[i]);
         QCOMPARE(highest, quint32(geometry->vertexCount() - 1));
+
+        // Counts: one glyph quad per character of every cluster's count.
+        const MapLabels::CountGlyphs glyphs = MapLabels::renderCountGlyphs(1);
+        std::unique_ptr<QSGGeometry> labels(MapGeometry::createTexturedGeometry());
+        MapGeometry::buildCountLabels(labels.get(), clusters, glyphs, transform);
+        int characters = 0;
+        for (const ClusterIndex::Cluster &cluster : clusters) {
+            if (cluster.count > 1)
+                characters += int(MapLabels::countText(cluster.count).size());
+        }
+        QCOMPARE(labels->vertexCount(), 4 * characters);
+        QCOMPARE(labels->indexCount(), 6 * characters);
+    }
+
+    void countTextShortensLargeCounts_data()
+    {
+        QTest::addColumn<quint32>("count");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("small") << 7u << QStringLiteral("7");
+        QTest::newRow("hundreds") << 999u << QStringLiteral("999");
+        QTest::newRow("thousand") << 1000u << QStringLiteral("1.0k");
+        QTest::newRow("thousands") << 9999u << QStringLiteral("9.9k");
+        QTest::newRow("tens of thousands") << 12345u << QStringLiteral("12k");
+        QTest::newRow("hundreds of thousands") << 999999u << QStringLiteral("999k");
+        QTest::newRow("million") << 1250000u << QStringLiteral("1.2M");
+    }
+
+    void countTextShortensLargeCounts()
+    {
+        QFETCH(quint32, count);
+        QFETCH(QString, text);
+        QCOMPARE(MapLabels::countText(count), text);
     }
 
     void markerSetSkipsInvalidPositions()
@@ -228,8 +270,8 @@ private Q_SLOTS:
                         MapMarker{QStringLiteral("d"), 16.47, 107.6, QColor(Qt::blue)}});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(set.count(), 2);
-        QCOMPARE(set.indexOf(QStringLiteral("d")), 1);
-        QCOMPARE(set.indexOf(QStringLiteral("b")), -1);
+        QVERIFY(set.contains(QStringLiteral("d")));
+        QVERIFY(!set.contains(QStringLiteral("b")));
         QCOMPARE(set.coordinateOf(QStringLiteral("a")), QGeoCoordinate(16.46, 107.59));
         QVERIFY(!set.coordinateOf(QStringLiteral("c")).isValid());
     }
@@ -240,7 +282,8 @@ private Q_SLOTS:
         set.setMarkers({MapMarker{QStringLiteral("a"), 1, 1, QColor(Qt::red)},
                         MapMarker{QStringLiteral("a"), 2, 2, QColor(Qt::blue)}});
         QCOMPARE(set.count(), 1);
-        QCOMPARE(set.markers().first().color, QColor(Qt::blue));
+        QCOMPARE(set.marker(QStringLiteral("a"))->color, QColor(Qt::blue));
+        QCOMPARE(set.coordinateOf(QStringLiteral("a")), QGeoCoordinate(2, 2));
     }
 
     void areaSetFromAdminUnits()
@@ -270,5 +313,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(MapGeometryTest)
+QTEST_MAIN(MapGeometryTest)
 #include "tst_mapgeometry.moc"

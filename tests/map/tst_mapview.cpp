@@ -1,6 +1,8 @@
 #include "map/mapareaset.h"
+#include "map/mapgeometry.h"
 #include "map/mapmarkerset.h"
 #include "map/mapview.h"
+#include "map/mercator.h"
 
 #include <cmath>
 #include <memory>
@@ -417,6 +419,243 @@ private Q_SLOTS:
         QVERIFY(degreesBetween(region.bottomRight(), m_map->toCoordinate(QPointF(960, 600))) <
                 1e-9);
         QVERIFY(region.contains(m_map->center()));
+    }
+
+    void clustersDrawnWithCounts()
+    {
+        // At zoom 12 the five markers lie within about 50 pixels: one or two clusters.
+        m_map->setZoomLevel(12);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QCOMPARE(m_map->markersInView(), 5);
+        quint32 total = 0;
+        const ClusterIndex::Cluster *largest = nullptr;
+        for (const ClusterIndex::Cluster &cluster : m_map->clusters()) {
+            total += cluster.count;
+            if (!largest || cluster.count > largest->count)
+                largest = &cluster;
+        }
+        QCOMPARE(total, 5u);
+        QVERIFY(largest && largest->count >= 2);
+
+        const QImage image = m_window->grabWindow();
+        saveForReview(image, QStringLiteral("clusters.png"));
+        const QPointF centre = m_map->fromCoordinate(Mercator::unproject(largest->position), false);
+        // The count's dark glyphs sit on the white face, inside a coloured ring.
+        int darkest = 255;
+        for (int dx = -4; dx <= 4; ++dx)
+            darkest = std::min(darkest, pixelAt(image, centre + QPointF(dx, 0)).lightness());
+        QCOMPARE_LT(darkest, 120);
+        const double radius = MapGeometry::clusterRadius(largest->count);
+        QCOMPARE_GT(pixelAt(image, centre + QPointF(0, -radius + 6)).lightness(), 235);
+        QCOMPARE_GT(pixelAt(image, centre + QPointF(0, -radius + 2)).saturation(), 80);
+    }
+
+    void noMarkerForInvalidPositions()
+    {
+        QTest::ignoreMessage(QtWarningMsg, "Skipped 2 markers with a position outside WGS84 range");
+        QList<MapMarker> markers = testMarkers();
+        markers.append(MapMarker{QStringLiteral("nowhere"), qQNaN(), qQNaN(), Red});
+        markers.append(MapMarker{QStringLiteral("far"), 200, 0, Red});
+        m_markers.setMarkers(markers);
+        m_map->setCenter(QGeoCoordinate(0, 0));
+        m_map->setZoomLevel(6);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QCOMPARE(m_map->markersInView(), 0);
+        const QImage image = m_window->grabWindow();
+        QCOMPARE_LE(channelDistance(pixelAt(image, m_map->fromCoordinate(QGeoCoordinate(0, 0))),
+                                    m_map->color()),
+                    2);
+    }
+
+    void clickOnClusterZoomsToItsMarkers()
+    {
+        m_map->setZoomLevel(12);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        const ClusterIndex::Cluster *cluster = nullptr;
+        for (const ClusterIndex::Cluster &candidate : m_map->clusters()) {
+            if (candidate.count > 1)
+                cluster = &candidate;
+        }
+        QVERIFY(cluster);
+        const quint32 count = cluster->count;
+        QSignalSpy listed(m_map, &MapView::clusterClicked);
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier,
+                          m_map->fromCoordinate(Mercator::unproject(cluster->position)).toPoint());
+        QCOMPARE(listed.count(), 0);
+        QCOMPARE_GT(m_map->zoomLevel(), 12.0);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QCOMPARE(m_map->markersInView(), int(count));
+    }
+
+    void clickOnStackedMarkersListsThem()
+    {
+        const QGeoCoordinate stack(16.4600, 107.5700);
+        QList<MapMarker> markers = testMarkers();
+        for (int i = 0; i < 3; ++i)
+            markers.append(makeMarker(QStringLiteral("stacked-%1").arg(i), stack, Blue));
+        m_markers.setMarkers(markers);
+        m_map->setZoomLevel(18);
+        m_map->setCenter(stack);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+
+        QSignalSpy listed(m_map, &MapView::clusterClicked);
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier,
+                          m_map->fromCoordinate(stack).toPoint());
+        QCOMPARE(listed.count(), 1);
+        QStringList ids = listed.first().first().toStringList();
+        ids.sort();
+        QCOMPARE(ids, QStringList({QStringLiteral("stacked-0"), QStringLiteral("stacked-1"),
+                                   QStringLiteral("stacked-2")}));
+        QCOMPARE(m_map->zoomLevel(), 18.0);
+    }
+
+    void newMarkerDrawnWithoutRebuild()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        const QGeoCoordinate position(16.4640, 107.5700);
+        const QColor green(0x2e, 0x7d, 0x32);
+        QVERIFY(m_markers.upsert(makeMarker(QStringLiteral("new"), position, green)));
+        QVERIFY(m_map->pendingWork());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QCOMPARE(m_map->markersInView(), 6);
+        QCOMPARE_LE(channelDistance(
+                        pixelAt(m_window->grabWindow(), m_map->fromCoordinate(position)), green),
+                    2);
+
+        QVERIFY(m_markers.remove(QStringLiteral("new")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        QCOMPARE(m_map->markersInView(), 5);
+    }
+
+    void showMarkerFitsAccuracyCircle()
+    {
+        MapMarker marker = makeMarker(QStringLiteral("approximate"), RedPosition, Red);
+        marker.accuracy = 500;
+        QVERIFY(m_markers.upsert(marker));
+        m_map->showMarker(marker.id);
+        QVERIFY(degreesBetween(m_map->center(), RedPosition) < 1e-9);
+        // The circle's diameter fills the window's height less 40 pixels on each side.
+        const QGeoCoordinate north = RedPosition.atDistanceAndAzimuth(500, 0);
+        const QPointF top = m_map->fromCoordinate(north);
+        QVERIFY2(std::abs(top.y() - 40) < 2, qPrintable(QString::number(top.y())));
+
+        marker.accuracy = 2;
+        QVERIFY(m_markers.upsert(marker));
+        m_map->showMarker(marker.id);
+        QCOMPARE(m_map->zoomLevel(), 17.0);
+
+        marker.accuracy = 0;
+        QVERIFY(m_markers.upsert(marker));
+        m_map->setZoomLevel(10);
+        m_map->showMarker(marker.id);
+        QCOMPARE(m_map->zoomLevel(), 17.0);
+        m_map->setSelectedId(marker.id);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+    }
+
+    void bracketKeysStepThroughMarkersInView()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!m_map->pendingWork(), FrameTimeout);
+        m_map->forceActiveFocus();
+        QSignalSpy stepped(m_map, &MapView::markerStepped);
+        QStringList seen;
+        for (int i = 0; i < 5; ++i) {
+            QTest::keyClick(m_window, Qt::Key_BracketRight);
+            QCOMPARE(stepped.count(), i + 1);
+            const QString id = stepped.last().first().toString();
+            QVERIFY2(!seen.contains(id), qPrintable(id));
+            seen.append(id);
+            m_map->setSelectedId(id);
+        }
+        // Reading order: the green marker is the topmost, and the sixth step wraps around.
+        QCOMPARE(seen.first(), QStringLiteral("green"));
+        QTest::keyClick(m_window, Qt::Key_BracketRight);
+        QCOMPARE(stepped.last().first().toString(), seen.first());
+        m_map->setSelectedId(seen.first());
+        QTest::keyClick(m_window, Qt::Key_BracketLeft);
+        QCOMPARE(stepped.last().first().toString(), seen.last());
+    }
+
+    void flickGlidesOnAfterRelease()
+    {
+        const QPoint start(300, 300);
+        const QPoint end(600, 300);
+        const QGeoCoordinate grabbed = m_map->toCoordinate(start);
+        QTest::mousePress(m_window, Qt::LeftButton, Qt::NoModifier, start);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(m_window, start + (end - start) * step / 10);
+        QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, end);
+        // The grabbed coordinate keeps moving right after the release, then stops.
+        QTRY_VERIFY_WITH_TIMEOUT(m_map->fromCoordinate(grabbed, false).x() > end.x() + 20, 5000);
+        QGeoCoordinate previous;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QGeoCoordinate now = m_map->center();
+                const bool still = previous.isValid() && degreesBetween(now, previous) == 0;
+                previous = now;
+                return still;
+            }(),
+            10000);
+    }
+
+    void pressStopsFlick()
+    {
+        const QPoint start(300, 300);
+        QTest::mousePress(m_window, Qt::LeftButton, Qt::NoModifier, start);
+        for (int step = 1; step <= 10; ++step)
+            QTest::mouseMove(m_window, start + QPoint(30 * step, 0));
+        QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, start + QPoint(300, 0));
+        QTest::mousePress(m_window, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
+        const QGeoCoordinate held = m_map->center();
+        QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
+        // Events queued before the press may still arrive; none may move the map after it.
+        QCoreApplication::processEvents();
+        QCOMPARE(m_map->center(), held);
+    }
+
+    void pinchZoomsAroundItsMiddle()
+    {
+        QPointingDevice *device = QTest::createTouchDevice();
+        const QPointF middle(480, 300);
+        const QGeoCoordinate anchored = m_map->toCoordinate(middle);
+        QTest::touchEvent(m_window, device).press(0, QPoint(430, 300)).press(1, QPoint(530, 300));
+        QTest::touchEvent(m_window, device).move(0, QPoint(380, 300)).move(1, QPoint(580, 300));
+        QTest::touchEvent(m_window, device)
+            .release(0, QPoint(380, 300))
+            .release(1, QPoint(580, 300));
+        // The distance between the fingers doubled: one zoom level closer.
+        QVERIFY2(std::abs(m_map->zoomLevel() - 16) < 1e-9,
+                 qPrintable(QString::number(m_map->zoomLevel())));
+        QVERIFY(degreesBetween(m_map->toCoordinate(middle), anchored) < 1e-9);
+    }
+
+    void oneFingerPansAndTaps()
+    {
+        QPointingDevice *device = QTest::createTouchDevice();
+        const QPoint start(400, 300);
+        const QGeoCoordinate grabbed = m_map->toCoordinate(start);
+        QTest::touchEvent(m_window, device).press(0, start);
+        for (int step = 1; step <= 5; ++step)
+            QTest::touchEvent(m_window, device).move(0, start + QPoint(20 * step, 10 * step));
+        QTest::touchEvent(m_window, device).release(0, start + QPoint(100, 50));
+        QVERIFY(QLineF(m_map->fromCoordinate(grabbed), start + QPoint(100, 50)).length() < 1e-6);
+
+        QSignalSpy markerClicked(m_map, &MapView::markerClicked);
+        const QPoint red = m_map->fromCoordinate(RedPosition).toPoint();
+        QTest::touchEvent(m_window, device).press(0, red);
+        QTest::touchEvent(m_window, device).release(0, red);
+        QCOMPARE(markerClicked.count(), 1);
+        QCOMPARE(markerClicked.first().first().toString(), RedId);
+    }
+
+    void hoverReportsCursorCoordinate()
+    {
+        const QPoint position(250, 150);
+        // The first move enters the window; hover events come with the moves inside it.
+        QTest::mouseMove(m_window, position - QPoint(10, 10));
+        QTest::mouseMove(m_window, position);
+        QTRY_VERIFY_WITH_TIMEOUT(m_map->cursorCoordinate().isValid(), 5000);
+        QVERIFY(degreesBetween(m_map->cursorCoordinate(), m_map->toCoordinate(position)) < 1e-9);
     }
 
     void moduleLoadsThroughImportPath()
