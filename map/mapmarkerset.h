@@ -26,8 +26,8 @@ struct MapMarker
 // The markers layer of a MapView, kept in a ClusterIndex so that a million markers stay fluid.
 // Each distinct colour is a category that clusters count apart, in the order of
 // categoryColors() followed by colours met later. The set distinguishes at most
-// ClusterIndex::MaxCategories colours, and markers of further colours count with the last one. C++
-// fills the set and assigns it to MapView.markers.
+// ClusterIndex::MaxCategories colours, and markers of further colours count with the last
+// one. C++ fills the set and assigns it to MapView.markers.
 class MapMarkerSet : public QObject
 {
     Q_OBJECT
