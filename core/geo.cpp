@@ -1,6 +1,7 @@
 #include "core/geo.h"
 
 #include <algorithm>
+#include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -133,6 +134,27 @@ QList<Ring> joinWaysIntoRings(QList<Ring> ways, int *unclosed)
     if (unclosed)
         *unclosed = open;
     return rings;
+}
+
+QRectF boundsOf(const MultiPolygon &shape)
+{
+    double minX = std::numeric_limits<double>::max();
+    double minY = minX;
+    double maxX = std::numeric_limits<double>::lowest();
+    double maxY = maxX;
+    for (const Rings &polygon : shape) {
+        if (polygon.isEmpty())
+            continue;
+        for (const QPointF &point : polygon.first()) {
+            minX = std::min(minX, point.x());
+            minY = std::min(minY, point.y());
+            maxX = std::max(maxX, point.x());
+            maxY = std::max(maxY, point.y());
+        }
+    }
+    if (minX > maxX)
+        return {};
+    return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
 }
 
 } // namespace CivicDesk

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QPointF>
+#include <QRectF>
 
 namespace CivicDesk {
 
@@ -16,6 +17,10 @@ using MultiPolygon = QList<Rings>;
 // Returns whether the point lies inside the multipolygon (even-odd rule per polygon).
 bool contains(const MultiPolygon &shape, const GeoPoint &point);
 bool ringContains(const Ring &ring, const QPointF &point);
+
+// Returns the bounding rectangle of the outer rings, (longitude, latitude) as the points are,
+// or a null rectangle for a shape without points.
+QRectF boundsOf(const MultiPolygon &shape);
 
 // Parses a GeoJSON Polygon or MultiPolygon geometry object.
 MultiPolygon multiPolygonFromGeoJson(const QByteArray &geometryJson);

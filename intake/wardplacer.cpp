@@ -12,27 +12,6 @@
 namespace CivicDesk {
 namespace {
 
-QRectF boundsOf(const MultiPolygon &shape)
-{
-    double minX = std::numeric_limits<double>::max();
-    double minY = minX;
-    double maxX = std::numeric_limits<double>::lowest();
-    double maxY = maxX;
-    for (const Rings &polygon : shape) {
-        if (polygon.isEmpty())
-            continue;
-        for (const QPointF &point : polygon.first()) {
-            minX = std::min(minX, point.x());
-            minY = std::min(minY, point.y());
-            maxX = std::max(maxX, point.x());
-            maxY = std::max(maxY, point.y());
-        }
-    }
-    if (minX > maxX)
-        return {};
-    return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
-}
-
 bool insideAll(const QList<MultiPolygon> &shapes, const GeoPoint &point)
 {
     return std::all_of(shapes.cbegin(), shapes.cend(),

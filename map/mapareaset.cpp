@@ -39,25 +39,16 @@ int MapAreaSet::setAreasFromAdminUnits(const QList<AdminUnit> &units)
 
 QGeoRectangle MapAreaSet::boundingRectangle() const
 {
-    double west = std::numeric_limits<double>::max();
-    double south = west;
-    double east = std::numeric_limits<double>::lowest();
-    double north = east;
+    QRectF bounds;
     for (const MapArea &area : m_areas) {
-        for (const Rings &polygon : area.shape) {
-            for (const Ring &ring : polygon) {
-                for (const QPointF &point : ring) {
-                    west = std::min(west, point.x());
-                    east = std::max(east, point.x());
-                    south = std::min(south, point.y());
-                    north = std::max(north, point.y());
-                }
-            }
-        }
+        const QRectF areaBounds = boundsOf(area.shape);
+        if (!areaBounds.isNull())
+            bounds = bounds.isNull() ? areaBounds : bounds.united(areaBounds);
     }
-    if (west > east)
+    if (bounds.isNull())
         return {};
-    return QGeoRectangle(QGeoCoordinate(north, west), QGeoCoordinate(south, east));
+    return QGeoRectangle(QGeoCoordinate(bounds.bottom(), bounds.left()),
+                         QGeoCoordinate(bounds.top(), bounds.right()));
 }
 
 QString MapAreaSet::areaAt(const QGeoCoordinate &coordinate) const

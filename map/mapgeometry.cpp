@@ -389,6 +389,26 @@ void buildSelection(QSGGeometry *geometry, const std::optional<QPointF> &positio
     writer.disk(*position, circle, SelectedFillRadius, SelectedOutlineRadius, fill, darkened(fill));
 }
 
+void buildFrames(QSGGeometry *geometry, const QList<QRectF> &rectangles, const QColor &color)
+{
+    // Per rectangle: a fill of four vertices, and an outline of four rows of four vertices.
+    geometry->allocate(int(rectangles.size()) * 20, int(rectangles.size()) * (6 + 4 * 3 * 6));
+    Writer writer(geometry);
+    QColor fillColor = color;
+    fillColor.setAlphaF(0.08f);
+    const Rgba fill = premultiplied(fillColor);
+    for (const QRectF &rect : rectangles) {
+        const quint32 first = writer.vertex(rect.topLeft(), fill);
+        writer.vertex(rect.topRight(), fill);
+        writer.vertex(rect.bottomRight(), fill);
+        writer.vertex(rect.bottomLeft(), fill);
+        writer.quad(first, first + 1, first + 2, first + 3);
+        writeOutline(writer,
+                     {rect.topLeft(), rect.topRight(), rect.bottomRight(), rect.bottomLeft()}, 2,
+                     premultiplied(color));
+    }
+}
+
 void buildAreaFills(QSGGeometry *geometry, const QList<PreparedArea> &areas,
                     const ScreenTransform &transform, const QColor &color)
 {

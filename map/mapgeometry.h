@@ -62,6 +62,9 @@ void buildCountLabels(QSGGeometry *geometry, const std::vector<ClusterIndex::Clu
 void buildSelection(QSGGeometry *geometry, const std::optional<QPointF> &position,
                     const QColor &color, double accuracyRadius = 0);
 
+// Fills geometry with each rectangle (in pixels) as a translucent fill inside a 2-pixel frame.
+void buildFrames(QSGGeometry *geometry, const QList<QRectF> &rectangles, const QColor &color);
+
 void buildAreaFills(QSGGeometry *geometry, const QList<PreparedArea> &areas,
                     const ScreenTransform &transform, const QColor &color);
 

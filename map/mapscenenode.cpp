@@ -38,6 +38,7 @@ MapSceneNode::MapSceneNode(QQuickWindow *window)
     , m_fills(createColoredNode())
     , m_outlines(createColoredNode())
     , m_labels(new QSGNode)
+    , m_frames(createColoredNode())
     , m_markers(createColoredNode())
     , m_counts(new QSGGeometryNode)
     , m_countsMaterial(new QSGTextureMaterial)
@@ -51,6 +52,7 @@ MapSceneNode::MapSceneNode(QQuickWindow *window)
     m_transform->appendChildNode(m_fills);
     m_transform->appendChildNode(m_outlines);
     m_transform->appendChildNode(m_labels);
+    m_transform->appendChildNode(m_frames);
     m_transform->appendChildNode(m_markers);
     m_transform->appendChildNode(m_counts);
     m_transform->appendChildNode(m_selection);

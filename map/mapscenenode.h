@@ -22,9 +22,9 @@ struct PlacedLabel
 };
 
 // Root of MapView's scene graph: the background, then a transform that pans everything drawn
-// for one zoom level, holding area fills, area outlines, labels, clusters, cluster counts and
-// the selection in that order. It owns the label and glyph textures, so they are released on
-// the render thread with it.
+// for one zoom level, holding area fills, area outlines, labels, drawn rectangles, clusters,
+// cluster counts and the selection in that order. It owns the label and glyph textures, so they are
+// released on the render thread with it.
 class MapSceneNode : public QSGNode
 {
 public:
@@ -37,6 +37,7 @@ public:
     // The geometry nodes. Callers fill their geometry and mark them dirty.
     QSGGeometryNode *fills() const { return m_fills; }
     QSGGeometryNode *outlines() const { return m_outlines; }
+    QSGGeometryNode *frames() const { return m_frames; }
     QSGGeometryNode *markers() const { return m_markers; }
     QSGGeometryNode *counts() const { return m_counts; }
     QSGGeometryNode *selection() const { return m_selection; }
@@ -59,6 +60,7 @@ private:
     QSGGeometryNode *m_fills = nullptr;
     QSGGeometryNode *m_outlines = nullptr;
     QSGNode *m_labels = nullptr;
+    QSGGeometryNode *m_frames = nullptr;
     QSGGeometryNode *m_markers = nullptr;
     QSGGeometryNode *m_counts = nullptr;
     QSGTextureMaterial *m_countsMaterial = nullptr;

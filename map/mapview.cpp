@@ -41,6 +41,8 @@ constexpr qreal FlickStopSpeed = 20;
 constexpr qreal FlickDecay = 325;
 // The release speed is measured over the drag's last milliseconds.
 constexpr qint64 FlickSampleWindow = 100;
+// A drawn rectangle narrower or lower than this is taken for a slip, in pixels.
+constexpr qreal MinimumAreaSide = 6;
 // At most this many ids go out with clusterClicked.
 constexpr std::size_t ClusterListLimit = 500;
 // Stepping with ] and [ goes through at most this many markers in view.
@@ -537,9 +539,52 @@ void MapView::stopFlick()
     m_flickVelocity = QPointF();
 }
 
+void MapView::setHighlightedArea(const QGeoRectangle &area)
+{
+    if (area == m_highlightedArea)
+        return;
+    m_highlightedArea = area;
+    markChanged(DirtySelection);
+    Q_EMIT highlightedAreaChanged();
+}
+
+void MapView::setDrawingArea(bool drawing)
+{
+    if (drawing == m_drawingArea)
+        return;
+    m_drawingArea = drawing;
+    if (!drawing && m_areaDrag) {
+        m_areaDrag.reset();
+        markChanged(DirtySelection);
+    }
+    Q_EMIT drawingAreaChanged();
+}
+
+void MapView::finishArea()
+{
+    const auto [start, end] = *m_areaDrag;
+    m_areaDrag.reset();
+    markChanged(DirtySelection);
+    const QRectF rect = QRectF(start, end).normalized();
+    const QSizeF pixels = rect.size() * worldSize();
+    setDrawingArea(false);
+    if (pixels.width() < MinimumAreaSide || pixels.height() < MinimumAreaSide)
+        return;
+    Q_EMIT areaDrawn(QGeoRectangle(Mercator::unproject(rect.topLeft()),
+                                   Mercator::unproject(rect.bottomRight())));
+}
+
 void MapView::mousePressEvent(QMouseEvent *event)
 {
     stopFlick();
+    if (m_drawingArea || event->modifiers().testFlag(Qt::ShiftModifier)) {
+        const QPointF corner = mercatorAt(event->position());
+        m_areaDrag = std::pair(corner, corner);
+        forceActiveFocus(Qt::MouseFocusReason);
+        setKeepMouseGrab(true);
+        event->accept();
+        return;
+    }
     m_pressPosition = event->position();
     m_lastDragPosition = m_pressPosition;
     m_dragging = false;
@@ -551,6 +596,11 @@ void MapView::mousePressEvent(QMouseEvent *event)
 void MapView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF position = event->position();
+    if (m_areaDrag) {
+        m_areaDrag->second = mercatorAt(position);
+        markChanged(DirtySelection);
+        return;
+    }
     if (!m_dragging) {
         const int threshold = QGuiApplication::styleHints()->startDragDistance();
         if ((position - m_pressPosition).manhattanLength() < threshold)
@@ -568,6 +618,12 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
 
 void MapView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_areaDrag) {
+        m_areaDrag->second = mercatorAt(event->position());
+        setKeepMouseGrab(false);
+        finishArea();
+        return;
+    }
     const bool wasDragging = m_dragging;
     m_dragging = false;
     setKeepMouseGrab(false);
@@ -632,6 +688,13 @@ void MapView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Minus:
     case Qt::Key_PageDown:
         zoomAround(itemCentre(), -KeyZoomStep);
+        break;
+    case Qt::Key_Escape:
+        if (!m_areaDrag && !m_drawingArea) {
+            event->ignore();
+            return;
+        }
+        setDrawingArea(false);
         break;
     case Qt::Key_BracketRight:
     case Qt::Key_BracketLeft: {

@@ -63,6 +63,12 @@ class MapView : public QQuickItem
     Q_PROPERTY(CivicDesk::MapMarkerSet *markers READ markers WRITE setMarkers NOTIFY markersChanged)
     // Id of the marker drawn larger and ringed, or empty for none.
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedIdChanged)
+    // Rectangle drawn as a translucent frame, such as a filter drawn earlier; invalid for none.
+    Q_PROPERTY(QGeoRectangle highlightedArea READ highlightedArea WRITE setHighlightedArea NOTIFY
+                   highlightedAreaChanged)
+    // Whether the next drag draws a rectangle instead of panning. A drag with Shift held always
+    // draws. The property turns false when the rectangle is drawn.
+    Q_PROPERTY(bool drawingArea READ drawingArea WRITE setDrawingArea NOTIFY drawingAreaChanged)
     // Coordinate under the mouse pointer, invalid while the pointer is outside the item.
     Q_PROPERTY(QGeoCoordinate cursorCoordinate READ cursorCoordinate NOTIFY cursorCoordinateChanged)
     // Number of markers drawn, as single markers or within clusters, in the item's rectangle.
@@ -98,6 +104,10 @@ public:
     void setSelectedId(const QString &id);
     bool pendingWork() const { return m_pendingWork; }
     QGeoCoordinate cursorCoordinate() const { return m_cursorCoordinate; }
+    QGeoRectangle highlightedArea() const { return m_highlightedArea; }
+    void setHighlightedArea(const QGeoRectangle &area);
+    bool drawingArea() const { return m_drawingArea; }
+    void setDrawingArea(bool drawing);
     int markersInView() const { return m_markersInView; }
     // Clusters and single markers of the current view and its surroundings.
     const std::vector<ClusterIndex::Cluster> &clusters() const { return m_clusters; }
@@ -150,6 +160,10 @@ Q_SIGNALS:
     // The user asked to step to another marker in view with ] or [. It changes nothing.
     void markerStepped(const QString &id);
     void cursorCoordinateChanged();
+    void highlightedAreaChanged();
+    void drawingAreaChanged();
+    // A rectangle drawn by dragging, at least 6 pixels wide and high.
+    void areaDrawn(const QGeoRectangle &area);
     void markersInViewChanged();
 
 protected:
@@ -203,6 +217,7 @@ private:
     void applyFit(const QGeoRectangle &rectangle, int margins);
     void handleClick(const QPointF &position);
     void clickCluster(const ClusterIndex::Cluster &cluster);
+    void finishArea();
     const ClusterIndex::Cluster *clusterAt(const QPointF &position) const;
     QRectF viewRect() const;
     void queryClusters();
@@ -253,6 +268,10 @@ private:
     QTimer m_flickTimer;
     QPointF m_flickVelocity; // pixels per second
     qint64 m_flickLastStep = 0;
+    // Corners of the rectangle being drawn, normalised Mercator.
+    std::optional<std::pair<QPointF, QPointF>> m_areaDrag;
+    QGeoRectangle m_highlightedArea;
+    bool m_drawingArea = false;
     // The previous points of a two-finger pinch.
     std::optional<std::pair<QPointF, QPointF>> m_pinch;
 

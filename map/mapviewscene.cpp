@@ -13,6 +13,8 @@
 namespace CivicDesk {
 namespace {
 
+// Colour of drawn rectangles.
+const QColor AreaFrameColor(0x00, 0x6d, 0xb3);
 // Outline width of areas, in pixels.
 constexpr double AreaOutlineWidth = 1.5;
 // Geometry is stored as floats relative to the view it was built for. Past this pan distance,
@@ -150,6 +152,18 @@ void MapView::rebuildSelection(MapSceneNode *scene, const MapGeometry::ScreenTra
         accuracy = Mercator::fromMetres(marker->accuracy, marker->latitude) * transform.scale;
     }
     MapGeometry::buildSelection(scene->selection()->geometry(), position, color, accuracy);
+
+    QList<QRectF> frames;
+    if (m_highlightedArea.isValid()) {
+        frames.append(QRectF(transform.map(Mercator::project(m_highlightedArea.topLeft())),
+                             transform.map(Mercator::project(m_highlightedArea.bottomRight()))));
+    }
+    if (m_areaDrag) {
+        frames.append(QRectF(transform.map(m_areaDrag->first), transform.map(m_areaDrag->second))
+                          .normalized());
+    }
+    MapGeometry::buildFrames(scene->frames()->geometry(), frames, AreaFrameColor);
+    scene->frames()->markDirty(QSGNode::DirtyGeometry);
     scene->selection()->markDirty(QSGNode::DirtyGeometry);
 }
 

@@ -176,6 +176,26 @@ void QueueModel::setWardFilter(const QString &unit)
     applyQuery(query);
 }
 
+QGeoRectangle QueueModel::areaFilter() const
+{
+    if (m_query.area.isNull())
+        return {};
+    return QGeoRectangle(QGeoCoordinate(m_query.area.bottom(), m_query.area.left()),
+                         QGeoCoordinate(m_query.area.top(), m_query.area.right()));
+}
+
+void QueueModel::setAreaFilter(const QGeoRectangle &area)
+{
+    ReportQuery query = m_query;
+    if (area.isValid() && !area.isEmpty()) {
+        query.area = QRectF(QPointF(area.topLeft().longitude(), area.bottomRight().latitude()),
+                            QPointF(area.bottomRight().longitude(), area.topLeft().latitude()));
+    } else {
+        query.area = QRectF();
+    }
+    applyQuery(query);
+}
+
 void QueueModel::setSearch(const QString &text)
 {
     ReportQuery query = m_query;

@@ -3,6 +3,7 @@
 #include "models/reportquery.h"
 
 #include <QAbstractTableModel>
+#include <QGeoRectangle>
 #include <QHash>
 #include <QQmlEngine>
 #include <QSet>
@@ -28,6 +29,8 @@ class QueueModel : public QAbstractTableModel
     Q_PROPERTY(QString wardFilter READ wardFilter WRITE setWardFilter NOTIFY queryChanged)
     // Free text, matched with or without Vietnamese marks.
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
+    // Rectangle drawn on the map; an invalid one matches everywhere.
+    Q_PROPERTY(QGeoRectangle areaFilter READ areaFilter WRITE setAreaFilter NOTIFY queryChanged)
     // Column shown at each position, as QueueColumn values; the operator may reorder them.
     Q_PROPERTY(
         QList<int> columnOrder READ columnOrder WRITE setColumnOrder NOTIFY columnOrderChanged)
@@ -63,6 +66,7 @@ public:
     QString categoryFilter() const { return m_query.category; }
     QString wardFilter() const { return m_query.adminUnit; }
     QString search() const { return m_query.search; }
+    QGeoRectangle areaFilter() const;
     int sortColumn() const { return int(m_order.indexOf(int(m_query.sortColumn))); }
     QList<int> columnOrder() const { return m_order; }
     // Accepts only a permutation of every column; anything else is ignored with a warning.
@@ -77,6 +81,7 @@ public:
     void setCategoryFilter(const QString &category);
     void setWardFilter(const QString &unit);
     void setSearch(const QString &text);
+    void setAreaFilter(const QGeoRectangle &area);
     void setLanguage(const QString &language);
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 

@@ -7,10 +7,15 @@
 #include "db/reportstore.h"
 #include "db/sqlquery.h"
 
+#include <cmath>
 #include <QRegularExpression>
+#include <QtMath>
 
 namespace CivicDesk {
 namespace {
+
+// Accuracy given to an approximate position whose ward has no known extent, in metres.
+constexpr double ApproximateAccuracy = 2000;
 
 QString orderBy(const ReportQuery &query)
 {
@@ -67,6 +72,24 @@ QString whereClause(const ReportQuery &query, QVariantMap *values)
         conditions.append(QStringLiteral("r.admin_unit = :unit"));
         values->insert(QStringLiteral("unit"), query.adminUnit);
     }
+    if (!query.area.isNull()) {
+        // A report without a position lies in no drawn area.
+        conditions.append(QStringLiteral("r.latitude BETWEEN :south AND :north AND "
+                                         "r.longitude BETWEEN :west AND :east"));
+        values->insert(QStringLiteral("south"), query.area.top());
+        values->insert(QStringLiteral("north"), query.area.bottom());
+        values->insert(QStringLiteral("west"), query.area.left());
+        values->insert(QStringLiteral("east"), query.area.right());
+    }
+    if (!query.ids.isEmpty()) {
+        QStringList names;
+        for (qsizetype i = 0; i < query.ids.size(); ++i) {
+            const QString name = QStringLiteral("report%1_").arg(i);
+            names.append(QLatin1Char(':') + name);
+            values->insert(name, query.ids.at(i));
+        }
+        conditions.append(QStringLiteral("r.id IN (%1)").arg(names.join(QStringLiteral(", "))));
+    }
     const QString folded = foldText(query.search);
     if (!folded.isEmpty()) {
         QString pattern = folded;
@@ -80,6 +103,31 @@ QString whereClause(const ReportQuery &query, QVariantMap *values)
                        QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
     }
     return conditions.join(QStringLiteral(" AND "));
+}
+
+// Returns the radius in metres within which a report's true position lies: its own accuracy,
+// or, for a position drawn at random inside the ward the citizen named, half the diagonal of
+// that ward's bounding box, or 0 when unknown.
+double markerAccuracy(const QVariantMap &row)
+{
+    const QVariant accuracy = row.value(QStringLiteral("accuracy_m"));
+    if (!accuracy.isNull())
+        return accuracy.toDouble();
+    if (row.value(QStringLiteral("approximate")).toInt() == 0)
+        return 0;
+    const QVariant south = row.value(QStringLiteral("min_latitude"));
+    const QVariant north = row.value(QStringLiteral("max_latitude"));
+    if (south.isNull() || north.isNull())
+        return ApproximateAccuracy;
+    // Metres per degree of latitude; a degree of longitude shrinks with the latitude's cosine.
+    constexpr double metresPerDegree = 111320;
+    const double height = (north.toDouble() - south.toDouble()) * metresPerDegree;
+    const double width =
+        (row.value(QStringLiteral("max_longitude")).toDouble() -
+         row.value(QStringLiteral("min_longitude")).toDouble()) *
+        metresPerDegree *
+        std::cos(qDegreesToRadians(row.value(QStringLiteral("latitude")).toDouble()));
+    return std::hypot(width, height) / 2;
 }
 
 const QString fromClause =
@@ -206,7 +254,9 @@ public:
         const QString where = whereClause(query, &values);
         const auto rows =
             SqlStatement(m_replica->database(),
-                         QStringLiteral("SELECT r.id, r.latitude, r.longitude, r.status") +
+                         QStringLiteral("SELECT r.id, r.latitude, r.longitude, r.status, "
+                                        "r.accuracy_m, r.approximate, u.min_latitude, "
+                                        "u.min_longitude, u.max_latitude, u.max_longitude") +
                              fromClause + QStringLiteral("WHERE r.latitude IS NOT NULL AND ") +
                              where)
                 .bindAll(values)
@@ -222,7 +272,8 @@ public:
                            row.value(QStringLiteral("latitude")).toDouble(),
                            row.value(QStringLiteral("longitude")).toDouble(),
                            statusFromCode(row.value(QStringLiteral("status")).toString())
-                               .value_or(Status::New)});
+                               .value_or(Status::New),
+                           markerAccuracy(row)});
         }
         Q_EMIT markersReady(result);
     }

@@ -7,7 +7,9 @@
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
+#include <QRectF>
 #include <QString>
+#include <QStringList>
 
 namespace CivicDesk {
 
@@ -34,6 +36,10 @@ struct ReportQuery
     QueueColumn sortColumn = QueueColumn::Age;
     bool ascending = true;                   // by age ascending, so the newest report comes first
     QString language = QStringLiteral("vi"); // language of the names in the rows
+    // Longitudes (x) and latitudes (y) of a drawn rectangle, or a null rectangle for anywhere.
+    QRectF area;
+    // Only these reports, when not empty.
+    QStringList ids;
 
     bool operator==(const ReportQuery &) const = default;
 };
@@ -62,6 +68,7 @@ struct MarkerRow
     double latitude = 0;
     double longitude = 0;
     Status status = Status::New;
+    double accuracy = 0; // metres, 0 when unknown
 };
 
 } // namespace CivicDesk

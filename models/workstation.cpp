@@ -6,13 +6,18 @@
 #include "core/textfold.h"
 #include "core/timeutil.h"
 #include "core/workflow.h"
+#include "intake/demoplacement.h"
 #include "models/displaytext.h"
 #include "models/replicareader.h"
+#include "resources/resources.h"
 
 #include <QCollator>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QGeoShape>
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 namespace CivicDesk {
 namespace {
@@ -45,6 +50,29 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     , m_areaSet(new MapAreaSet(this))
 {
     m_reader->setParent(this);
+    // Clusters on the map count their reports by status in the workflow's order.
+    QList<QColor> statusColors;
+    for (const QVariant &status : statuses())
+        statusColors.append(statusColor(status.toMap().value(QStringLiteral("code")).toString()));
+    m_markerSet->setCategoryColors(statusColors);
+    connect(m_reader, &ReplicaReader::pageReady, this,
+            [this](int requestId, int, int, const QList<QueueRow> &rows) {
+                if (requestId != m_listRequest)
+                    return;
+                QVariantList list;
+                for (const QueueRow &row : rows) {
+                    list.append(QVariantMap{
+                        {QStringLiteral("id"), row.id},
+                        {QStringLiteral("code"), row.publicCode},
+                        {QStringLiteral("title"), row.title},
+                        {QStringLiteral("status"), statusCode(row.status)},
+                        {QStringLiteral("statusName"), statusName(row.status)},
+                        {QStringLiteral("categoryName"), row.categoryName},
+                        {QStringLiteral("wardName"), row.wardName},
+                    });
+                }
+                Q_EMIT reportListReady(list);
+            });
     connect(&m_engine, &SyncEngine::synced, this, &Workstation::onSynced);
     connect(&m_engine, &SyncEngine::statusChanged, this, &Workstation::onStatus);
     m_offlineTick.setInterval(1000);
@@ -219,13 +247,65 @@ void Workstation::updateMapMarkers()
 {
     QList<MapMarker> markers;
     markers.reserve(m_markers.size());
-    for (const MarkerRow &row : std::as_const(m_markers))
-        markers.append({row.id, row.latitude, row.longitude, statusColor(statusCode(row.status))});
-    m_markerSet->setMarkers(std::move(markers));
+    for (const MarkerRow &row : std::as_const(m_markers)) {
+        markers.append({row.id, row.latitude, row.longitude, statusColor(statusCode(row.status)),
+                        row.accuracy});
+    }
+    m_markerSet->setMarkers(markers);
+}
+
+void Workstation::listReports(const QStringList &reportIds)
+{
+    ReportQuery query;
+    query.ids = reportIds;
+    query.language = m_language;
+    --m_listRequest;
+    if (reportIds.isEmpty()) {
+        Q_EMIT reportListReady({});
+        return;
+    }
+    m_reader->requestPage(m_listRequest, query, 0, int(reportIds.size()));
+}
+
+QVariantList Workstation::findPlaces(const QString &text)
+{
+    if (!m_places.hasFormerUnits()) {
+        QString error;
+        const auto former = readFormerUnits(builtInReferenceDirectory() + QLatin1Char('/') +
+                                                QLatin1String(formerUnitsFileName),
+                                            &error);
+        if (former)
+            m_places.setFormerUnits(*former);
+        else
+            qCWarning(lcApp) << "Former units are not searchable:" << error;
+    }
+    QVariantList result;
+    for (const Place &place : m_places.find(text, 10)) {
+        result.append(
+            QVariantMap{{QStringLiteral("name"), place.name},
+                        {QStringLiteral("detail"), place.detail},
+                        {QStringLiteral("area"), QVariant::fromValue(QGeoShape(place.area))}});
+    }
+    return result;
+}
+
+QString Workstation::newMapImagePath() const
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    folder += QStringLiteral("/CivicDesk");
+    QDir().mkpath(folder);
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString path = folder + QStringLiteral("/map-%1.png").arg(stamp);
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = folder + QStringLiteral("/map-%1-%2.png").arg(stamp).arg(n);
+    return path;
 }
 
 void Workstation::updateMapAreas()
 {
+    m_places.setCurrentUnits(m_reference.adminUnits, m_language == QLatin1String("en"));
     QList<MapArea> areas;
     for (const AdminUnit &unit : std::as_const(m_reference.adminUnits)) {
         // Labels drop the "Phường"/"Ward" word: the map has no room for it.

@@ -3,6 +3,7 @@
 #include "core/reference.h"
 #include "map/mapareaset.h"
 #include "map/mapmarkerset.h"
+#include "models/placefinder.h"
 #include "models/queuemodel.h"
 #include "models/reportdetail.h"
 #include "sync/mediafetcher.h"
@@ -156,6 +157,13 @@ public:
     Q_INVOKABLE QString fold(const QString &text) const;
     // Switches the interface language ("vi" or "en").
     Q_INVOKABLE void setLanguage(const QString &language);
+    // Reads the queue rows of these reports; reportListReady carries them.
+    Q_INVOKABLE void listReports(const QStringList &reportIds);
+    // Returns at most ten wards, communes and former units whose name contains the text, each
+    // a map with name, detail and area (a geoshape for MapView.fitViewportToGeoShape).
+    Q_INVOKABLE QVariantList findPlaces(const QString &text);
+    // Returns a new file path for a picture of the map, in the user's pictures folder.
+    Q_INVOKABLE QString newMapImagePath() const;
 
 Q_SIGNALS:
     void selectionChanged();
@@ -169,6 +177,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     // Asks main() to load the translation of the new language.
     void languageRequested(const QString &language);
+    // Rows of the reports asked for by listReports(), newest first, each a map with id, code,
+    // title, status (its code), statusName, categoryName and wardName.
+    void reportListReady(const QVariantList &rows);
 
 private:
     void submit(OperationKind kind, const QJsonObject &payload);
@@ -198,6 +209,8 @@ private:
     QString m_selected;
     SyncStatus m_status;
     QTimer m_offlineTick; // refreshes offlineFor every second while offline
+    PlaceFinder m_places;
+    int m_listRequest = 0; // negative numbers, so that the queue ignores the replies
     ReferenceData m_reference;
     bool m_referenceLoaded = false;
     bool m_markersLoaded = false;

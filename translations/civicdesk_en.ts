@@ -456,6 +456,24 @@
         <source>The central server cannot be reached (%1). This workstation has no local copy yet, so it cannot work offline. Check the network and try again.</source>
         <translation>The central server cannot be reached (%1). This workstation has no local copy yet, so it cannot work offline. Check the network and try again.</translation>
     </message>
+    <message>
+        <source>Former unit, before 2025</source>
+        <translation>Former unit, before 2025</translation>
+    </message>
+    <message>
+        <source>Former unit of %1, before 2025</source>
+        <translation>Former unit of %1, before 2025</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <comment>kind of place</comment>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <comment>kind of place</comment>
+        <translation>Ward</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -731,6 +749,51 @@
     <message>
         <source>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</source>
         <translation>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <source>Map saved as %1</source>
+        <translation>Map saved as %1</translation>
+    </message>
+    <message>
+        <source>The map could not be saved as %1</source>
+        <translation>The map could not be saved as %1</translation>
+    </message>
+    <message>
+        <source>Go to ward or commune… (Ctrl+G)</source>
+        <translation>Go to ward or commune… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle…</source>
+        <translation>Drag a rectangle…</translation>
+    </message>
+    <message>
+        <source>Filter by area</source>
+        <translation>Filter by area</translation>
+    </message>
+    <message>
+        <source>Clear area</source>
+        <translation>Clear area</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Save image</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) in view</source>
+        <translation>
+            <numerusform>%n report in view</numerusform>
+            <numerusform>%n reports in view</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) at this place</source>
+        <translation>
+            <numerusform>%n report at this place</numerusform>
+            <numerusform>%n reports at this place</numerusform>
+        </translation>
     </message>
 </context>
 <context>

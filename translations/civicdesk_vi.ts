@@ -455,6 +455,24 @@
         <source>The central server cannot be reached (%1). This workstation has no local copy yet, so it cannot work offline. Check the network and try again.</source>
         <translation>Không kết nối được máy chủ trung tâm (%1). Máy trạm này chưa có bản sao dữ liệu nên không thể làm việc ngoại tuyến. Hãy kiểm tra mạng rồi thử lại.</translation>
     </message>
+    <message>
+        <source>Former unit, before 2025</source>
+        <translation>Đơn vị cũ, trước năm 2025</translation>
+    </message>
+    <message>
+        <source>Former unit of %1, before 2025</source>
+        <translation>Đơn vị cũ thuộc %1, trước năm 2025</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <comment>kind of place</comment>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <comment>kind of place</comment>
+        <translation>Phường</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -729,6 +747,49 @@
     <message>
         <source>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</source>
         <translation>Ghi chú không bao giờ hiển thị cho người dân; đơn vị đang xử lý phản ánh xem được. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <source>Map saved as %1</source>
+        <translation>Đã lưu bản đồ thành %1</translation>
+    </message>
+    <message>
+        <source>The map could not be saved as %1</source>
+        <translation>Không lưu được bản đồ thành %1</translation>
+    </message>
+    <message>
+        <source>Go to ward or commune… (Ctrl+G)</source>
+        <translation>Đi đến phường, xã… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle…</source>
+        <translation>Kéo để vẽ vùng…</translation>
+    </message>
+    <message>
+        <source>Filter by area</source>
+        <translation>Lọc theo vùng</translation>
+    </message>
+    <message>
+        <source>Clear area</source>
+        <translation>Bỏ vùng</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Lưu ảnh</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) in view</source>
+        <translation>
+            <numerusform>%n phản ánh trong khung nhìn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) at this place</source>
+        <translation>
+            <numerusform>%n phản ánh tại vị trí này</numerusform>
+        </translation>
     </message>
 </context>
 <context>

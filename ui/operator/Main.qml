@@ -104,6 +104,8 @@ ApplicationWindow {
         }
     }
 
+    // Whether a text field has the keyboard: single-key shortcuts would steal typed letters.
+    readonly property bool typing: filters.searchField.activeFocus || mapPane.typing
     readonly property bool canTriage: Workstation.mayTriage
                                       && (Workstation.detail.statusCode === "new"
                                           || Workstation.detail.statusCode === "triaged")
@@ -113,14 +115,14 @@ ApplicationWindow {
                                     && !attention.opened && !detailPane.editing
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
-    Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: classify.open() }
-    Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.statusCode === "triaged" && !filters.searchField.activeFocus; onActivated: assign.open() }
-    Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !filters.searchField.activeFocus; onActivated: reject.open() }
-    Shortcut { sequence: "T"; enabled: root.noPopup && Workstation.mayReturn && Workstation.detail.statusCode === "assigned" && !filters.searchField.activeFocus; onActivated: giveBack.open() }
-    Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.loaded && !filters.searchField.activeFocus; onActivated: note.open() }
-    Shortcut { sequence: "V"; enabled: root.noPopup && Workstation.mayReveal && !reveal.opened && Workstation.detail.reporterCount > 0 && !filters.searchField.activeFocus; onActivated: reveal.open() }
-    Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && !filters.searchField.activeFocus; onActivated: detailPane.startEditing() }
-    Shortcut { sequence: "A"; enabled: root.noPopup && !filters.searchField.activeFocus; onActivated: attention.open() }
+    Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: classify.open() }
+    Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.statusCode === "triaged" && !root.typing; onActivated: assign.open() }
+    Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: reject.open() }
+    Shortcut { sequence: "T"; enabled: root.noPopup && Workstation.mayReturn && Workstation.detail.statusCode === "assigned" && !root.typing; onActivated: giveBack.open() }
+    Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.loaded && !root.typing; onActivated: note.open() }
+    Shortcut { sequence: "V"; enabled: root.noPopup && Workstation.mayReveal && !reveal.opened && Workstation.detail.reporterCount > 0 && !root.typing; onActivated: reveal.open() }
+    Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && !root.typing; onActivated: detailPane.startEditing() }
+    Shortcut { sequence: "A"; enabled: root.noPopup && !root.typing; onActivated: attention.open() }
     Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
 
     ChoicePopup {
