@@ -17,7 +17,7 @@ QString createDatabase(const QString &adminUrl);
 // The peak resident memory of this process in MiB since it started or since the last
 // restartMemoryPeak(); -1 where /proc does not tell.
 qint64 memoryPeakMiB();
-// The resident memory of this process in KiB now; -1 where /proc does not tell.
+// The resident memory of this process in KiB now; -1 when /proc/self/status cannot be read.
 qint64 residentMemoryKiB();
 // Starts a new peak at the current resident memory (Linux 4.0 and later).
 void restartMemoryPeak();

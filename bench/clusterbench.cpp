@@ -36,7 +36,7 @@ using namespace CivicDesk::Bench;
 
 namespace {
 
-// The view: a full HD window, with clusters merged closer than the map's marker radius.
+// The view: a full HD window, in which clusters closer than 40 pixels are merged.
 constexpr double ViewWidth = 1920;
 constexpr double ViewHeight = 1080;
 constexpr double MergeRadius = 40; // pixels
@@ -201,7 +201,7 @@ QRectF viewAround(const QPointF &centre, int zoom)
     return {centre - QPointF(size.width() / 2, size.height() / 2), size};
 }
 
-// Returns the number of clusters the map draws for the view, as the map asks for them.
+// Returns the number of clusters the map draws for the view, queried as the map queries them.
 std::size_t queryView(const ClusterIndex &index, const QPointF &centre, int zoom)
 {
     std::vector<ClusterIndex::Cluster> clusters =
