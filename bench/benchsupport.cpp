@@ -3,6 +3,7 @@
 #include "db/sqlconnection.h"
 #include "db/sqlquery.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <QCoreApplication>
@@ -24,6 +25,23 @@ bool adminExec(const QString &adminUrl, const QString &sql, QString *error)
     }
     QSqlDatabase::removeDatabase(connection);
     return ok;
+}
+
+// Returns a field of /proc/self/status given in kB, such as "VmRSS:", or -1.
+qint64 statusFieldKiB(const QByteArray &name)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    // Files in /proc report a size of 0, so the whole file is read at once.
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (!line.startsWith(name))
+            continue;
+        // "VmHWM:     123456 kB"
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        return fields.size() >= 2 ? fields.at(1).toLongLong() : -1;
+    }
+    return -1;
 }
 
 } // namespace
@@ -50,6 +68,16 @@ QString createDatabase(const QString &adminUrl)
     return url;
 }
 
+double percentile(QList<double> values, double fraction)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype index =
+        std::min<qsizetype>(values.size() - 1, qsizetype(fraction * double(values.size())));
+    return values.at(index);
+}
+
 void dropDatabase(const QString &adminUrl, const QString &url)
 {
     const QString name = QUrl(url).path().mid(1);
@@ -60,18 +88,13 @@ void dropDatabase(const QString &adminUrl, const QString &url)
 
 qint64 memoryPeakMiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
-        return -1;
-    // Files in /proc report a size of 0, so the whole file is read at once.
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (!line.startsWith("VmHWM:"))
-            continue;
-        // "VmHWM:     123456 kB"
-        const QList<QByteArray> fields = line.simplified().split(' ');
-        return fields.size() >= 2 ? fields.at(1).toLongLong() / 1024 : -1;
-    }
-    return -1;
+    const qint64 peak = statusFieldKiB("VmHWM:");
+    return peak < 0 ? -1 : peak / 1024;
+}
+
+qint64 residentMemoryKiB()
+{
+    return statusFieldKiB("VmRSS:");
 }
 
 void restartMemoryPeak()

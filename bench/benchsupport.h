@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace CivicDesk::Bench {
@@ -16,8 +17,14 @@ QString createDatabase(const QString &adminUrl);
 // The peak resident memory of this process in MiB since it started or since the last
 // restartMemoryPeak(); -1 where /proc does not tell.
 qint64 memoryPeakMiB();
+// The resident memory of this process in KiB now; -1 when /proc/self/status cannot be read.
+qint64 residentMemoryKiB();
 // Starts a new peak at the current resident memory (Linux 4.0 and later).
 void restartMemoryPeak();
+
+// Returns the value at a fraction of the sorted values (0.5 for the median, 1 for the maximum),
+// or 0 when there are none.
+double percentile(QList<double> values, double fraction);
 
 // Drops the database of `url` again, closing its remaining connections.
 void dropDatabase(const QString &adminUrl, const QString &url);

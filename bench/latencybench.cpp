@@ -96,16 +96,6 @@ private:
     std::unique_ptr<SqlConnection> m_connection;
 };
 
-double percentile(QList<double> values, double fraction)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype index =
-        std::min<qsizetype>(values.size() - 1, qsizetype(fraction * double(values.size())));
-    return values.at(index);
-}
-
 } // namespace
 
 int main(int argc, char **argv)

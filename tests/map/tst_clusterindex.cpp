@@ -302,6 +302,42 @@ private Q_SLOTS:
         QVERIFY(!coarse.front().samePosition());
     }
 
+    void mergeJoinsAllEightNeighbours()
+    {
+        // Three points in the middle of a cell, one point just across each of its four edges
+        // and four corners, and one point three cells away.
+        constexpr int level = 20;
+        const double side = std::ldexp(1.0, -level);
+        const QPointF hue = Mercator::project(16.4637, 107.5909);
+        const double cx = std::floor(hue.x() / side) + 0.5;
+        const double cy = std::floor(hue.y() / side) + 0.5;
+        std::vector<ClusterIndex::Point> points;
+        for (quint32 i = 0; i < 3; ++i)
+            points.push_back({cx * side, cy * side, i, 0});
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (int dx = -1; dx <= 1; ++dx) {
+                if (dx != 0 || dy != 0) {
+                    points.push_back({(cx + 0.6 * dx) * side, (cy + 0.6 * dy) * side,
+                                      quint32(points.size()), 1});
+                }
+            }
+        }
+        points.push_back({(cx + 3) * side, cy * side, quint32(points.size()), 2});
+        m_index.reset(points);
+
+        std::vector<ClusterIndex::Cluster> clusters = m_index.clusters(QRectF(0, 0, 1, 1), level);
+        QCOMPARE(clusters.size(), std::size_t(10));
+        ClusterIndex::mergeNearby(clusters, 2 * side);
+        QCOMPARE(clusters.size(), std::size_t(2));
+        std::sort(clusters.begin(), clusters.end(),
+                  [](const auto &a, const auto &b) { return a.count > b.count; });
+        QCOMPARE(clusters[0].count, quint32(11));
+        QCOMPARE(clusters[0].cells.size(), 9);
+        QCOMPARE(clusters[0].categories[1], quint32(8));
+        QCOMPARE(clusters[1].count, quint32(1));
+        QCOMPARE(clusters[1].categories[2], quint32(1));
+    }
+
     void emptyAndOutOfWorld()
     {
         m_index.reset({});
