@@ -78,8 +78,12 @@ public:
     {
         const QByteArray name = QFile::encodeName(path);
         std::strncpy(temporaryPath, name.constData(), sizeof temporaryPath - 1);
-        for (int number : interruptions)
+        for (int number : interruptions) {
             m_previous.append(std::signal(number, removeTemporaryAndExit));
+            // A signal the caller ignores (nohup ignores SIGHUP) stays ignored.
+            if (m_previous.constLast() == SIG_IGN)
+                std::signal(number, SIG_IGN);
+        }
     }
     ~InterruptGuard()
     {
@@ -226,6 +230,92 @@ private:
     const QByteArray m_emptyPng;
 };
 
+// Returns the number of tiles of the build, or nothing when it exceeds MaxTiles.
+std::optional<qint64> checkedTileCount(const BuildOptions &options, const QRectF &bounds,
+                                       QString *error)
+{
+    qint64 total = 0;
+    for (int zoom = options.minZoom; zoom <= options.maxZoom; ++zoom) {
+        const QRect range = tileRange(bounds, zoom);
+        total += qint64(range.width()) * range.height();
+    }
+    if (total <= MaxTiles)
+        return total;
+    *error = QStringLiteral("the bounds %1 at zoom %2-%3 need %4 tiles, more than %5; narrow "
+                            "--bounds or lower --max-zoom")
+                 .arg(boundsText(bounds))
+                 .arg(options.minZoom)
+                 .arg(options.maxZoom)
+                 .arg(total)
+                 .arg(MaxTiles);
+    return std::nullopt;
+}
+
+QList<QPair<QString, QString>> metadataOf(const BuildOptions &options, const Layers &layers,
+                                          const BuildSummary &summary)
+{
+    QStringList names;
+    for (const QString &input : options.inputs)
+        names.append(QFileInfo(input).fileName());
+    const int centreZoom = std::clamp(12, options.minZoom, options.maxZoom);
+    return {
+        {QStringLiteral("name"), QFileInfo(options.output).completeBaseName()},
+        {QStringLiteral("format"), QStringLiteral("png")},
+        {QStringLiteral("type"), QStringLiteral("baselayer")},
+        {QStringLiteral("version"), QStringLiteral("1")},
+        {QStringLiteral("description"),
+         QStringLiteral("Base map drawn by civicdeskctl %1 from %2")
+             .arg(QStringLiteral(CIVICDESK_VERSION), names.join(QStringLiteral(", ")))},
+        {QStringLiteral("bounds"), boundsText(summary.bounds)},
+        {QStringLiteral("center"), centreOf(summary.bounds, layers.places, centreZoom)},
+        {QStringLiteral("minzoom"), QString::number(options.minZoom)},
+        {QStringLiteral("maxzoom"), QString::number(options.maxZoom)},
+        {QStringLiteral("attribution"), summary.attribution},
+    };
+}
+
+// Renders every zoom into a new MBTiles file at `path`, with its metadata.
+bool writeTiles(const BuildOptions &options, const Layers &layers, TileRenderer &renderer,
+                const QString &path, BuildSummary &summary, QString *error)
+{
+    MbtilesWriter writer;
+    if (!writer.open(path, error))
+        return false;
+    TilePipeline pipeline(renderer, writer);
+    for (int zoom = options.minZoom; zoom <= options.maxZoom; ++zoom) {
+        ZoomSummary zoomSummary;
+        if (!pipeline.writeZoom(zoom, tileRange(summary.bounds, zoom), &zoomSummary, error))
+            return false;
+        qCInfo(lcBasemap) << "zoom" << zoom << ":" << zoomSummary.tiles << "tiles,"
+                          << zoomSummary.drawn << "drawn," << zoomSummary.labels << "labels";
+        summary.zooms.append(zoomSummary);
+    }
+    if (!writer.setMetadata(metadataOf(options, layers, summary), error) || !writer.close(error))
+        return false;
+    summary.uniqueImages = writer.imageCount();
+    return true;
+}
+
+// Renames the finished temporary file to `target`. rename() replaces an existing file in one
+// step, so readers see either the old map or the new one.
+bool moveIntoPlace(QTemporaryFile &temporary, const QString &target, QString *error)
+{
+    // QTemporaryFile creates the file readable by its owner only, but the map is for every user
+    // of the machine, as far as the umask allows.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    const QByteArray from = QFile::encodeName(temporary.fileName());
+    ::chmod(from.constData(), 0666 & ~mask);
+    if (std::rename(from.constData(), QFile::encodeName(target).constData()) != 0) {
+        *error =
+            QStringLiteral("cannot rename %1 to %2: %3")
+                .arg(temporary.fileName(), target, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    temporary.setAutoRemove(false);
+    return true;
+}
+
 } // namespace
 
 std::optional<QList<InputFile>> readInputs(const QStringList &paths, QString *error)
@@ -270,7 +360,6 @@ std::optional<BuildSummary> buildBasemap(const BuildOptions &options,
 {
     QElapsedTimer timer;
     timer.start();
-    BuildSummary summary;
     const bool hasData = std::any_of(inputs.cbegin(), inputs.cend(), [](const InputFile &input) {
         return !input.features.isEmpty() || !input.places.isEmpty();
     });
@@ -279,23 +368,11 @@ std::optional<BuildSummary> buildBasemap(const BuildOptions &options,
                                 "land only");
         return std::nullopt;
     }
+    BuildSummary summary;
     summary.bounds = options.bounds ? *options.bounds : inputExtent(inputs);
-
-    qint64 total = 0;
-    for (int zoom = options.minZoom; zoom <= options.maxZoom; ++zoom) {
-        const QRect range = tileRange(summary.bounds, zoom);
-        total += qint64(range.width()) * range.height();
-    }
-    if (total > MaxTiles) {
-        *error = QStringLiteral("the bounds %1 at zoom %2-%3 need %4 tiles, more than %5; narrow "
-                                "--bounds or lower --max-zoom")
-                     .arg(boundsText(summary.bounds))
-                     .arg(options.minZoom)
-                     .arg(options.maxZoom)
-                     .arg(total)
-                     .arg(MaxTiles);
+    const auto total = checkedTileCount(options, summary.bounds, error);
+    if (!total)
         return std::nullopt;
-    }
 
     const auto family = loadLabelFont(error);
     if (!family)
@@ -319,61 +396,13 @@ std::optional<BuildSummary> buildBasemap(const BuildOptions &options,
     temporary.close();
     const InterruptGuard guard(temporary.fileName());
     qCInfo(lcBasemap) << "building" << options.output << "from" << inputs.size()
-                      << "inputs:" << total << "tiles at zoom" << options.minZoom << "to"
+                      << "inputs:" << *total << "tiles at zoom" << options.minZoom << "to"
                       << options.maxZoom;
 
-    {
-        MbtilesWriter writer;
-        if (!writer.open(temporary.fileName(), error))
-            return std::nullopt;
-        TilePipeline pipeline(renderer, writer);
-        for (int zoom = options.minZoom; zoom <= options.maxZoom; ++zoom) {
-            ZoomSummary zoomSummary;
-            if (!pipeline.writeZoom(zoom, tileRange(summary.bounds, zoom), &zoomSummary, error))
-                return std::nullopt;
-            qCInfo(lcBasemap) << "zoom" << zoom << ":" << zoomSummary.tiles << "tiles,"
-                              << zoomSummary.drawn << "drawn," << zoomSummary.labels << "labels";
-            summary.zooms.append(zoomSummary);
-        }
-        QStringList names;
-        for (const InputFile &input : inputs)
-            names.append(QFileInfo(input.path).fileName());
-        const int centreZoom = std::clamp(12, options.minZoom, options.maxZoom);
-        const bool written = writer.setMetadata(
-            {
-                {QStringLiteral("name"), target.completeBaseName()},
-                {QStringLiteral("format"), QStringLiteral("png")},
-                {QStringLiteral("type"), QStringLiteral("baselayer")},
-                {QStringLiteral("version"), QStringLiteral("1")},
-                {QStringLiteral("description"),
-                 QStringLiteral("Base map drawn by civicdeskctl %1 from %2")
-                     .arg(QStringLiteral(CIVICDESK_VERSION), names.join(QStringLiteral(", ")))},
-                {QStringLiteral("bounds"), boundsText(summary.bounds)},
-                {QStringLiteral("center"), centreOf(summary.bounds, layers.places, centreZoom)},
-                {QStringLiteral("minzoom"), QString::number(options.minZoom)},
-                {QStringLiteral("maxzoom"), QString::number(options.maxZoom)},
-                {QStringLiteral("attribution"), summary.attribution},
-            },
-            error);
-        if (!written || !writer.close(error))
-            return std::nullopt;
-        summary.uniqueImages = writer.imageCount();
-    }
-
-    // QTemporaryFile creates the file readable by its owner only; the map is for every user of
-    // the machine, as far as the umask allows.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::chmod(QFile::encodeName(temporary.fileName()).constData(), 0666 & ~mask);
-    // rename() replaces an existing file in one step, so readers see the old map or the new one.
-    if (std::rename(QFile::encodeName(temporary.fileName()).constData(),
-                    QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
-        *error = QStringLiteral("cannot rename %1 to %2: %3")
-                     .arg(temporary.fileName(), target.absoluteFilePath(),
-                          QString::fromLocal8Bit(std::strerror(errno)));
+    if (!writeTiles(options, layers, renderer, temporary.fileName(), summary, error) ||
+        !moveIntoPlace(temporary, target.absoluteFilePath(), error)) {
         return std::nullopt;
     }
-    temporary.setAutoRemove(false);
     summary.fileSize = QFileInfo(target.absoluteFilePath()).size();
     summary.seconds = timer.elapsed() / 1000.0;
     qCInfo(lcBasemap) << "built" << options.output << "in" << summary.seconds << "s";

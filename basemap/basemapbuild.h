@@ -23,8 +23,8 @@ struct BuildOptions
     QHash<QString, int> maxZoomOf; // by input path as given
 };
 
-// The most tiles one build writes. A build covering a province at zoom 16 has tens of thousands;
-// a typing mistake in --bounds or --max-zoom can ask for billions.
+// Maximum number of tiles of one build. A province at zoom 8-16 has tens of thousands, but a
+// typing mistake in --bounds or --max-zoom can ask for billions.
 constexpr qint64 MaxTiles = 4'000'000;
 constexpr int MaxZoomLimit = 19;
 

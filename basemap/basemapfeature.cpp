@@ -100,6 +100,11 @@ std::optional<FeatureClass> waterClass(const QJsonObject &tags, bool area)
         return FeatureClass{FeatureKind::Stream, 13};
     if (waterway == QLatin1String("ditch") || waterway == QLatin1String("drain"))
         return FeatureClass{FeatureKind::Stream, 15};
+    // NOTE: The sea is not filled. OpenStreetMap maps it as coastline ways with the land on
+    // their left, and closing them into sea polygons needs the coastline of a whole region, so
+    // the coast is drawn as a line in the water's colour.
+    if (natural == QLatin1String("coastline"))
+        return FeatureClass{FeatureKind::Stream, 0};
     return std::nullopt;
 }
 

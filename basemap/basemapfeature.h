@@ -38,7 +38,7 @@ enum class FeatureKind : quint8
 bool isArea(FeatureKind kind);
 bool isRoad(FeatureKind kind);
 
-// How a feature of the input is drawn: its kind and the zoom levels that show it.
+// The drawing class of a feature: its kind and the zoom levels that show it.
 struct FeatureClass
 {
     FeatureKind kind = FeatureKind::Minor;
@@ -47,7 +47,7 @@ struct FeatureClass
 };
 
 // Classifies a feature by its OpenStreetMap tags, or by the properties of a GeoJSON feature
-// read as tags. `area` tells whether its geometry is a polygon. Nothing for features the base
+// read as tags. `area` is true for a polygon. Nothing for features the base
 // map does not draw, such as bus stops, shops or land use without a colour of its own.
 std::optional<FeatureClass> classifyFeature(const QJsonObject &tags, bool area);
 

@@ -428,8 +428,8 @@ void readOverpassRelation(Reader &reader, InputFile &input, const QJsonObject &r
     const QList<Rings> polygons = polygonsOf(outer, inner);
     reader.addFeature(*featureClass, Geometry{outer + inner, true, polygons});
 
-    // Units above the ward level (provinces, the country) cover the whole map and carry no
-    // label of their own; admin_level is 4 for a province or a city run by the state.
+    // Units above the ward level (provinces, the country) cover the whole map, so they carry no
+    // label. admin_level is 4 for a province or for a city run by the state.
     const QString name = tags.value(QLatin1String("name")).toString().trimmed();
     const int adminLevel = tags.value(QLatin1String("admin_level")).toString().toInt();
     if (featureClass->kind == FeatureKind::Boundary && !name.isEmpty() && adminLevel > 4)

@@ -13,7 +13,7 @@ struct SkippedFeatures
     QString first; // "feature 12", "way 4242", ...
 };
 
-// What one input file gives the base map.
+// The features and labels read from one input file.
 struct InputFile
 {
     QString path;
@@ -37,9 +37,9 @@ struct InputFile
 // file and, for invalid JSON, the line, column and byte offset.
 std::optional<InputFile> readInputFile(const QString &path, QString *error);
 
-// Inputs with at least this many segments whose median vertex spacing is longer than
-// CoarseSpacing metres are generalised: detailed surveys and OpenStreetMap place a vertex every
-// few tens of metres, so such lines leave the real road or river by more than a street's width.
+// An input is generalised when it has at least CoarseMinSegments segments and their median
+// length exceeds CoarseSpacing metres. Detailed surveys and OpenStreetMap place a vertex every
+// few tens of metres, so lines with far fewer vertices stray from the real road or river.
 constexpr int CoarseMinSegments = 200;
 constexpr double CoarseSpacing = 150;
 // Highest zoom a generalised input is drawn at: a pixel is about 75 m there at Huế's latitude.

@@ -43,10 +43,10 @@ public:
     LabelSet(const QString &fontFamily, const QList<PlaceLabelSource> &places,
              const QList<AreaLabelSource> &areas);
 
-    // Places the labels for `zoom` inside the world pixels `covered`: most important first, each
-    // where it collides with none placed before, and an area's name only where it fits inside
-    // its area (at the relation's label node when one is given, else at the point with most
-    // room).
+    // Places the labels for `zoom` inside the world pixels `covered`, most important first. A
+    // label is placed only where it collides with none placed before. An area's name must also
+    // fit inside its area, at the relation's label node when one is given, else at the point
+    // with most room.
     QList<PlacedLabel> place(int zoom, const QRectF &covered) const;
 
     const QList<LabelShape> &shapes() const { return m_shapes; }

@@ -46,8 +46,8 @@ LineStyle roadStyle(FeatureKind kind, int zoom)
         casing = MainRoadCasing;
     }
     const double width = scaledWidth(roadWidthAt16(kind), zoom, 0.8);
-    // A casing needs room on both sides of a visible fill; thinner roads are a single line in
-    // the casing's colour, which shows on the light land where the fill would not.
+    // A casing needs room on both sides of a visible fill. Thinner roads are one line in the
+    // casing's colour, because a white fill would not show on the light land.
     if (width < 2.5)
         return LineStyle{std::nullopt, Stroke{casing, width + 0.4, {}}};
     return LineStyle{Stroke{casing, width + 2, {}}, Stroke{fill, width, {}}};

@@ -84,14 +84,23 @@ private:
     QString m_map;
     Test::CtlRun m_build;
 
+    static bool writeFile(const QString &path, const QByteArray &data)
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    }
+
     QString writeJson(const QString &name, const QJsonObject &object)
     {
         const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write(QJsonDocument(object).toJson());
-        return path;
+        return writeFile(path, QJsonDocument(object).toJson()) ? path : QString();
+    }
+
+    static Test::CtlRun build(const QString &map, const QStringList &arguments)
+    {
+        return Test::runCtl(QStringList{QStringLiteral("basemap"), QStringLiteral("build"),
+                                        QStringLiteral("--out"), map} +
+                            arguments);
     }
 
     QString writeWards()
@@ -194,12 +203,10 @@ private Q_SLOTS:
         m_osm = writeOsm();
         QVERIFY(!m_wards.isEmpty() && !m_osm.isEmpty());
         m_map = m_dir.filePath(QStringLiteral("fixture.mbtiles"));
-        m_build =
-            Test::runCtl({QStringLiteral("basemap"), QStringLiteral("build"),
-                          QStringLiteral("--out"), m_map, QStringLiteral("--min-zoom"),
-                          QStringLiteral("12"), QStringLiteral("--max-zoom"), QStringLiteral("14"),
-                          QStringLiteral("--bounds"), bounds, QStringLiteral("--attribution"),
-                          QStringLiteral("Wards: test fixture"), m_wards, m_osm});
+        m_build = build(m_map, {QStringLiteral("--min-zoom"), QStringLiteral("12"),
+                                QStringLiteral("--max-zoom"), QStringLiteral("14"),
+                                QStringLiteral("--bounds"), bounds, QStringLiteral("--attribution"),
+                                QStringLiteral("Wards: test fixture"), m_wards, m_osm});
         QVERIFY2(m_build.exitCode == 0, qPrintable(m_build.err));
     }
 
@@ -288,11 +295,10 @@ private Q_SLOTS:
 
     void geoJsonWithoutCreditWarns()
     {
-        const QString map = m_dir.filePath(QStringLiteral("uncredited.mbtiles"));
-        const Test::CtlRun run = Test::runCtl(
-            {QStringLiteral("basemap"), QStringLiteral("build"), QStringLiteral("--out"), map,
-             QStringLiteral("--min-zoom"), QStringLiteral("10"), QStringLiteral("--max-zoom"),
-             QStringLiteral("10"), m_wards});
+        const Test::CtlRun run =
+            build(m_dir.filePath(QStringLiteral("uncredited.mbtiles")),
+                  {QStringLiteral("--min-zoom"), QStringLiteral("10"), QStringLiteral("--max-zoom"),
+                   QStringLiteral("10"), m_wards});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.contains(QStringLiteral("warning: ") + m_wards +
                                   QStringLiteral(" names no attribution")),
@@ -303,13 +309,10 @@ private Q_SLOTS:
     {
         QTemporaryDir out;
         const QString broken = m_dir.filePath(QStringLiteral("broken.geojson"));
-        QFile file(broken);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"type\": \"FeatureCollection\",\n \"features\": [ {\"type\": } ]}\n");
-        file.close();
-        const QString map = out.filePath(QStringLiteral("broken.mbtiles"));
-        const Test::CtlRun run = Test::runCtl({QStringLiteral("basemap"), QStringLiteral("build"),
-                                               QStringLiteral("--out"), map, m_osm, broken});
+        QVERIFY(writeFile(broken,
+                          "{\"type\": \"FeatureCollection\",\n \"features\": [ {\"type\": } ]}\n"));
+        const Test::CtlRun run =
+            build(out.filePath(QStringLiteral("broken.mbtiles")), {m_osm, broken});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(broken + QStringLiteral(": invalid JSON at line 2, column")),
                  qPrintable(run.err));
@@ -321,15 +324,12 @@ private Q_SLOTS:
     {
         QTemporaryDir out;
         const QString map = out.filePath(QStringLiteral("old.mbtiles"));
-        QFile old(map);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("the previous map");
-        old.close();
+        QVERIFY(writeFile(map, "the previous map"));
         const QString missing = m_dir.filePath(QStringLiteral("missing.json"));
-        const Test::CtlRun run = Test::runCtl({QStringLiteral("basemap"), QStringLiteral("build"),
-                                               QStringLiteral("--out"), map, missing});
+        const Test::CtlRun run = build(map, {missing});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(missing), qPrintable(run.err));
+        QFile old(map);
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("the previous map"));
         QCOMPARE(leftovers(out.path()), QStringList{QStringLiteral("old.mbtiles")});
@@ -363,10 +363,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QTemporaryDir out;
         const QString map = out.filePath(QStringLiteral("map.mbtiles"));
-        const Test::CtlRun run =
-            Test::runCtl(QStringList{QStringLiteral("basemap"), QStringLiteral("build"),
-                                     QStringLiteral("--out"), map} +
-                         options + QStringList{m_osm});
+        const Test::CtlRun run = build(map, options + QStringList{m_osm});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QVERIFY(!QFile::exists(map));
@@ -379,9 +376,9 @@ private Q_SLOTS:
         const QDir source(QStringLiteral(CIVICDESK_SOURCE_DIR));
         const QString roads =
             source.filePath(QStringLiteral("resources/basemap/hue_roads_rail_legocity.geojson"));
-        const Test::CtlRun run = Test::runCtl(
-            {QStringLiteral("basemap"), QStringLiteral("build"), QStringLiteral("--out"), map,
-             QStringLiteral("--min-zoom"), QStringLiteral("8"), QStringLiteral("--max-zoom"),
+        const Test::CtlRun run = build(
+            map,
+            {QStringLiteral("--min-zoom"), QStringLiteral("8"), QStringLiteral("--max-zoom"),
              QStringLiteral("10"), QStringLiteral("--attribution"),
              QStringLiteral("Roads: CTU-SematX LegoCity (CC BY-SA 4.0)"),
              source.filePath(QStringLiteral("resources/reference/hue_wards_osm_2025.json")), roads,
