@@ -33,8 +33,8 @@ QList<Ring> joinWaysIntoRings(QList<Ring> ways, int *unclosed = nullptr);
 std::optional<QPointF> overpassPoint(const QJsonValue &node);
 
 // Returns the inline geometry ("out geom") of a relation's way members that have the given role,
-// one run of points per way; ways with fewer than two points are left out. Nothing when a point
-// is invalid (see overpassPoint).
+// one run of points per way, without ways of fewer than two points. Returns nothing when a
+// point is invalid (see overpassPoint).
 std::optional<QList<Ring>> overpassRelationWays(const QJsonObject &relation, QLatin1String role);
 
 } // namespace CivicDesk

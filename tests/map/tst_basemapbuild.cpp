@@ -23,6 +23,8 @@ namespace {
 // road crossing it, and a town, all near the centre of Huế.
 constexpr double WardWest = 107.56, WardSouth = 16.44, WardEast = 107.62, WardNorth = 16.49;
 constexpr double RoadLatitude = 16.475;
+// A town south of the ward whose name is centred on a border between two tiles of zoom 14.
+constexpr double BorderTownLatitude = 16.4335;
 const QString bounds = QStringLiteral("107.55,16.43,107.63,16.50");
 
 QJsonArray position(double longitude, double latitude)
@@ -51,6 +53,13 @@ QJsonObject overpassWay(qint64 id, const QJsonObject &tags, const QJsonArray &ge
                        {QStringLiteral("id"), id},
                        {QStringLiteral("tags"), tags},
                        {QStringLiteral("geometry"), geometry}};
+}
+
+// Returns the longitude of the western edge of the zoom 14 tile that holds `longitude`.
+double tileEdgeLongitude(double longitude)
+{
+    const double tiles = std::exp2(14);
+    return std::floor((longitude + 180) / 360 * tiles) / tiles * 360 - 180;
 }
 
 struct Pixel
@@ -135,11 +144,18 @@ private:
         town.insert(QStringLiteral("tags"),
                     QJsonObject{{QStringLiteral("place"), QStringLiteral("town")},
                                 {QStringLiteral("name"), QStringLiteral("Vỹ Dạ")}});
+        QJsonObject borderTown = node(BorderTownLatitude, tileEdgeLongitude(107.59));
+        borderTown.insert(QStringLiteral("type"), QStringLiteral("node"));
+        borderTown.insert(QStringLiteral("id"), 6);
+        borderTown.insert(QStringLiteral("tags"),
+                          QJsonObject{{QStringLiteral("place"), QStringLiteral("town")},
+                                      {QStringLiteral("name"), QStringLiteral("Kim Long")}});
         const QJsonArray elements{
             overpassWay(1, {{QStringLiteral("natural"), QStringLiteral("water")}}, pond),
             overpassWay(2, {{QStringLiteral("highway"), QStringLiteral("primary")}}, road),
             overpassWay(3, {{QStringLiteral("highway"), QStringLiteral("residential")}}, broken),
             town,
+            borderTown,
         };
         const QJsonObject osm3s{
             {QStringLiteral("copyright"),
@@ -232,6 +248,31 @@ private Q_SLOTS:
         QCOMPARE(colourAt(14, 16.465, WardEast - 0.003), Style::Land);
     }
 
+    void labelDrawnOnBothTiles()
+    {
+        // The town's name straddles the border, so both tiles show part of it next to the edge.
+        const double border = tileEdgeLongitude(107.59);
+        const Pixel right = pixelAt(14, BorderTownLatitude, border + 1e-7);
+        const Pixel left = pixelAt(14, BorderTownLatitude, border - 1e-7);
+        QCOMPARE(left.column + 1, right.column);
+        QCOMPARE(left.inTile.x(), 255);
+        QCOMPARE(right.inTile.x(), 0);
+        const QImage leftImage = tileImage(left);
+        const QImage rightImage = tileImage(right);
+        QVERIFY(!leftImage.isNull() && !rightImage.isNull());
+        int leftInk = 0;
+        int rightInk = 0;
+        for (int dy = -8; dy <= 8; ++dy) {
+            for (int dx = 0; dx < 20; ++dx) {
+                const int y = left.inTile.y() + dy;
+                leftInk += (leftImage.pixel(255 - dx, y) | 0xff000000) != Style::Land;
+                rightInk += (rightImage.pixel(dx, y) | 0xff000000) != Style::Land;
+            }
+        }
+        QVERIFY2(leftInk > 10, qPrintable(QString::number(leftInk)));
+        QVERIFY2(rightInk > 10, qPrintable(QString::number(rightInk)));
+    }
+
     void rowsAreInTmsOrder()
     {
         const Pixel northWest = pixelAt(14, 16.50, 107.55);
@@ -289,7 +330,7 @@ private Q_SLOTS:
         QVERIFY2(m_build.err.contains(QStringLiteral("(first: feature 3)")),
                  qPrintable(m_build.err));
         QVERIFY2(m_build.err.contains(QStringLiteral("(first: way 3)")), qPrintable(m_build.err));
-        QVERIFY2(m_build.out.contains(QStringLiteral("1 area names, 1 place names")),
+        QVERIFY2(m_build.out.contains(QStringLiteral("1 area names, 2 place names")),
                  qPrintable(m_build.out));
     }
 
