@@ -5,10 +5,12 @@
 #include <cmath>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -374,6 +376,28 @@ private Q_SLOTS:
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("the previous map"));
         QCOMPARE(leftovers(out.path()), QStringList{QStringLiteral("old.mbtiles")});
+    }
+
+    void interruptedBuildLeavesNothing()
+    {
+        QTemporaryDir out;
+        const QString map = out.filePath(QStringLiteral("hue.mbtiles"));
+        QVERIFY(writeFile(map, QByteArray())); // an older map, which must stay as it is
+        QProcess process;
+        process.setProgram(
+            QDir(QStringLiteral(CIVICDESK_BIN_DIR)).filePath(QStringLiteral("civicdeskctl")));
+        // Zoom 8-16 over the whole city takes long enough to be stopped halfway.
+        process.setArguments(
+            {QStringLiteral("basemap"), QStringLiteral("build"), QStringLiteral("--out"), map,
+             QDir(QStringLiteral(CIVICDESK_SOURCE_DIR))
+                 .filePath(QStringLiteral("resources/reference/hue_wards_osm_2025.json"))});
+        process.start();
+        QTRY_VERIFY_WITH_TIMEOUT(leftovers(out.path()).size() == 2, 60000); // the temporary file
+        process.terminate();
+        QVERIFY2(process.waitForFinished(60000), "civicdeskctl did not stop on SIGTERM");
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(leftovers(out.path()), QStringList{QStringLiteral("hue.mbtiles")});
+        QCOMPARE(QFileInfo(map).size(), 0);
     }
 
     void invalidOptionsRejected_data()
