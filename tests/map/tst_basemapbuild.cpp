@@ -57,7 +57,7 @@ QJsonObject overpassWay(qint64 id, const QJsonObject &tags, const QJsonArray &ge
                        {QStringLiteral("geometry"), geometry}};
 }
 
-// Returns the longitude of the western edge of the zoom 14 tile that holds `longitude`.
+// Returns the longitude of the western edge of the zoom 14 tile that contains `longitude`.
 double tileEdgeLongitude(double longitude)
 {
     const double tiles = std::exp2(14);
@@ -239,7 +239,7 @@ private Q_SLOTS:
 
     void wardBoundaryIsOutlineOnly()
     {
-        // The ward's edge is drawn; its inside is not filled.
+        // The ward's edge is drawn, but its inside is not filled.
         const Pixel edge = pixelAt(14, 16.465, WardEast);
         const QImage image = tileImage(edge);
         QVERIFY(!image.isNull());
