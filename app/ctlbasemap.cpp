@@ -169,6 +169,7 @@ int runBasemapCommand(const QCommandLineParser &parser, QTextStream &out, QTextS
     for (const InputFile &input : *inputs)
         reportInput(options, input, out, err);
     out.flush();
+    err.flush();
 
     const auto summary = buildBasemap(options, *inputs, &error);
     if (!summary) {

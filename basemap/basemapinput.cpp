@@ -17,6 +17,7 @@ const QString invalidCoordinate =
 const QString shortLine = QStringLiteral("line with fewer than 2 points");
 const QString badRing = QStringLiteral("polygon ring not closed or with fewer than 4 points");
 const QString openRings = QStringLiteral("multipolygon ways do not close into rings");
+const QString noGeometry = QStringLiteral("no inline geometry; fetch the data with \"out geom\"");
 
 // Geometry as read, in degrees: x is the longitude, y the latitude.
 struct Geometry
@@ -337,6 +338,10 @@ void readOverpassWay(Reader &reader, InputFile &input, const QJsonObject &way)
     const QJsonObject tags = way.value(QLatin1String("tags")).toObject();
     if (tags.isEmpty())
         return; // an untagged way is part of a relation, which draws it
+    if (!way.value(QLatin1String("geometry")).isArray()) {
+        reader.skip(noGeometry, elementName(way));
+        return;
+    }
     Ring points;
     for (const QJsonValue &node : way.value(QLatin1String("geometry")).toArray()) {
         const auto point = overpassPoint(node);
@@ -365,6 +370,18 @@ void readOverpassWay(Reader &reader, InputFile &input, const QJsonObject &way)
         return;
     }
     reader.addFeature(*lineClass, Geometry{{points}, false, {}});
+}
+
+bool hasWayGeometry(const QJsonObject &relation)
+{
+    for (const QJsonValue &member : relation.value(QLatin1String("members")).toArray()) {
+        const QJsonObject object = member.toObject();
+        if (object.value(QLatin1String("type")).toString() == QLatin1String("way") &&
+            !object.value(QLatin1String("geometry")).isArray()) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<QPointF> labelNodeOf(const QJsonObject &relation)
@@ -409,6 +426,10 @@ void readOverpassRelation(Reader &reader, InputFile &input, const QJsonObject &r
     if (!featureClass ||
         !(isArea(featureClass->kind) || featureClass->kind == FeatureKind::Boundary)) {
         ++input.ignored;
+        return;
+    }
+    if (!hasWayGeometry(relation)) {
+        reader.skip(noGeometry, elementName(relation));
         return;
     }
     const auto outerWays = overpassRelationWays(relation, QLatin1String("outer"));

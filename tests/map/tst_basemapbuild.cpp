@@ -158,6 +158,12 @@ private:
             overpassWay(3, {{QStringLiteral("highway"), QStringLiteral("residential")}}, broken),
             town,
             borderTown,
+            // Invalid: fetched with "out body", so it has node ids but no positions.
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("way")},
+                        {QStringLiteral("id"), 4},
+                        {QStringLiteral("nodes"), QJsonArray{1, 2}},
+                        {QStringLiteral("tags"),
+                         QJsonObject{{QStringLiteral("highway"), QStringLiteral("primary")}}}},
         };
         const QJsonObject osm3s{
             {QStringLiteral("copyright"),
@@ -332,6 +338,9 @@ private Q_SLOTS:
         QVERIFY2(m_build.err.contains(QStringLiteral("(first: feature 3)")),
                  qPrintable(m_build.err));
         QVERIFY2(m_build.err.contains(QStringLiteral("(first: way 3)")), qPrintable(m_build.err));
+        QVERIFY2(m_build.err.contains(QStringLiteral("no inline geometry; fetch the data with "
+                                                     "\"out geom\" (first: way 4)")),
+                 qPrintable(m_build.err));
         QVERIFY2(m_build.out.contains(QStringLiteral("1 area names, 2 place names")),
                  qPrintable(m_build.out));
     }
