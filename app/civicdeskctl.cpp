@@ -9,12 +9,13 @@
 int main(int argc, char *argv[])
 {
     // Importing a video stores a thumbnail made from one of its frames, which Qt 6.4's
-    // Multimedia converts to an image only under a QGuiApplication. The tool shows no window,
-    // so the offscreen platform serves without a display; the FFmpeg backend decodes every
-    // sample video without extra GStreamer packages. The other commands keep a
-    // QCoreApplication, because a replica refuses to open on a GUI application's main thread.
+    // Multimedia converts to an image only under a QGuiApplication, and the base map draws
+    // its labels with fonts, which need one too. The tool shows no window, so the offscreen
+    // platform serves without a display; the FFmpeg backend decodes every sample video without
+    // extra GStreamer packages. The other commands keep a QCoreApplication, because a replica
+    // refuses to open on a GUI application's main thread.
     std::unique_ptr<QCoreApplication> app;
-    if (argc > 1 && qstrcmp(argv[1], "import") == 0) {
+    if (argc > 1 && (qstrcmp(argv[1], "import") == 0 || qstrcmp(argv[1], "basemap") == 0)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
             qputenv("QT_MEDIA_BACKEND", "ffmpeg");

@@ -1,5 +1,6 @@
 #include "app/ctlcommands.h"
 
+#include "app/ctlbasemap.h"
 #include "app/ctlusers.h"
 #include "central/central.h"
 #include "central/pgschema.h"
@@ -56,6 +57,18 @@ const QString usageText = QStringLiteral(
     "          Stop NAME from signing in and end their open sessions where allowed.\n"
     "  user list --central URL\n"
     "          List the users with their role, agency and state.\n"
+    "  basemap build --out FILE.mbtiles [--min-zoom 8] [--max-zoom 16]\n"
+    "          [--bounds WEST,SOUTH,EAST,NORTH] [--attribution TEXT]...\n"
+    "          [--max-zoom-of INPUT=ZOOM]... INPUT...\n"
+    "          Draw GeoJSON and OpenStreetMap Overpass JSON (\"out geom\") files into an\n"
+    "          offline base map: raster MBTiles of 256 px PNG tiles, identical tiles stored\n"
+    "          once. Bounds default to the inputs' extent. An input whose lines have a\n"
+    "          median vertex spacing above 150 m (200 segments or more) is generalised and\n"
+    "          drawn up to zoom 11 only; --max-zoom-of sets the highest zoom of one input\n"
+    "          either way. Overpass input adds \"© OpenStreetMap contributors (ODbL)\" to\n"
+    "          the attribution; --attribution adds the credit of other inputs. An input\n"
+    "          that cannot be parsed builds nothing (exit code 2); features with invalid\n"
+    "          geometry are skipped and counted by reason.\n"
     "\n"
     "URL is sqlite:PATH for the embedded central database or\n"
     "postgresql://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=MODE&sslrootcert=FILE] for\n"
@@ -394,6 +407,17 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("password-file"),
          QStringLiteral("File whose first line is the new user's password."),
          QStringLiteral("FILE")},
+        {QStringLiteral("out"), QStringLiteral("MBTiles file to write."), QStringLiteral("FILE")},
+        {QStringLiteral("min-zoom"), QStringLiteral("Lowest zoom level of the base map."),
+         QStringLiteral("ZOOM")},
+        {QStringLiteral("max-zoom"), QStringLiteral("Highest zoom level of the base map."),
+         QStringLiteral("ZOOM")},
+        {QStringLiteral("bounds"), QStringLiteral("Area of the base map, in degrees."),
+         QStringLiteral("WEST,SOUTH,EAST,NORTH")},
+        {QStringLiteral("attribution"), QStringLiteral("Credit of an input, for the map's text."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("max-zoom-of"), QStringLiteral("Highest zoom level one input is drawn at."),
+         QStringLiteral("INPUT=ZOOM")},
     });
     parser.addHelpOption();
 }
@@ -438,6 +462,8 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runCentralMigrate(context);
     if (command == QLatin1String("user"))
         return runUserCommand(context.parser, out, err);
+    if (command == QLatin1String("basemap"))
+        return runBasemapCommand(context.parser, out, err);
     if (command.isEmpty())
         return usageError(context, QStringLiteral("no command given"));
     return usageError(context, QStringLiteral("unknown command \"%1\"").arg(command));

@@ -72,25 +72,17 @@ std::optional<AdminUnit> unitFromRelation(const QJsonObject &relation, const QSt
     unit.kind = unit.nameVi.startsWith(QStringLiteral("Xã")) ? QStringLiteral("commune")
                                                              : QStringLiteral("ward");
 
-    QList<Ring> ways;
-    for (const QJsonValue &member : relation.value(QLatin1String("members")).toArray()) {
-        const QJsonObject object = member.toObject();
-        if (object.value(QLatin1String("type")).toString() != QLatin1String("way") ||
-            object.value(QLatin1String("role")).toString() != QLatin1String("outer")) {
-            continue;
-        }
-        Ring way;
-        for (const QJsonValue &node : object.value(QLatin1String("geometry")).toArray()) {
-            const QJsonObject point = node.toObject();
-            way.append(QPointF(point.value(QLatin1String("lon")).toDouble(),
-                               point.value(QLatin1String("lat")).toDouble()));
-        }
-        if (way.size() >= 2)
-            ways.append(way);
+    const auto ways = overpassRelationWays(relation, QLatin1String("outer"));
+    if (!ways) {
+        *error = QStringLiteral("%1: the boundary of relation %2 (%3) has an invalid coordinate")
+                     .arg(fileName)
+                     .arg(relation.value(QLatin1String("id")).toVariant().toLongLong())
+                     .arg(unit.nameVi);
+        return std::nullopt;
     }
 
     int unclosed = 0;
-    const QList<Ring> rings = joinWaysIntoRings(ways, &unclosed);
+    const QList<Ring> rings = joinWaysIntoRings(*ways, &unclosed);
     if (rings.isEmpty() || unclosed > 0) {
         *error = QStringLiteral("%1: the boundary of relation %2 (%3) does not close into rings")
                      .arg(fileName)

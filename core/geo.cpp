@@ -1,6 +1,7 @@
 #include "core/geo.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -155,6 +156,41 @@ QRectF boundsOf(const MultiPolygon &shape)
     if (minX > maxX)
         return {};
     return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+}
+
+std::optional<QPointF> overpassPoint(const QJsonValue &node)
+{
+    const QJsonObject object = node.toObject();
+    const QJsonValue latitude = object.value(QLatin1String("lat"));
+    const QJsonValue longitude = object.value(QLatin1String("lon"));
+    if (!latitude.isDouble() || !longitude.isDouble())
+        return std::nullopt;
+    const QPointF point(longitude.toDouble(), latitude.toDouble());
+    if (std::abs(point.y()) > 90 || std::abs(point.x()) > 180)
+        return std::nullopt;
+    return point;
+}
+
+std::optional<QList<Ring>> overpassRelationWays(const QJsonObject &relation, QLatin1String role)
+{
+    QList<Ring> ways;
+    for (const QJsonValue &member : relation.value(QLatin1String("members")).toArray()) {
+        const QJsonObject object = member.toObject();
+        if (object.value(QLatin1String("type")).toString() != QLatin1String("way") ||
+            object.value(QLatin1String("role")).toString() != role) {
+            continue;
+        }
+        Ring way;
+        for (const QJsonValue &node : object.value(QLatin1String("geometry")).toArray()) {
+            const auto point = overpassPoint(node);
+            if (!point)
+                return std::nullopt;
+            way.append(*point);
+        }
+        if (way.size() >= 2)
+            ways.append(way);
+    }
+    return ways;
 }
 
 } // namespace CivicDesk

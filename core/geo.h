@@ -2,6 +2,8 @@
 
 #include "core/report.h"
 
+#include <optional>
+#include <QJsonObject>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
@@ -29,5 +31,15 @@ QByteArray multiPolygonToGeoJson(const MultiPolygon &shape);
 // Joins boundary ways (each a run of points) into closed rings by matching their ends,
 // reversing ways where needed. Ways that do not close are returned in `unclosed`.
 QList<Ring> joinWaysIntoRings(QList<Ring> ways, int *unclosed = nullptr);
+
+// Returns the position of an OpenStreetMap Overpass JSON node or geometry entry,
+// {"lat": ..., "lon": ...}, as (longitude, latitude); nothing when either is missing, not a
+// number or outside the WGS84 range.
+std::optional<QPointF> overpassPoint(const QJsonValue &node);
+
+// Returns the inline geometry ("out geom") of a relation's way members that have the given role,
+// one run of points per way, without ways of fewer than two points. Returns nothing when a
+// point is invalid (see overpassPoint).
+std::optional<QList<Ring>> overpassRelationWays(const QJsonObject &relation, QLatin1String role);
 
 } // namespace CivicDesk
