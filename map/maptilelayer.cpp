@@ -121,6 +121,12 @@ bool MapTileLayer::loading() const
     return m_pendingTiles > 0 || (m_source && m_source->status() == TileSource::Status::Opening);
 }
 
+int MapTileLayer::loadedTileCount() const
+{
+    return int(std::count_if(m_tiles.cbegin(), m_tiles.cend(),
+                             [](const Tile &tile) { return tile.state == Tile::State::Loaded; }));
+}
+
 TileView MapTileLayer::currentView() const
 {
     TileView view;

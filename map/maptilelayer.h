@@ -68,6 +68,8 @@ public:
 
     void setImageCacheBytes(qint64 bytes) { m_maxImageBytes = bytes; }
     qint64 imageCacheBytes() const { return m_imageBytes; }
+    // Tiles whose decoded image is in memory.
+    int loadedTileCount() const;
 
 Q_SIGNALS:
     void mapChanged();

@@ -304,20 +304,22 @@ void OnlineTileSource::onReplyFinished(QNetworkReply *reply, const TileId &tile)
     reply->deleteLater();
     --m_inFlight[hostKey(reply->url())];
     const Request request = m_requests.take(tile);
+    // While paused, the only request sent is the probe; others were sent before the pause.
+    const bool probe = isPaused() && m_probeTile && *m_probeTile == tile;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString detail =
         status > 0 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
 
     if (status == 200 || status == 203) {
         onTileReceived(reply, tile);
-        onSuccess();
+        onSuccess(probe);
     } else if (status == 304) {
         onNotModified(reply, tile);
-        onSuccess();
+        onSuccess(probe);
     } else if (status == 429) {
-        onFailure(tile, request, Failure::RateLimited, retryAfterMs(reply), detail);
+        onFailure(tile, request, probe, Failure::RateLimited, retryAfterMs(reply), detail);
     } else if (status >= 500 || (status == 0 && isUnreachable(reply->error()))) {
-        onFailure(tile, request, Failure::Offline, retryAfterMs(reply), detail);
+        onFailure(tile, request, probe, Failure::Offline, retryAfterMs(reply), detail);
     } else {
         // An answer about this tile (404, 403, a TLS error...): the server is there, and asking
         // again would get the same answer.
@@ -326,7 +328,7 @@ void OnlineTileSource::onReplyFinished(QNetworkReply *reply, const TileId &tile)
         if (!request.staleServed)
             Q_EMIT tileMissing(tile);
         if (status > 0)
-            onSuccess();
+            onSuccess(probe);
     }
     pump();
 }
@@ -361,25 +363,27 @@ void OnlineTileSource::onNotModified(QNetworkReply *reply, const TileId &tile)
     });
 }
 
-void OnlineTileSource::onSuccess()
+// Ends a pause when the probe got an answer. An answer to a request sent before the pause
+// leaves it in place, so that a Retry-After is waited out in full.
+void OnlineTileSource::onSuccess(bool probe)
 {
+    if (isPaused() && !probe)
+        return;
     m_nextRetryMs = m_initialRetryMs;
     m_probeTile.reset();
     if (!isPaused())
         return;
-    m_probeTimer.stop();
     qCInfo(lcMap) << "tile server" << name() << "answers again";
     setStatus(Status::Ready);
     Q_EMIT availableAgain();
 }
 
-void OnlineTileSource::onFailure(const TileId &tile, const Request &request, Failure failure,
-                                 int retryAfterMs, const QString &detail)
+void OnlineTileSource::onFailure(const TileId &tile, const Request &request, bool probe,
+                                 Failure failure, int retryAfterMs, const QString &detail)
 {
     if (!request.staleServed)
         Q_EMIT tileFailed(tile);
     // Requests sent before the pause began end here too; only the probe plans the next one.
-    const bool probe = m_probeTile && *m_probeTile == tile;
     if (isPaused() && !probe)
         return;
 

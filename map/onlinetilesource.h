@@ -95,9 +95,9 @@ private:
     void onReplyFinished(QNetworkReply *reply, const TileId &tile);
     void onTileReceived(QNetworkReply *reply, const TileId &tile);
     void onNotModified(QNetworkReply *reply, const TileId &tile);
-    void onSuccess();
-    void onFailure(const TileId &tile, const Request &request, Failure failure, int retryAfterMs,
-                   const QString &detail);
+    void onSuccess(bool probe);
+    void onFailure(const TileId &tile, const Request &request, bool probe, Failure failure,
+                   int retryAfterMs, const QString &detail);
     void failQueued();
     void sendProbe();
 

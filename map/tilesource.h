@@ -65,6 +65,7 @@ public:
     explicit TileSource(QString name, QObject *parent = nullptr);
 
     Status status() const { return m_status; }
+    bool offline() const { return m_status == Status::Offline; }
     QString errorString() const { return m_errorString; }
     QString name() const { return m_name; }
     QString attribution() const { return m_attribution; }
