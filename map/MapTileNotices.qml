@@ -8,7 +8,7 @@ Item {
     id: root
 
     // The tile layer whose state is shown.
-    required property MapTileLayer layer
+    required property MapTileLayer tileLayer
     // Why the configured tile source could not be set up, or empty.
     property string configurationError: ""
     // Whether Qt Quick draws with the software renderer.
@@ -17,11 +17,11 @@ Item {
     readonly property string notice: {
         if (configurationError.length > 0)
             return qsTr("The base map is not configured correctly; see the log.")
-        if (!layer.source)
+        if (!tileLayer.source)
             return qsTr("No base map: only boundaries and reports are drawn.")
-        switch (layer.status) {
+        switch (tileLayer.status) {
         case TileSource.Failed:
-            return qsTr("The base map %1 cannot be read; see the log.").arg(layer.source.name)
+            return qsTr("The base map %1 cannot be read; see the log.").arg(tileLayer.source.name)
         case TileSource.Offline:
             return qsTr("Offline: the tile server cannot be reached. Saved tiles are shown.")
         case TileSource.RateLimited:

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <memory>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
@@ -41,12 +42,18 @@ Window {
         color: "transparent"
 
         MapTileLayer {
+            id: tiles
             objectName: "tiles"
             z: -1
             anchors.fill: parent
             map: map
             landColor: "#102030"
         }
+    }
+    MapTileNotices {
+        objectName: "notices"
+        anchors.fill: parent
+        tileLayer: tiles
     }
 }
 )";
@@ -208,6 +215,26 @@ private Q_SLOTS:
         const QImage image = m_window->grabWindow();
         QCOMPARE_LE(channelDistance(pixelAt(image, QPointF(400, 300)), QColor(0x10, 0x20, 0x30)),
                     2);
+    }
+
+    void noticeNamesUnreadableBaseMap()
+    {
+        QObject *notices = m_window->findChild<QObject *>(QStringLiteral("notices"));
+        QVERIFY(notices);
+        QVERIFY(notices->property("notice").toString().contains(QLatin1String("No base map")));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.mbtiles"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a database");
+        file.close();
+        m_source = std::make_unique<MBTilesSource>(path);
+        m_layer->setSource(m_source.get());
+        QTRY_COMPARE_WITH_TIMEOUT(m_layer->status(), TileSource::Status::Failed, FrameTimeout);
+        QVERIFY(!m_layer->loading());
+        const QString notice = notices->property("notice").toString();
+        QVERIFY2(notice.contains(QLatin1String("broken.mbtiles")), qPrintable(notice));
     }
 
 private:

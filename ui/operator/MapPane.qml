@@ -12,7 +12,7 @@ Rectangle {
     id: root
 
     readonly property alias map: map
-    readonly property bool pendingWork: map.pendingWork
+    readonly property bool pendingWork: map.pendingWork || tiles.loading
 
     color: "#e8edf1"
     border.color: map.activeFocus ? Theme.accent : Theme.border
@@ -23,11 +23,27 @@ Rectangle {
         anchors.margins: 1
         center: QtPositioning.coordinate(16.4637, 107.5909)
         zoomLevel: 12.3
+        // The tile layer draws the land colour underneath.
+        color: "transparent"
         areas: Workstation.mapAreas
         markers: Workstation.mapMarkers
         selectedId: Workstation.selectedReportId
         onMarkerClicked: id => Workstation.select(id)
         onMapClicked: forceActiveFocus()
+
+        MapTileLayer {
+            id: tiles
+            z: -1
+            anchors.fill: parent
+            map: map
+            source: MapTiles.source
+        }
+    }
+
+    MapTileNotices {
+        anchors.fill: map
+        tileLayer: tiles
+        configurationError: MapTiles.configurationError
     }
 
     MapScaleBar {
@@ -38,6 +54,7 @@ Rectangle {
     }
 
     MapAttribution {
+        tileCredit: tiles.attribution
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 4
