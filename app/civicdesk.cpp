@@ -152,6 +152,25 @@ std::unique_ptr<SignIn> makeSignIn(const Options &options, const QSettings &sett
     return std::make_unique<SignIn>(url.toString(), replica);
 }
 
+// Says in the log and on standard error that the map cannot be drawn when the window's scene
+// graph runs on the software backend (QT_QUICK_BACKEND=software), which draws none of the map's
+// own geometry. The map pane shows the same in the window. The backend is known only once the
+// scene graph has started, so the check waits for it.
+void warnOnSoftwareRenderer(QQuickWindow *window)
+{
+    QObject::connect(
+        window, &QQuickWindow::sceneGraphInitialized, window,
+        [window] {
+            if (window->rendererInterface()->graphicsApi() != QSGRendererInterface::Software)
+                return;
+            std::fprintf(stderr, "civicdesk: the software scene graph cannot draw the map; "
+                                 "run with OpenGL (unset QT_QUICK_BACKEND)\n");
+            qCCritical(lcApp) << "Qt Quick runs on the software scene graph, which cannot draw "
+                                 "the map; run with OpenGL (unset QT_QUICK_BACKEND)";
+        },
+        Qt::DirectConnection);
+}
+
 // The operator's window with its workstation, opened once the central's URL is settled (after
 // signing in, for a PostgreSQL central).
 struct OperatorSession
@@ -209,6 +228,7 @@ bool OperatorSession::open(const QString &centralUrl, const QString &user, const
         return false;
     }
 
+    warnOnSoftwareRenderer(window);
     if (!options.screenshot.isEmpty())
         screenshot = std::make_unique<ScreenshotTaker>(
             window, workstation.get(), options.screenshot, options.select, options.openPhoto);
@@ -268,13 +288,6 @@ int main(int argc, char *argv[])
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, paths.folder);
     const QString logPath = QDir(paths.folder).filePath(QStringLiteral("logs/civicdesk.log"));
     installLogFile(logPath);
-
-    if (QQuickWindow::graphicsApi() == QSGRendererInterface::Software) {
-        std::fprintf(stderr, "civicdesk: the software scene graph cannot draw the map; "
-                             "run with OpenGL (unset QT_QUICK_BACKEND)\n");
-        qCCritical(lcApp) << "Qt Quick runs on the software scene graph, which cannot draw the "
-                             "map; run with OpenGL (unset QT_QUICK_BACKEND)";
-    }
 
     QSettings settings;
     if (options.language.isEmpty())

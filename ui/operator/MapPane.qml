@@ -12,7 +12,8 @@ Rectangle {
     id: root
 
     readonly property alias map: map
-    readonly property bool pendingWork: map.pendingWork || tiles.loading
+    readonly property bool pendingWork: !notices.softwareRenderer
+                                        && (map.pendingWork || tiles.loading)
 
     color: "#e8edf1"
     border.color: map.activeFocus ? Theme.accent : Theme.border
@@ -25,6 +26,8 @@ Rectangle {
         zoomLevel: 12.3
         // The tile layer draws the land colour underneath.
         color: "transparent"
+        // The software renderer draws the map's geometry in the wrong places, if at all.
+        visible: !notices.softwareRenderer
         areas: Workstation.mapAreas
         markers: Workstation.mapMarkers
         selectedId: Workstation.selectedReportId
@@ -41,6 +44,7 @@ Rectangle {
     }
 
     MapTileNotices {
+        id: notices
         anchors.fill: map
         tileLayer: tiles
         configurationError: MapTiles.configurationError
