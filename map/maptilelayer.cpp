@@ -267,7 +267,7 @@ void MapTileLayer::updatePending()
 }
 
 // Drops the least recently drawn images out of view while the cache is over its limit, and
-// forgets empty tiles out of view beyond MaxRememberedEmptyTiles.
+// removes the entries of empty tiles out of view beyond MaxRememberedEmptyTiles.
 void MapTileLayer::evictImages()
 {
     QList<std::pair<quint64, TileId>> candidates;

@@ -9,7 +9,7 @@
 namespace CivicDesk {
 
 // The program's tile source for QML, set up by the program from its configuration before the
-// first window loads. Without one set up, QML sees no source and no error.
+// first window loads. Without one set up, source is null and configurationError empty.
 class MapTiles : public QObject
 {
     Q_OBJECT

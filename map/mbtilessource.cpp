@@ -183,7 +183,7 @@ void MBTilesSource::requestTile(const TileId &tile)
 
 void MBTilesSource::cancelTile(const TileId &tile)
 {
-    // A read already posted still runs, and its answer is dropped.
+    // A read already posted still runs, and its result is dropped.
     m_requested.remove(tile);
 }
 

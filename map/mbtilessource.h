@@ -7,7 +7,7 @@
 
 namespace CivicDesk {
 
-// What MBTilesSource::inspect found in a raster MBTiles file.
+// Metadata of a raster MBTiles file, as MBTilesSource::inspect reads it.
 struct MBTilesInfo
 {
     QString format; // png, jpg or webp

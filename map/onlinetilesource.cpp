@@ -12,7 +12,7 @@
 namespace CivicDesk {
 namespace {
 
-// Freshness of a tile whose answer has neither Cache-Control max-age nor Expires, in seconds.
+// Freshness of a tile whose response has neither Cache-Control max-age nor Expires, in seconds.
 constexpr qint64 DefaultFreshness = 24 * 60 * 60;
 // Retry-After values beyond a day are taken as a day.
 constexpr qint64 MaxRetryAfterSeconds = 24 * 60 * 60;
@@ -29,7 +29,7 @@ QString headerText(const QNetworkReply *reply, const char *name)
     return QString::fromLatin1(reply->rawHeader(name)).trimmed();
 }
 
-// Returns the seconds since 1970 after which an answer must be revalidated, from Cache-Control
+// Returns the seconds since 1970 after which a response must be revalidated, from Cache-Control
 // (max-age, no-cache), Age and Expires, as RFC 9111 sections 4.2.1 and 5 describe.
 qint64 expiryOf(const QNetworkReply *reply, bool *storable)
 {
@@ -59,7 +59,7 @@ qint64 expiryOf(const QNetworkReply *reply, bool *storable)
     return now + DefaultFreshness;
 }
 
-// Returns the delay that Retry-After asks for in milliseconds (seconds or an HTTP date), or 0.
+// Returns the delay that Retry-After requests in milliseconds (seconds or an HTTP date), or 0.
 int retryAfterMs(const QNetworkReply *reply)
 {
     const QString value = headerText(reply, "Retry-After");
@@ -74,7 +74,7 @@ int retryAfterMs(const QNetworkReply *reply)
     return int(std::clamp<qint64>(seconds, 0, MaxRetryAfterSeconds) * 1000);
 }
 
-// Errors that mean the server cannot be reached now, as opposed to an answer about one tile.
+// Errors that mean the server cannot be reached now, as opposed to a response about one tile.
 bool isUnreachable(QNetworkReply::NetworkError error)
 {
     switch (error) {

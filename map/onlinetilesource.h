@@ -27,7 +27,7 @@ struct OnlineTileSourceConfig
     QString attribution;
     int minimumZoomLevel = 0;
     int maximumZoomLevel = 19;
-    // E-mail or web address of whoever runs this installation, sent in the User-Agent so that
+    // E-mail or web address of the installation's administrator, sent in the User-Agent so that
     // the server's operator can reach them instead of blocking the program.
     QString contact;
     // Folder of the disk cache; empty for none.
@@ -35,18 +35,18 @@ struct OnlineTileSourceConfig
     qint64 cacheMaxBytes = TileDiskCache::DefaultMaxBytes;
 };
 
-// Tiles from a tile server by an XYZ URL template, as the usage policies of public tile
-// servers ask: a User-Agent naming the program, its version and a contact; at most two requests
-// at a time per host; tiles kept in a disk cache for as long as Cache-Control max-age or Expires
-// allow and then revalidated with If-None-Match and If-Modified-Since; HTTP 429 and 503 obeyed
-// with their Retry-After. A stale cached tile is sent at once and replaced if the server has a
-// newer one.
+// Tiles from a tile server by an XYZ URL template, following the usage policies of public tile
+// servers. Each request carries a User-Agent naming the program, its version and a contact. At
+// most two requests per host are open at a time. Tiles stay in a disk cache for as long as
+// Cache-Control max-age or Expires allow, and are then revalidated with If-None-Match and
+// If-Modified-Since. HTTP 429 and 503 are obeyed with their Retry-After. A stale cached tile is
+// sent at once and replaced if the server has a newer one.
 //
-// A request that fails to connect, times out, cannot resolve the host or gets a 5xx answer puts
-// the source offline: queued requests fail (tileFailed), new ones get cached tiles only, and a
-// single probe request retries after a delay that doubles with each failure (or the server's
-// Retry-After, if longer). The first success brings the source back (availableAgain). A 429
-// answer pauses the source the same way with status RateLimited.
+// A request that fails to connect, times out, cannot resolve the host or gets a 5xx response
+// puts the source offline. Queued requests then fail (tileFailed), new ones get cached tiles
+// only, and a single probe request retries after a delay that doubles with each failure, or
+// after the server's Retry-After if that is longer. The probe's first success brings the source
+// back (availableAgain). A 429 response pauses the source the same way with status RateLimited.
 class OnlineTileSource : public TileSource
 {
     Q_OBJECT
@@ -55,7 +55,8 @@ public:
     explicit OnlineTileSource(const OnlineTileSourceConfig &config, QObject *parent = nullptr);
     ~OnlineTileSource() override;
 
-    // Parallel requests per host, as the usage policy of openstreetmap.org's tile servers asks.
+    // Maximum parallel requests per host, from the usage policy of openstreetmap.org's tile
+    // servers.
     static constexpr int MaxRequestsPerHost = 2;
 
     // Checks a URL template; on failure sets `error` to a sentence naming the template.

@@ -7,7 +7,7 @@
 
 namespace CivicDesk {
 
-// What a map item shows: the normalised Mercator position at its centre, its fractional zoom
+// The view of a map item: the normalised Mercator position at its centre, its fractional zoom
 // level and its size in item pixels.
 struct TileView
 {
@@ -29,7 +29,7 @@ struct VisibleTile
 int tileZoomFor(double zoomLevel, int minimumZoomLevel, int maximumZoomLevel);
 
 // Returns the tiles of zoom level z that cover the view, west to east and north to south. Near
-// the antimeridian x wraps around, so a view wider than the world holds a tile more than once.
+// the antimeridian x wraps around, so a view wider than the world contains a tile more than once.
 QList<VisibleTile> visibleTiles(const TileView &view, int z);
 
 // Returns the part of `ancestor`'s image, in pixels of a tile of `imageSize`, that covers

@@ -168,7 +168,7 @@ void TileDiskCache::handleQueryFailure(const QString &what, const QSqlError &err
 }
 
 // Replaces a file that broke while in use with an empty cache. Runs at the start of the next
-// call, when no query of the failed one holds the connection any more.
+// call, when no query of the failed one uses the connection any more.
 void TileDiskCache::recoverIfCorrupt()
 {
     if (!m_corrupt)

@@ -23,8 +23,8 @@ struct CachedTile
 // tiles' data together pass the limit, the least recently used tiles are deleted. Use is counted
 // with a number that grows with every hit, not with the clock, so a clock change cannot reorder
 // it. A file in the cache's place that is not such a cache (corrupt, or another program's) is
-// renamed to tiles.sqlite.bad, replacing an older one, and an empty cache starts in its place;
-// other files in the folder are left alone.
+// renamed to tiles.sqlite.bad, replacing an older one, and an empty cache starts in its place.
+// Other files in the folder are left alone.
 //
 // Not thread-safe: the cache's SQLite connection belongs to the thread that called open(), and
 // every call must come from that thread.

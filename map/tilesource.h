@@ -32,7 +32,7 @@ inline size_t qHash(const TileId &tile, size_t seed = 0)
     return qHashMulti(seed, tile.z, tile.x, tile.y);
 }
 
-// Where raster tiles come from: an MBTiles file or a tile server. Requests are answered
+// Where raster tiles come from: an MBTiles file or a tile server. Each request ends
 // asynchronously with one of tileLoaded, tileMissing or tileFailed, on the thread the source
 // lives in (the GUI thread). The encoded image is handed over as it is; decoding is up to the
 // caller.
@@ -72,7 +72,7 @@ public:
     int minimumZoomLevel() const { return m_minimumZoomLevel; }
     int maximumZoomLevel() const { return m_maximumZoomLevel; }
 
-    // Asks for a tile. A tile already requested and not answered yet is asked for only once.
+    // Requests a tile. A tile requested again before its result arrived is fetched only once.
     virtual void requestTile(const TileId &tile) = 0;
     // Withdraws a request that is no longer needed, if it has not been sent yet.
     virtual void cancelTile(const TileId &tile) { Q_UNUSED(tile) }
@@ -83,7 +83,7 @@ Q_SIGNALS:
     // The encoded image of a tile. An online source may send a tile twice: first the stale copy
     // from its cache, then the fresh one from the server.
     void tileLoaded(const CivicDesk::TileId &tile, const QByteArray &data);
-    // The source has no such tile; asking again gives the same answer.
+    // The source has no such tile, so a new request gets the same result.
     void tileMissing(const CivicDesk::TileId &tile);
     // The tile cannot be had now (offline, rate limited); ask again after availableAgain.
     void tileFailed(const CivicDesk::TileId &tile);

@@ -9,8 +9,8 @@
 
 namespace CivicDesk::Test {
 
-// A colour of its own for each tile of the first levels, so that a pixel tells which tile was
-// drawn; neighbours, parents and children all differ.
+// A colour of its own for each tile of the first levels, so that a pixel shows which tile was
+// drawn: neighbours, parents and children all differ.
 QColor tileColor(const TileId &tile);
 
 // Returns a 256 x 256 PNG filled with one colour.

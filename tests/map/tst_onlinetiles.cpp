@@ -16,7 +16,7 @@ using namespace CivicDesk::Test;
 
 namespace {
 
-// Requests go to 127.0.0.1 only; on a loaded machine an answer can still take a while.
+// Requests go to 127.0.0.1 only, but on a loaded machine a response can still take a while.
 constexpr int AnswerTimeout = 15000; // milliseconds
 
 const QString Contact = QStringLiteral("ops@city.example");
