@@ -29,6 +29,15 @@ bool isCorruption(const QSqlError &error)
     return code == QLatin1String("11") || code == QLatin1String("26");
 }
 
+// Binds a tile's key: its source, then z, x and y, in the order the statements name them.
+void bindKey(QSqlQuery &query, const QString &source, const TileId &tile)
+{
+    query.addBindValue(source);
+    query.addBindValue(tile.z);
+    query.addBindValue(tile.x);
+    query.addBindValue(tile.y);
+}
+
 } // namespace
 
 TileDiskCache::TileDiskCache(QString folder, qint64 maxBytes)
@@ -190,10 +199,7 @@ std::optional<CachedTile> TileDiskCache::find(const QString &source, const TileI
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral("SELECT data, etag, last_modified, expires FROM tile "
                                  "WHERE source = ? AND z = ? AND x = ? AND y = ?"));
-    query.addBindValue(source);
-    query.addBindValue(tile.z);
-    query.addBindValue(tile.x);
-    query.addBindValue(tile.y);
+    bindKey(query, source, tile);
     if (!query.exec()) {
         handleQueryFailure(QStringLiteral("lookup"), query.lastError());
         return std::nullopt;
@@ -207,10 +213,7 @@ std::optional<CachedTile> TileDiskCache::find(const QString &source, const TileI
     query.prepare(
         QStringLiteral("UPDATE tile SET used = ? WHERE source = ? AND z = ? AND x = ? AND y = ?"));
     query.addBindValue(m_nextUse++);
-    query.addBindValue(source);
-    query.addBindValue(tile.z);
-    query.addBindValue(tile.x);
-    query.addBindValue(tile.y);
+    bindKey(query, source, tile);
     if (!query.exec())
         handleQueryFailure(QStringLiteral("marking a tile as used"), query.lastError());
     return entry;
@@ -226,10 +229,7 @@ bool TileDiskCache::store(const QString &source, const TileId &tile, const Cache
     qint64 replaced = 0;
     query.prepare(
         QStringLiteral("SELECT size FROM tile WHERE source = ? AND z = ? AND x = ? AND y = ?"));
-    query.addBindValue(source);
-    query.addBindValue(tile.z);
-    query.addBindValue(tile.x);
-    query.addBindValue(tile.y);
+    bindKey(query, source, tile);
     if (query.exec() && query.next())
         replaced = query.value(0).toLongLong();
     query.finish();
@@ -237,10 +237,7 @@ bool TileDiskCache::store(const QString &source, const TileId &tile, const Cache
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO tile (source, z, x, y, data, etag, "
                                  "last_modified, expires, size, used) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(source);
-    query.addBindValue(tile.z);
-    query.addBindValue(tile.x);
-    query.addBindValue(tile.y);
+    bindKey(query, source, tile);
     query.addBindValue(entry.data);
     query.addBindValue(entry.etag);
     query.addBindValue(entry.lastModified);
@@ -269,10 +266,7 @@ bool TileDiskCache::refresh(const QString &source, const TileId &tile, const Cac
     query.addBindValue(validators.etag.isEmpty() ? QVariant() : validators.etag);
     query.addBindValue(validators.lastModified.isEmpty() ? QVariant() : validators.lastModified);
     query.addBindValue(m_nextUse++);
-    query.addBindValue(source);
-    query.addBindValue(tile.z);
-    query.addBindValue(tile.x);
-    query.addBindValue(tile.y);
+    bindKey(query, source, tile);
     if (!query.exec()) {
         handleQueryFailure(QStringLiteral("refreshing tile ") + tile.toString(), query.lastError());
         return false;
@@ -285,10 +279,7 @@ bool TileDiskCache::contains(const QString &source, const TileId &tile) const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(
         QStringLiteral("SELECT 1 FROM tile WHERE source = ? AND z = ? AND x = ? AND y = ?"));
-    query.addBindValue(source);
-    query.addBindValue(tile.z);
-    query.addBindValue(tile.x);
-    query.addBindValue(tile.y);
+    bindKey(query, source, tile);
     return query.exec() && query.next();
 }
 
