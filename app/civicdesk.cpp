@@ -2,7 +2,9 @@
 #include "app/logfile.h"
 #include "app/screenshot.h"
 #include "app/simulatorrunner.h"
+#include "app/tilesettings.h"
 #include "core/logging.h"
+#include "map/maptiles.h"
 #include "models/signin.h"
 #include "models/workstation.h"
 
@@ -40,6 +42,7 @@ struct Options
     QString select;
     bool openPhoto = false;
     bool simulator = true;
+    TileOptions tiles;
 };
 
 Options parseOptions(const QApplication &app)
@@ -67,6 +70,13 @@ Options parseOptions(const QApplication &app)
          QStringLiteral("CODE_OR_ID")},
         {QStringLiteral("open-photo"),
          QStringLiteral("With --screenshot: show the open report's first photo full size.")},
+        {QStringLiteral("tiles"),
+         QStringLiteral("Base map from a tile server: a URL template with {z}, {x}, {y} and "
+                        "optionally {s}, such as https://tiles.example/{z}/{x}/{y}.png. Check "
+                        "the server's usage policy first."),
+         QStringLiteral("URL-TEMPLATE")},
+        {QStringLiteral("basemap"), QStringLiteral("Base map from a raster MBTiles file."),
+         QStringLiteral("FILE")},
     });
     parser.process(app);
 
@@ -80,6 +90,8 @@ Options parseOptions(const QApplication &app)
     options.openPhoto = parser.isSet(QStringLiteral("open-photo"));
     options.simulator =
         !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
+    options.tiles.urlTemplate = parser.value(QStringLiteral("tiles"));
+    options.tiles.basemapPath = parser.value(QStringLiteral("basemap"));
     return options;
 }
 
@@ -140,6 +152,25 @@ std::unique_ptr<SignIn> makeSignIn(const Options &options, const QSettings &sett
     return std::make_unique<SignIn>(url.toString(), replica);
 }
 
+// Says in the log and on standard error that the map cannot be drawn when the window's scene
+// graph runs on the software backend (QT_QUICK_BACKEND=software), which draws none of the map's
+// own geometry. The map pane shows the same in the window. The backend is known only once the
+// scene graph has started, so the check waits for it.
+void warnOnSoftwareRenderer(QQuickWindow *window)
+{
+    QObject::connect(
+        window, &QQuickWindow::sceneGraphInitialized, window,
+        [window] {
+            if (window->rendererInterface()->graphicsApi() != QSGRendererInterface::Software)
+                return;
+            std::fprintf(stderr, "civicdesk: the software scene graph cannot draw the map; "
+                                 "run with OpenGL (unset QT_QUICK_BACKEND)\n");
+            qCCritical(lcApp) << "Qt Quick runs on the software scene graph, which cannot draw "
+                                 "the map; run with OpenGL (unset QT_QUICK_BACKEND)";
+        },
+        Qt::DirectConnection);
+}
+
 // The operator's window with its workstation, opened once the central's URL is settled (after
 // signing in, for a PostgreSQL central).
 struct OperatorSession
@@ -197,6 +228,7 @@ bool OperatorSession::open(const QString &centralUrl, const QString &user, const
         return false;
     }
 
+    warnOnSoftwareRenderer(window);
     if (!options.screenshot.isEmpty())
         screenshot = std::make_unique<ScreenshotTaker>(
             window, workstation.get(), options.screenshot, options.select, options.openPhoto);
@@ -257,11 +289,6 @@ int main(int argc, char *argv[])
     const QString logPath = QDir(paths.folder).filePath(QStringLiteral("logs/civicdesk.log"));
     installLogFile(logPath);
 
-    if (QQuickWindow::graphicsApi() == QSGRendererInterface::Software) {
-        std::fprintf(stderr, "civicdesk: the software scene graph cannot draw the map; "
-                             "run with OpenGL (unset QT_QUICK_BACKEND)\n");
-    }
-
     QSettings settings;
     if (options.language.isEmpty())
         options.language =
@@ -273,6 +300,17 @@ int main(int argc, char *argv[])
     }
     QTranslator translator;
     loadTranslation(translator, options.language);
+
+    ConfiguredTiles tiles = configureTiles(options.tiles, settings, paths.folder);
+    if (!tiles.error.isEmpty() && !options.tiles.urlTemplate.isEmpty()) {
+        std::fprintf(stderr, "civicdesk: %s\n", qPrintable(tiles.error));
+        return 2;
+    }
+    if (!tiles.error.isEmpty())
+        qCWarning(lcApp).noquote() << "base map not configured:" << tiles.error;
+    // Declared before the engine, so that it outlives the windows that draw its tiles.
+    MapTiles mapTiles(std::move(tiles.source), tiles.error);
+    MapTiles::setInstance(&mapTiles);
 
     const bool demo = options.centralUrl.isEmpty();
     if (demo) {

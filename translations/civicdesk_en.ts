@@ -808,6 +808,33 @@
     </message>
 </context>
 <context>
+    <name>MapTileNotices</name>
+    <message>
+        <source>The base map is not configured correctly; see the log.</source>
+        <translation>The base map is not configured correctly; see the log.</translation>
+    </message>
+    <message>
+        <source>No base map: only boundaries and reports are drawn.</source>
+        <translation>No base map: only boundaries and reports are drawn.</translation>
+    </message>
+    <message>
+        <source>The base map %1 cannot be read; see the log.</source>
+        <translation>The base map %1 cannot be read; see the log.</translation>
+    </message>
+    <message>
+        <source>Offline: the tile server cannot be reached. Saved tiles are shown.</source>
+        <translation>Offline: the tile server cannot be reached. Saved tiles are shown.</translation>
+    </message>
+    <message>
+        <source>The tile server asks to wait. Saved tiles are shown.</source>
+        <translation>The tile server asks to wait. Saved tiles are shown.</translation>
+    </message>
+    <message>
+        <source>The map cannot be drawn: Qt Quick runs on the software renderer (QT_QUICK_BACKEND=software). Start CivicDesk with OpenGL.</source>
+        <translation>The map cannot be drawn: Qt Quick runs on the software renderer (QT_QUICK_BACKEND=software). Start CivicDesk with OpenGL.</translation>
+    </message>
+</context>
+<context>
     <name>MediaTile</name>
     <message>
         <source>Video kept at the source</source>

@@ -804,6 +804,33 @@
     </message>
 </context>
 <context>
+    <name>MapTileNotices</name>
+    <message>
+        <source>The base map is not configured correctly; see the log.</source>
+        <translation>Bản đồ nền chưa được cấu hình đúng; xem nhật ký.</translation>
+    </message>
+    <message>
+        <source>No base map: only boundaries and reports are drawn.</source>
+        <translation>Không có bản đồ nền: chỉ vẽ ranh giới và phản ánh.</translation>
+    </message>
+    <message>
+        <source>The base map %1 cannot be read; see the log.</source>
+        <translation>Không đọc được bản đồ nền %1; xem nhật ký.</translation>
+    </message>
+    <message>
+        <source>Offline: the tile server cannot be reached. Saved tiles are shown.</source>
+        <translation>Mất kết nối: không liên lạc được máy chủ bản đồ. Đang hiển thị các ô bản đồ đã lưu.</translation>
+    </message>
+    <message>
+        <source>The tile server asks to wait. Saved tiles are shown.</source>
+        <translation>Máy chủ bản đồ yêu cầu chờ. Đang hiển thị các ô bản đồ đã lưu.</translation>
+    </message>
+    <message>
+        <source>The map cannot be drawn: Qt Quick runs on the software renderer (QT_QUICK_BACKEND=software). Start CivicDesk with OpenGL.</source>
+        <translation>Không thể vẽ bản đồ: Qt Quick đang dùng trình kết xuất phần mềm (QT_QUICK_BACKEND=software). Hãy khởi động CivicDesk với OpenGL.</translation>
+    </message>
+</context>
+<context>
     <name>MediaTile</name>
     <message>
         <source>Video kept at the source</source>

@@ -14,7 +14,8 @@ Rectangle {
     id: root
 
     readonly property alias map: map
-    readonly property bool pendingWork: map.pendingWork
+    readonly property bool pendingWork: !notices.softwareRenderer
+                                        && (map.pendingWork || tiles.loading)
     // Whether a text field of the pane has the keyboard, so single-key shortcuts stay quiet.
     readonly property bool typing: goTo.activeFocus
     // Set while the map itself changes the selection, so that the map does not move then.
@@ -52,6 +53,10 @@ Rectangle {
         anchors.margins: 1
         center: QtPositioning.coordinate(16.4637, 107.5909)
         zoomLevel: 12.3
+        // The tile layer draws the land colour underneath.
+        color: "transparent"
+        // The software renderer draws the map's geometry in the wrong places, if at all.
+        visible: !notices.softwareRenderer
         areas: Workstation.mapAreas
         markers: Workstation.mapMarkers
         selectedId: Workstation.selectedReportId
@@ -65,6 +70,21 @@ Rectangle {
         }
         onAreaDrawn: area => Workstation.queue.areaFilter = area
         onMapClicked: forceActiveFocus()
+
+        MapTileLayer {
+            id: tiles
+            z: -1
+            anchors.fill: parent
+            map: map
+            source: MapTiles.source
+        }
+    }
+
+    MapTileNotices {
+        id: notices
+        anchors.fill: map
+        tileLayer: tiles
+        configurationError: MapTiles.configurationError
     }
 
     // Go to, drawing and saving, along the top; they wrap onto a second row in a narrow pane.
@@ -228,6 +248,7 @@ Rectangle {
     }
 
     MapAttribution {
+        tileCredit: tiles.attribution
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 4
