@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/geo.h"
+
 #include <QList>
+#include <QRandomGenerator>
 #include <QString>
 
 namespace CivicDesk::Bench {
@@ -28,5 +31,25 @@ double percentile(QList<double> values, double fraction);
 
 // Drops the database of `url` again, closing its remaining connections.
 void dropDatabase(const QString &adminUrl, const QString &url);
+
+// A ward or commune of Hue, from the reference data's boundaries.
+struct Ward
+{
+    QString code;
+    QString nameVi;     // "Phường Phú Xuân"
+    MultiPolygon shape; // (longitude, latitude) in degrees
+    double south = 0;
+    double west = 0;
+    double north = 0;
+    double east = 0;
+};
+
+// Reads the wards and communes of Hue from resources/reference/hue_wards_osm_2025.json, as
+// `civicdeskctl init` does; exits when the file cannot be read.
+QList<Ward> readWards();
+
+// Picks a ward with equal chance, then a position uniformly inside its boundary by rejection
+// from its bounding box. Small urban wards so get denser points than large rural communes.
+GeoPoint randomPosition(const QList<Ward> &wards, QRandomGenerator &random);
 
 } // namespace CivicDesk::Bench
