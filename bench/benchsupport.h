@@ -45,7 +45,7 @@ struct Ward
 };
 
 // Reads the wards and communes of Hue from resources/reference/hue_wards_osm_2025.json, as
-// `civicdeskctl init` does; exits when the file cannot be read.
+// readReferenceData() does. Exits when the file cannot be read.
 QList<Ward> readWards();
 
 // Picks a ward with equal chance, then a position uniformly inside its boundary by rejection

@@ -1,7 +1,7 @@
-// Frame times of the map (map/mapview.h) panned along a fixed path in a 1920x1080 window, once
-// with a million reports over the wards and communes of Hue and once with no reports, in the
-// same run, so that the ratio of the two is the cost of the reports. Both maps draw the ward
-// boundaries as the operator's map does.
+// Frame times of the map (map/mapview.h) panned along a fixed path in a 1920x1080 window. One
+// run pans with a million reports over the wards and communes of Hue and with no reports, so
+// that the ratio of the two is the cost of the reports. Both draw the ward boundaries as the
+// operator's map does.
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" panbench --seed 42 --points 1000000 --zooms 13,11,16
 //
@@ -205,7 +205,7 @@ private:
     QElapsedTimer m_clock;
     QTimer *m_stall = nullptr;
     QEventLoop m_loop;
-    // Written on the render thread while the GUI thread waits in m_loop; the queued step after
+    // Written on the render thread while the GUI thread waits in m_loop. The queued step after
     // each swap orders the writes before the reads that follow the loop.
     std::vector<qint64> m_swapTimes;
 };
