@@ -61,6 +61,22 @@ void fail(const QString &message)
     std::exit(1);
 }
 
+void addSeedOption(QCommandLineParser &parser, const QString &description)
+{
+    parser.addOption({QStringLiteral("seed"), description, QStringLiteral("number")});
+}
+
+quint32 seedFrom(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("seed")))
+        return QRandomGenerator::global()->generate();
+    bool ok = false;
+    const quint32 seed = parser.value(QStringLiteral("seed")).toUInt(&ok);
+    if (!ok)
+        fail(QStringLiteral("invalid --seed: give a number below 2^32"));
+    return seed;
+}
+
 QString createDatabase(const QString &adminUrl)
 {
     QString error;

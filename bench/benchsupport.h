@@ -2,6 +2,7 @@
 
 #include "core/geo.h"
 
+#include <QCommandLineParser>
 #include <QList>
 #include <QRandomGenerator>
 #include <QString>
@@ -13,6 +14,12 @@ void say(const QString &line);
 
 // Prints the message after the program's name and exits with status 1.
 [[noreturn]] void fail(const QString &message);
+
+// Adds the --seed option, a number below 2^32, that seedFrom() reads.
+void addSeedOption(QCommandLineParser &parser, const QString &description);
+// Returns the --seed value, or a random seed when the option is not given. Exits when the value
+// is invalid.
+quint32 seedFrom(const QCommandLineParser &parser);
 
 // Creates a database with a random name on the server and returns its URL; exits on failure.
 QString createDatabase(const QString &adminUrl);

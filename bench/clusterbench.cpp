@@ -287,9 +287,7 @@ Options parseOptions(const QCoreApplication &app)
     parser.setApplicationDescription(
         QStringLiteral("Build and viewport query time of the map's cluster index"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("seed"),
-                      QStringLiteral("Seed of the points and view centres (default: random)."),
-                      QStringLiteral("number")});
+    addSeedOption(parser, QStringLiteral("Seed of the points and view centres (default: random)."));
     parser.addOption({QStringLiteral("points"), QStringLiteral("Point counts, comma-separated."),
                       QStringLiteral("counts"), QStringLiteral("100000,1000000")});
     parser.addOption({QStringLiteral("views"), QStringLiteral("View centres per zoom level."),
@@ -306,12 +304,8 @@ Options parseOptions(const QCoreApplication &app)
     parser.process(app);
 
     Options options;
+    options.seed = seedFrom(parser);
     bool ok = true;
-    options.seed = parser.isSet(QStringLiteral("seed"))
-                       ? parser.value(QStringLiteral("seed")).toUInt(&ok)
-                       : QRandomGenerator::global()->generate();
-    if (!ok)
-        fail(QStringLiteral("invalid --seed: give a number below 2^32"));
     for (const QString &count : parser.value(QStringLiteral("points")).split(QLatin1Char(','))) {
         options.counts.append(count.toInt(&ok));
         if (!ok || options.counts.last() <= 0)

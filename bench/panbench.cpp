@@ -342,9 +342,7 @@ Options parseOptions(const QGuiApplication &app)
     parser.setApplicationDescription(
         QStringLiteral("Frame times of the map panned over reports, against the empty map"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("seed"),
-                      QStringLiteral("Seed of the report positions (default: random)."),
-                      QStringLiteral("number")});
+    addSeedOption(parser, QStringLiteral("Seed of the report positions (default: random)."));
     parser.addOption({QStringLiteral("points"), QStringLiteral("Number of reports."),
                       QStringLiteral("count"), QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("zooms"),
@@ -361,12 +359,8 @@ Options parseOptions(const QGuiApplication &app)
     parser.process(app);
 
     Options options;
+    options.seed = seedFrom(parser);
     bool ok = true;
-    options.seed = parser.isSet(QStringLiteral("seed"))
-                       ? parser.value(QStringLiteral("seed")).toUInt(&ok)
-                       : QRandomGenerator::global()->generate();
-    if (!ok)
-        fail(QStringLiteral("invalid --seed: give a number below 2^32"));
     options.points = parser.value(QStringLiteral("points")).toInt(&ok);
     if (!ok || options.points <= 0)
         fail(QStringLiteral("invalid --points: give a positive number"));
