@@ -1,7 +1,9 @@
 #include "benchsupport.h"
 
+#include "central/referencedata.h"
 #include "db/sqlconnection.h"
 #include "db/sqlquery.h"
+#include "resources/resources.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -59,6 +61,22 @@ void fail(const QString &message)
     std::exit(1);
 }
 
+void addSeedOption(QCommandLineParser &parser, const QString &description)
+{
+    parser.addOption({QStringLiteral("seed"), description, QStringLiteral("number")});
+}
+
+quint32 seedFrom(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("seed")))
+        return QRandomGenerator::global()->generate();
+    bool ok = false;
+    const quint32 seed = parser.value(QStringLiteral("seed")).toUInt(&ok);
+    if (!ok)
+        fail(QStringLiteral("invalid --seed: give a number below 2^32"));
+    return seed;
+}
+
 QString createDatabase(const QString &adminUrl)
 {
     QString error;
@@ -102,6 +120,37 @@ void restartMemoryPeak()
     QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
     if (clearRefs.open(QIODevice::WriteOnly))
         clearRefs.write("5");
+}
+
+QList<Ward> readWards()
+{
+    const QString path = builtInReferenceDirectory() + QStringLiteral("/hue_wards_osm_2025.json");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    QString error;
+    const auto units = adminUnitsFromOverpass(file.readAll(), path, &error);
+    if (!units || units->isEmpty())
+        fail(units ? QStringLiteral("%1 holds no ward").arg(path) : error);
+
+    QList<Ward> wards;
+    for (const AdminUnit &unit : *units) {
+        wards.append({unit.code, unit.nameVi,
+                      multiPolygonFromGeoJson(unit.boundaryGeoJson.toUtf8()), unit.minLatitude,
+                      unit.minLongitude, unit.maxLatitude, unit.maxLongitude});
+    }
+    return wards;
+}
+
+GeoPoint randomPosition(const QList<Ward> &wards, QRandomGenerator &random)
+{
+    const Ward &ward = wards.at(random.bounded(int(wards.size())));
+    GeoPoint position;
+    do {
+        position.latitude = ward.south + random.generateDouble() * (ward.north - ward.south);
+        position.longitude = ward.west + random.generateDouble() * (ward.east - ward.west);
+    } while (!contains(ward.shape, position));
+    return position;
 }
 
 } // namespace CivicDesk::Bench

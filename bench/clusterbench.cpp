@@ -10,11 +10,9 @@
 // runs both and prints them side by side.
 
 #include "benchsupport.h"
-#include "central/referencedata.h"
 #include "core/geo.h"
 #include "map/clusterindex.h"
 #include "map/mercator.h"
-#include "resources/resources.h"
 
 #include <algorithm>
 #include <chrono>
@@ -46,15 +44,6 @@ constexpr int StatusCount = 9;
 // Views per zoom level run before timing, so that both libraries start warm.
 constexpr int WarmUpViews = 100;
 
-struct Ward
-{
-    MultiPolygon shape; // (longitude, latitude) in degrees
-    double south = 0;
-    double west = 0;
-    double north = 0;
-    double east = 0;
-};
-
 // Points of a run: positions in WGS84 and the same projected to normalised Web Mercator.
 struct PointSet
 {
@@ -85,38 +74,6 @@ using Clock = std::chrono::steady_clock;
 double millisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-QList<Ward> readWards()
-{
-    const QString path = builtInReferenceDirectory() + QStringLiteral("/hue_wards_osm_2025.json");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    QString error;
-    const auto units = adminUnitsFromOverpass(file.readAll(), path, &error);
-    if (!units || units->isEmpty())
-        fail(units ? QStringLiteral("%1 holds no ward").arg(path) : error);
-
-    QList<Ward> wards;
-    for (const AdminUnit &unit : *units) {
-        wards.append({multiPolygonFromGeoJson(unit.boundaryGeoJson.toUtf8()), unit.minLatitude,
-                      unit.minLongitude, unit.maxLatitude, unit.maxLongitude});
-    }
-    return wards;
-}
-
-// Picks a ward with equal chance, then a position uniformly inside its boundary by rejection
-// from its bounding box. Small urban wards so get denser points than large rural communes.
-GeoPoint randomPosition(const QList<Ward> &wards, QRandomGenerator &random)
-{
-    const Ward &ward = wards.at(random.bounded(int(wards.size())));
-    GeoPoint position;
-    do {
-        position.latitude = ward.south + random.generateDouble() * (ward.north - ward.south);
-        position.longitude = ward.west + random.generateDouble() * (ward.east - ward.west);
-    } while (!contains(ward.shape, position));
-    return position;
 }
 
 PointSet samplePoints(const QList<Ward> &wards, int count, QRandomGenerator &random)
@@ -330,9 +287,7 @@ Options parseOptions(const QCoreApplication &app)
     parser.setApplicationDescription(
         QStringLiteral("Build and viewport query time of the map's cluster index"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("seed"),
-                      QStringLiteral("Seed of the points and view centres (default: random)."),
-                      QStringLiteral("number")});
+    addSeedOption(parser, QStringLiteral("Seed of the points and view centres (default: random)."));
     parser.addOption({QStringLiteral("points"), QStringLiteral("Point counts, comma-separated."),
                       QStringLiteral("counts"), QStringLiteral("100000,1000000")});
     parser.addOption({QStringLiteral("views"), QStringLiteral("View centres per zoom level."),
@@ -349,12 +304,8 @@ Options parseOptions(const QCoreApplication &app)
     parser.process(app);
 
     Options options;
+    options.seed = seedFrom(parser);
     bool ok = true;
-    options.seed = parser.isSet(QStringLiteral("seed"))
-                       ? parser.value(QStringLiteral("seed")).toUInt(&ok)
-                       : QRandomGenerator::global()->generate();
-    if (!ok)
-        fail(QStringLiteral("invalid --seed: give a number below 2^32"));
     for (const QString &count : parser.value(QStringLiteral("points")).split(QLatin1Char(','))) {
         options.counts.append(count.toInt(&ok));
         if (!ok || options.counts.last() <= 0)
