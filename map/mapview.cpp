@@ -205,6 +205,15 @@ void MapView::setAreas(MapAreaSet *areas)
     Q_EMIT areasChanged();
 }
 
+void MapView::setAreaLabelsVisible(bool visible)
+{
+    if (visible == m_areaLabelsVisible)
+        return;
+    m_areaLabelsVisible = visible;
+    markChanged(DirtyLabels);
+    Q_EMIT areaLabelsVisibleChanged();
+}
+
 void MapView::setMarkers(MapMarkerSet *markers)
 {
     if (markers == m_markers)

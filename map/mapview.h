@@ -59,6 +59,9 @@ class MapView : public QQuickItem
         QColor areaFillColor READ areaFillColor WRITE setAreaFillColor NOTIFY areaFillColorChanged)
     // Areas layer, or null for none.
     Q_PROPERTY(CivicDesk::MapAreaSet *areas READ areas WRITE setAreas NOTIFY areasChanged)
+    // Whether the areas layer draws the names of its areas; true by default.
+    Q_PROPERTY(bool areaLabelsVisible READ areaLabelsVisible WRITE setAreaLabelsVisible NOTIFY
+                   areaLabelsVisibleChanged)
     // Markers layer, or null for none.
     Q_PROPERTY(CivicDesk::MapMarkerSet *markers READ markers WRITE setMarkers NOTIFY markersChanged)
     // Id of the marker drawn larger and ringed, or empty for none.
@@ -98,6 +101,8 @@ public:
     void setAreaFillColor(const QColor &color);
     MapAreaSet *areas() const { return m_areas; }
     void setAreas(MapAreaSet *areas);
+    bool areaLabelsVisible() const { return m_areaLabelsVisible; }
+    void setAreaLabelsVisible(bool visible);
     MapMarkerSet *markers() const { return m_markers; }
     void setMarkers(MapMarkerSet *markers);
     QString selectedId() const { return m_selectedId; }
@@ -147,6 +152,7 @@ Q_SIGNALS:
     void areaOutlineColorChanged();
     void areaFillColorChanged();
     void areasChanged();
+    void areaLabelsVisibleChanged();
     void markersChanged();
     void selectedIdChanged();
     void pendingWorkChanged();
@@ -241,6 +247,7 @@ private:
     QColor m_areaFillColor;
     QPointer<MapAreaSet> m_areas;
     QPointer<MapMarkerSet> m_markers;
+    bool m_areaLabelsVisible = true;
     QString m_selectedId;
 
     QList<PreparedArea> m_preparedAreas;

@@ -129,6 +129,8 @@ void MapView::rebuildScene(MapSceneNode *scene, unsigned dirty)
 QList<PlacedLabel> MapView::placeLabels(const MapGeometry::ScreenTransform &transform) const
 {
     QList<PlacedLabel> labels;
+    if (!m_areaLabelsVisible)
+        return labels;
     for (const PreparedArea &area : m_preparedAreas) {
         const QImage image = m_labelImages.value(area.name);
         if (image.isNull() ||

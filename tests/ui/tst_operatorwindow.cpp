@@ -1,11 +1,15 @@
 #include "app/datafolder.h"
+#include "core/codes.h"
 #include "core/textedit.h"
+#include "map/mapview.h"
+#include "map/mercator.h"
 #include "models/workstation.h"
 #include "testsupport.h"
 
 #include <algorithm>
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QGeoRectangle>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -672,6 +676,145 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
         QCOMPARE(centralReport(id)->report.title, theirs);
     }
+    MapView *mapView() { return m_window->findChild<MapView *>(QStringLiteral("mapView")); }
+
+    // Located reports of the central, at most count of them.
+    QList<ReportSnapshot> locatedReports(int count)
+    {
+        QString error;
+        auto central = Central::open(m_paths.centralUrl, false, &error);
+        QList<ReportSnapshot> located;
+        const auto snapshots = central->snapshots(&error);
+        if (!snapshots)
+            return located;
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            if (snapshot.report.position && located.size() < count)
+                located.append(snapshot);
+        }
+        return located;
+    }
+
+    void mapDrawsReportsWhereTheyAre()
+    {
+        MapView *map = mapView();
+        QVERIFY(map);
+        const QList<ReportSnapshot> located = locatedReports(6);
+        QVERIFY(located.size() >= 3);
+        for (const ReportSnapshot &snapshot : located) {
+            const GeoPoint &position = *snapshot.report.position;
+            const QGeoCoordinate coordinate(position.latitude, position.longitude);
+            map->setCenter(coordinate);
+            map->setZoomLevel(18);
+            QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), 15000);
+            // The report's marker, or the face of the cluster that holds it, at its position.
+            const QImage image = m_window->grabWindow();
+            const QPointF centre = map->mapToScene(map->fromCoordinate(coordinate));
+            const QColor pixel = image.pixelColor((centre * image.devicePixelRatio()).toPoint());
+            const QColor expected = m_workstation->statusColor(statusCode(snapshot.report.status));
+            const bool marker = std::abs(pixel.red() - expected.red()) <= 2 &&
+                                std::abs(pixel.green() - expected.green()) <= 2 &&
+                                std::abs(pixel.blue() - expected.blue()) <= 2;
+            const bool clusterFace = pixel.lightness() > 235 || pixel.lightness() < 120;
+            QVERIFY2(marker || clusterFace,
+                     qPrintable(QStringLiteral("%1 at %2: %3")
+                                    .arg(snapshot.report.publicCode, QString::number(centre.x()),
+                                         pixel.name())));
+        }
+
+        // Reports without a position are not drawn at 0, 0.
+        map->setCenter(QGeoCoordinate(0, 0));
+        map->setZoomLevel(8);
+        QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), 15000);
+        QCOMPARE(map->markersInView(), 0);
+
+        // The cluster of every report zooms to Hue, never towards 0, 0.
+        map->setCenter(QGeoCoordinate(16.46, 107.59));
+        map->setZoomLevel(5);
+        QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), 15000);
+        QCOMPARE(map->clusters().size(), std::size_t(1));
+        const QPointF all = map->mapToScene(
+            map->fromCoordinate(Mercator::unproject(map->clusters().front().position)));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, all.toPoint());
+        QCOMPARE_GT(map->zoomLevel(), 9.0);
+        QVERIFY(QGeoRectangle(QGeoCoordinate(16.8, 107.0), QGeoCoordinate(16.0, 108.2))
+                    .contains(map->center()));
+    }
+
+    void mapGoToMovesToWard()
+    {
+        MapView *map = mapView();
+        map->setCenter(QGeoCoordinate(16.46, 107.59));
+        map->setZoomLevel(10);
+        QTest::keyClick(m_window, Qt::Key_G, Qt::ControlModifier);
+        QObject *field = m_window->findChild<QObject *>(QStringLiteral("goToField"));
+        QTRY_VERIFY_WITH_TIMEOUT(field->property("activeFocus").toBool(), 5000);
+        // "an cuu" types a C, which must not open the classification picker.
+        typeText(QStringLiteral("an cuu"));
+        QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+        QVERIFY(!picker->property("opened").toBool());
+        const QVariantList places = m_workstation->findPlaces(QStringLiteral("an cuu"));
+        QVERIFY(!places.isEmpty());
+        QCOMPARE(places.first().toMap().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Phường An Cựu"));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        const QGeoRectangle ward(
+            places.first().toMap().value(QStringLiteral("area")).value<QGeoShape>());
+        QVERIFY(ward.contains(map->center()));
+        QCOMPARE_GT(map->zoomLevel(), 11.0);
+        QVERIFY(map->hasActiveFocus());
+    }
+
+    void mapAreaFiltersQueue()
+    {
+        MapView *map = mapView();
+        QueueModel *queue = m_workstation->queue();
+        const int before = queue->rowCount();
+        const QList<ReportSnapshot> located = locatedReports(1);
+        QVERIFY(!located.isEmpty());
+        const GeoPoint &position = *located.first().report.position;
+        const QGeoCoordinate coordinate(position.latitude, position.longitude);
+        map->setCenter(coordinate);
+        map->setZoomLevel(16);
+        QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), 15000);
+
+        // Shift and a drag around the report's position.
+        const QPoint centre = map->mapToScene(map->fromCoordinate(coordinate)).toPoint();
+        QTest::mousePress(m_window, Qt::LeftButton, Qt::ShiftModifier, centre - QPoint(40, 40));
+        for (int step = 1; step <= 8; ++step)
+            QTest::mouseMove(m_window, centre - QPoint(40, 40) + QPoint(10, 10) * step);
+        QTest::mouseRelease(m_window, Qt::LeftButton, Qt::ShiftModifier, centre + QPoint(40, 40));
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() < before, 10000);
+        QVERIFY(queue->areaFilter().contains(coordinate));
+        QCOMPARE_GT(queue->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->mapMarkers()->count(), queue->rowCount(), 10000);
+        QCOMPARE(map->highlightedArea(), queue->areaFilter());
+
+        QObject *clear = m_window->findChild<QObject *>(QStringLiteral("clearAreaButton"));
+        QVERIFY(clear->property("visible").toBool());
+        QMetaObject::invokeMethod(clear, "clicked");
+        QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() == before, 10000);
+        QVERIFY(!map->highlightedArea().isValid());
+    }
+
+    void mapClusterListOpensReport()
+    {
+        MapView *map = mapView();
+        const QList<ReportSnapshot> located = locatedReports(3);
+        QStringList ids;
+        for (const ReportSnapshot &snapshot : located)
+            ids.append(snapshot.report.id);
+        // As a click on a cluster whose reports share one position would.
+        Q_EMIT map->clusterClicked(ids, QGeoCoordinate(16.46, 107.59));
+        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("clusterList"));
+        QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
+        QObject *list = m_window->findChild<QObject *>(QStringLiteral("clusterListView"));
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), int(ids.size()), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(list->property("activeFocus").toBool(), 5000);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(ids.contains(m_workstation->selectedReportId()), 5000);
+        QVERIFY(!popup->property("opened").toBool());
+    }
+
     void returnToCenterByKeyboard()
     {
         // T gives an assigned report back to triage, with the reason in its timeline.

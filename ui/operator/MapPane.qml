@@ -58,6 +58,8 @@ Rectangle {
         // The software renderer draws the map's geometry in the wrong places, if at all.
         visible: !notices.softwareRenderer
         areas: Workstation.mapAreas
+        // A base map names the wards itself.
+        areaLabelsVisible: !tiles.source
         markers: Workstation.mapMarkers
         selectedId: Workstation.selectedReportId
         highlightedArea: Workstation.queue.areaFilter
@@ -249,6 +251,7 @@ Rectangle {
 
     MapAttribution {
         tileCredit: tiles.attribution
+        maximumWidth: root.width - 180
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 4
