@@ -142,6 +142,23 @@ bool MapMarkerSet::upsert(const MapMarker &marker)
     return true;
 }
 
+void MapMarkerSet::update(const QList<MapMarker> &markers, const QStringList &removedIds)
+{
+    for (const QString &id : removedIds) {
+        const auto found = m_itemById.constFind(id);
+        if (found != m_itemById.cend())
+            removeItem(*found);
+    }
+    for (const MapMarker &marker : markers) {
+        if (apply(marker, nullptr))
+            continue;
+        const auto found = m_itemById.constFind(marker.id);
+        if (found != m_itemById.cend())
+            removeItem(*found);
+    }
+    Q_EMIT markersChanged();
+}
+
 bool MapMarkerSet::remove(const QString &id)
 {
     const auto found = m_itemById.constFind(id);

@@ -52,6 +52,9 @@ public:
     void setMarkers(const QList<MapMarker> &markers);
     // Adds a marker or replaces the one with its id. Returns false for an invalid position.
     bool upsert(const MapMarker &marker);
+    // Adds or replaces markers and removes others by id, with one markersChanged. A marker with
+    // an invalid position removes the one with its id.
+    void update(const QList<MapMarker> &markers, const QStringList &removedIds);
     bool remove(const QString &id);
     void clear();
 

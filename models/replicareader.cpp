@@ -275,7 +275,7 @@ public:
                                .value_or(Status::New),
                            markerAccuracy(row)});
         }
-        Q_EMIT markersReady(result);
+        Q_EMIT markersReady(result, query);
     }
 
     void reference()
@@ -320,7 +320,8 @@ public:
 Q_SIGNALS:
     void pageReady(int requestId, int total, int offset, const QList<CivicDesk::QueueRow> &rows);
     void snapshotReady(const CivicDesk::ReportSnapshot &snapshot, bool pending);
-    void markersReady(const QList<CivicDesk::MarkerRow> &markers);
+    void markersReady(const QList<CivicDesk::MarkerRow> &markers,
+                      const CivicDesk::ReportQuery &query);
     void referenceReady(const CivicDesk::ReferenceData &data);
     void attentionReady(const QList<CivicDesk::AttentionItem> &items);
     void lookupReady(const QString &codeOrId, const QString &id);

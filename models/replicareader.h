@@ -26,7 +26,8 @@ public:
     // Thread-safe entry points: each queues the request on the reader thread.
     void requestPage(int requestId, const CivicDesk::ReportQuery &query, int offset, int limit);
     void requestSnapshot(const QString &reportId);
-    // Located reports that pass the same filters as the queue.
+    // Located reports that pass the same filters as the queue; with query.ids, only those of
+    // these reports. markersReady carries the query back.
     void requestMarkers(const CivicDesk::ReportQuery &query);
     void requestReference();
     void requestAttention();
@@ -36,7 +37,8 @@ public:
 Q_SIGNALS:
     void pageReady(int requestId, int total, int offset, const QList<CivicDesk::QueueRow> &rows);
     void snapshotReady(const CivicDesk::ReportSnapshot &snapshot, bool pending);
-    void markersReady(const QList<CivicDesk::MarkerRow> &markers);
+    void markersReady(const QList<CivicDesk::MarkerRow> &markers,
+                      const CivicDesk::ReportQuery &query);
     void referenceReady(const CivicDesk::ReferenceData &data);
     void attentionReady(const QList<CivicDesk::AttentionItem> &items);
     void lookupReady(const QString &codeOrId, const QString &id);

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QGeoShape>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 
 namespace CivicDesk {
@@ -88,7 +89,11 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
                                         "CivicDesk", "This action is not allowed now: %1")
                                         .arg(reason));
             });
-    connect(&m_engine, &SyncEngine::operationQueued, this, [this] { refreshAll(false); });
+    connect(&m_engine, &SyncEngine::operationQueued, this,
+            [this](const QString &, const QString &reportId) {
+                refreshAll(false, reportId.isEmpty() ? std::optional<QStringList>()
+                                                     : QStringList{reportId});
+            });
     connect(&m_engine, &SyncEngine::reportersRevealed, this,
             [this](const QString &reportId, const QVariantList &reporters, const QString &error) {
                 if (!error.isEmpty()) {
@@ -111,14 +116,32 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
         if (!wasReady && isReady())
             Q_EMIT readyChanged();
     });
-    connect(m_reader, &ReplicaReader::markersReady, this, [this](const QList<MarkerRow> &rows) {
-        const bool wasReady = isReady();
-        m_markers = rows;
-        updateMapMarkers();
-        m_markersLoaded = true;
-        if (!wasReady && isReady())
-            Q_EMIT readyChanged();
-    });
+    connect(m_reader, &ReplicaReader::markersReady, this,
+            [this](const QList<MarkerRow> &rows, const ReportQuery &query) {
+                const bool wasReady = isReady();
+                QList<MapMarker> markers;
+                markers.reserve(rows.size());
+                for (const MarkerRow &row : rows)
+                    markers.append(mapMarker(row));
+                if (query.ids.isEmpty()) {
+                    m_markerSet->setMarkers(markers);
+                    m_markersLoaded = true;
+                } else {
+                    // Reports asked for and not returned left the filters, lost their position or
+                    // were deleted.
+                    QSet<QString> returned;
+                    for (const MarkerRow &row : rows)
+                        returned.insert(row.id);
+                    QStringList gone;
+                    for (const QString &id : query.ids) {
+                        if (!returned.contains(id))
+                            gone.append(id);
+                    }
+                    m_markerSet->update(markers, gone);
+                }
+                if (!wasReady && isReady())
+                    Q_EMIT readyChanged();
+            });
     connect(m_reader, &ReplicaReader::snapshotReady, this,
             [this](const ReportSnapshot &snapshot, bool pending) {
                 if (snapshot.report.id != m_selected)
@@ -215,12 +238,21 @@ bool Workstation::isReady() const
     return m_referenceLoaded && m_markersLoaded && m_queue->isLoaded();
 }
 
-void Workstation::refreshAll(bool withReference)
+void Workstation::refreshAll(bool withReference, const std::optional<QStringList> &markerIds)
 {
     // The reference data changes rarely, and reloading it rebuilds the map's ward areas.
     if (withReference)
         m_reader->requestReference();
-    m_reader->requestMarkers(m_queue->query());
+    ReportQuery markers = m_queue->query();
+    // Before the first full read, a partial one would leave the map without the rest.
+    if (markerIds && m_markersLoaded) {
+        if (!markerIds->isEmpty()) {
+            markers.ids = *markerIds;
+            m_reader->requestMarkers(markers);
+        }
+    } else {
+        m_reader->requestMarkers(markers);
+    }
     m_reader->requestAttention();
     m_queue->refresh();
     if (!m_selected.isEmpty())
@@ -243,15 +275,9 @@ QColor Workstation::statusColor(const QString &code) const
     return palette.value(code, QColor(0x5d, 0x6d, 0x7e));
 }
 
-void Workstation::updateMapMarkers()
+MapMarker Workstation::mapMarker(const MarkerRow &row) const
 {
-    QList<MapMarker> markers;
-    markers.reserve(m_markers.size());
-    for (const MarkerRow &row : std::as_const(m_markers)) {
-        markers.append({row.id, row.latitude, row.longitude, statusColor(statusCode(row.status)),
-                        row.accuracy});
-    }
-    m_markerSet->setMarkers(markers);
+    return {row.id, row.latitude, row.longitude, statusColor(statusCode(row.status)), row.accuracy};
 }
 
 void Workstation::listReports(const QStringList &reportIds)
@@ -321,8 +347,14 @@ void Workstation::onSynced(const SyncSummary &summary)
     m_syncedOnce = true;
     if (!m_pendingLookup.isEmpty() && m_readerStarted)
         m_reader->requestLookup(std::exchange(m_pendingLookup, QString()));
-    if (summary.received > 0 || summary.removed > 0 || summary.sent > 0 || summary.referenceChanged)
-        refreshAll(summary.referenceChanged);
+    if (summary.received > 0 || summary.removed > 0 || summary.sent > 0 ||
+        summary.referenceChanged) {
+        // Refused operations bring back the central's state of reports the feed may not list.
+        const bool everything = summary.referenceChanged || !summary.idsComplete ||
+                                summary.refused > 0 || summary.held > 0;
+        refreshAll(summary.referenceChanged, everything ? std::optional<QStringList>()
+                                                        : summary.changedIds + summary.removedIds);
+    }
 }
 
 void Workstation::onStatus(const SyncStatus &status)

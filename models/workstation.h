@@ -187,9 +187,10 @@ private:
     void onSynced(const SyncSummary &summary);
     void onStatus(const SyncStatus &status);
     void reportError(const QString &technical, const QString &sentence);
-    void refreshAll(bool withReference);
+    // Reads everything shown again. With markerIds, the map reads only those reports.
+    void refreshAll(bool withReference, const std::optional<QStringList> &markerIds = {});
     QString name(const QString &vi, const QString &en) const;
-    void updateMapMarkers();
+    MapMarker mapMarker(const MarkerRow &row) const;
     void updateMapAreas();
     void startMediaFetcher();
     void fetchOpenReportThumbnails();
@@ -215,7 +216,6 @@ private:
     bool m_referenceLoaded = false;
     bool m_markersLoaded = false;
     QVariantList m_attention;
-    QList<MarkerRow> m_markers;
     MapMarkerSet *m_markerSet;
     MapAreaSet *m_areaSet;
     QString m_lastError;

@@ -68,8 +68,8 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
                                                 : QStringLiteral("cannot be created"));
         return std::nullopt;
     }
-    if (!m_replica.bindToCentral(m_central.centralId(), m_central.viewer(),
-                                 m_central.viewScope(), error)) {
+    if (!m_replica.bindToCentral(m_central.centralId(), m_central.viewer(), m_central.viewScope(),
+                                 error)) {
         *error += QStringLiteral(" (central %1)").arg(m_central.displayUrl());
         return std::nullopt;
     }
@@ -141,6 +141,17 @@ std::optional<SyncSummary> SyncSession::run(QString *error)
         writingMs += clock.elapsed();
         summary.received += int(batch->reports.size());
         summary.removed += deleted;
+        if (summary.idsComplete) {
+            for (const ReportSnapshot &snapshot : batch->reports)
+                summary.changedIds.append(snapshot.report.id);
+            summary.removedIds.append(batch->removed);
+            if (summary.changedIds.size() + summary.removedIds.size() >
+                SyncSummary::MaxTrackedIds) {
+                summary.changedIds.clear();
+                summary.removedIds.clear();
+                summary.idsComplete = false;
+            }
+        }
         cursor = batch->cursor;
         more = batch->more;
         first = false;

@@ -27,6 +27,12 @@ struct SyncSummary
     int held = 0;     // sent but not decided, behind a refusal on the same report
     int received = 0; // reports received from the change feed
     int removed = 0;  // reports that left the user's view and were deleted from the replica
+    // Ids of the reports received and removed, so that views can update only those. Past
+    // MaxTrackedIds in one pass, both lists are emptied and idsComplete turns false.
+    QStringList changedIds;
+    QStringList removedIds;
+    bool idsComplete = true;
+    static constexpr int MaxTrackedIds = 5000;
     FeedPosition cursor;
     bool referenceChanged = false; // fields, agencies or wards were replaced
 };

@@ -197,7 +197,9 @@ private Q_SLOTS:
         auto replica = Test::openReplica(m_dir, QStringLiteral("resume-replica.sqlite"));
         QVERIFY(replica);
         QString error;
-        QVERIFY2(replica->bindToCentral(m_central->centralId(), m_central->viewer(), m_central->viewScope(), &error), qPrintable(error));
+        QVERIFY2(replica->bindToCentral(m_central->centralId(), m_central->viewer(),
+                                        m_central->viewScope(), &error),
+                 qPrintable(error));
         const auto page = m_central->changesSince({}, 5, &error);
         QVERIFY2(page, qPrintable(error));
         QCOMPARE(page->reports.size(), 5);
@@ -218,7 +220,9 @@ private Q_SLOTS:
         auto replica = Test::openReplica(m_dir, QStringLiteral("grouped-replica.sqlite"));
         QVERIFY(replica);
         QString error;
-        QVERIFY2(replica->bindToCentral(m_central->centralId(), m_central->viewer(), m_central->viewScope(), &error), qPrintable(error));
+        QVERIFY2(replica->bindToCentral(m_central->centralId(), m_central->viewer(),
+                                        m_central->viewScope(), &error),
+                 qPrintable(error));
         const auto first = m_central->changesSince({}, 4, &error);
         QVERIFY2(first, qPrintable(error));
         const auto second = m_central->changesSince(first->cursor, 4, &error);
@@ -255,6 +259,13 @@ private Q_SLOTS:
         const auto ids = m_central->reportIds(&error);
         QVERIFY2(ids, qPrintable(error));
         QCOMPARE(summary->received, ids->size() - 8);
+        // The summary names each report it brought, for views that update only those.
+        QVERIFY(summary->idsComplete);
+        QCOMPARE(summary->changedIds.size(), summary->received);
+        for (const QString &id : summary->changedIds)
+            QVERIFY2(ids->contains(id), qPrintable(id));
+        for (const ReportSnapshot &early : first->reports + second->reports)
+            QVERIFY(!summary->changedIds.contains(early.report.id));
         QVERIFY(!replica->inFeed());
         QVERIFY(verified(*replica));
     }

@@ -815,6 +815,33 @@ private Q_SLOTS:
         QVERIFY(!popup->property("opened").toBool());
     }
 
+    void mapMarkerFollowsStatus()
+    {
+        // A located report that may still be rejected: the demo has two located new reports,
+        // and the earlier tests move at most one of them past triage.
+        QString id;
+        for (const ReportSnapshot &snapshot : locatedReports(100)) {
+            if (snapshot.report.status == Status::New || snapshot.report.status == Status::Triaged)
+                id = snapshot.report.id;
+        }
+        QVERIFY(!id.isEmpty());
+        MapMarkerSet *markers = m_workstation->mapMarkers();
+        QTRY_VERIFY_WITH_TIMEOUT(markers->contains(id), 10000);
+        const int count = markers->count();
+        m_workstation->select(id);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), id, 10000);
+        m_workstation->reject(QStringLiteral("Trùng với phản ánh khác"));
+        const QColor rejected = m_workstation->statusColor(QStringLiteral("rejected"));
+        QTRY_COMPARE_WITH_TIMEOUT(markers->marker(id)->color, rejected, 10000);
+        QCOMPARE(markers->count(), count);
+        // Filtered to new reports, the map drops it, and brings it back without the filter.
+        m_workstation->queue()->setStatusFilter(QStringLiteral("new"));
+        QTRY_VERIFY_WITH_TIMEOUT(!markers->contains(id), 10000);
+        m_workstation->queue()->setStatusFilter(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(markers->contains(id), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_workstation->detail()->pending(), 20000);
+    }
+
     void returnToCenterByKeyboard()
     {
         // T gives an assigned report back to triage, with the reason in its timeline.
