@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace CivicDesk {
@@ -67,9 +72,52 @@ void PlaceFinder::setFormerUnits(const QList<FormerUnit> &units)
                       .arg(unit.district);
         entry.place.area = area;
         entry.folded = foldedName(unit.nameVi);
-        entry.group = 1;
+        entry.group = 2;
         m_former.append(entry);
     }
+}
+
+bool PlaceFinder::readPlaces(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the places file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        *error = QStringLiteral("the places file %1 is not JSON (at offset %2: %3)")
+                     .arg(path)
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
+        return false;
+    }
+    // Half the side of the square shown for a place, in degrees: a city needs more room.
+    static const QHash<QString, double> reach{{QStringLiteral("city"), 0.03},
+                                              {QStringLiteral("town"), 0.015}};
+    m_places.clear();
+    for (const QJsonValue &element : document.object().value(QLatin1String("elements")).toArray()) {
+        const QJsonObject node = element.toObject();
+        const QJsonObject tags = node.value(QLatin1String("tags")).toObject();
+        const QString name = tags.value(QLatin1String("name")).toString().trimmed();
+        const QString kind = tags.value(QLatin1String("place")).toString();
+        const QJsonValue latitude = node.value(QLatin1String("lat"));
+        const QJsonValue longitude = node.value(QLatin1String("lon"));
+        if (name.isEmpty() || kind.isEmpty() || !latitude.isDouble() || !longitude.isDouble())
+            continue;
+        const double half = reach.value(kind, 0.008);
+        Entry entry;
+        entry.place.name = name;
+        entry.place.detail = QCoreApplication::translate("CivicDesk", "Place");
+        entry.place.area =
+            QGeoRectangle(QGeoCoordinate(latitude.toDouble() + half, longitude.toDouble() - half),
+                          QGeoCoordinate(latitude.toDouble() - half, longitude.toDouble() + half));
+        entry.folded = foldedName(name);
+        entry.group = 1;
+        m_places.append(entry);
+    }
+    return true;
 }
 
 QList<Place> PlaceFinder::find(const QString &text, int limit) const
@@ -83,7 +131,7 @@ QList<Place> PlaceFinder::find(const QString &text, int limit) const
         const Entry *entry;
     };
     QList<Match> matches;
-    for (const QList<Entry> *entries : {&m_current, &m_former}) {
+    for (const QList<Entry> *entries : {&m_current, &m_places, &m_former}) {
         for (const Entry &entry : *entries) {
             const qsizetype at = entry.folded.indexOf(query);
             if (at < 0)
@@ -93,7 +141,7 @@ QList<Place> PlaceFinder::find(const QString &text, int limit) const
                 rank = 0;
             else if (entry.folded.at(at - 1) == QLatin1Char(' '))
                 rank = 1;
-            matches.append({rank * 2 + entry.group, &entry});
+            matches.append({rank * 3 + entry.group, &entry});
         }
     }
     std::sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {

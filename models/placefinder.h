@@ -27,10 +27,15 @@ public:
     // Replaces the units from before the mergers of 2025, which citizens still name.
     void setFormerUnits(const QList<FormerUnit> &units);
     bool hasFormerUnits() const { return !m_former.isEmpty(); }
+    // Replaces the named places (towns, villages) with those of an Overpass JSON file of nodes
+    // tagged place=* and name. Returns false with an error naming the file when it cannot be
+    // read; nodes without a name or a position are skipped.
+    bool readPlaces(const QString &path, QString *error);
+    bool hasPlaces() const { return !m_places.isEmpty(); }
 
     // Returns at most limit places whose name contains the text, best matches first: names
-    // that start with it, then names with a word that starts with it, current units before
-    // former ones, and by name within each group.
+    // that start with it, then names with a word that starts with it; current units, then named
+    // places, then former units; and by name within each group.
     QList<Place> find(const QString &text, int limit) const;
 
 private:
@@ -38,10 +43,11 @@ private:
     {
         Place place;
         QString folded; // name without its "phuong"/"xa" prefix, folded
-        int group = 0;  // 0 for current units, 1 for former ones
+        int group = 0;  // 0 for current units, 1 for named places, 2 for former units
     };
 
     QList<Entry> m_current;
+    QList<Entry> m_places;
     QList<Entry> m_former;
 };
 

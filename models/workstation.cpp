@@ -295,7 +295,9 @@ void Workstation::listReports(const QStringList &reportIds)
 
 QVariantList Workstation::findPlaces(const QString &text)
 {
-    if (!m_places.hasFormerUnits()) {
+    // The files are read once, at the first search; a failure is logged once.
+    if (!m_placeFilesRead) {
+        m_placeFilesRead = true;
         QString error;
         const auto former = readFormerUnits(builtInReferenceDirectory() + QLatin1Char('/') +
                                                 QLatin1String(formerUnitsFileName),
@@ -304,6 +306,8 @@ QVariantList Workstation::findPlaces(const QString &text)
             m_places.setFormerUnits(*former);
         else
             qCWarning(lcApp) << "Former units are not searchable:" << error;
+        if (!m_places.readPlaces(builtInPlacesFile(), &error))
+            qCWarning(lcApp) << "Named places are not searchable:" << error;
     }
     QVariantList result;
     for (const Place &place : m_places.find(text, 10)) {

@@ -211,6 +211,7 @@ private:
     SyncStatus m_status;
     QTimer m_offlineTick; // refreshes offlineFor every second while offline
     PlaceFinder m_places;
+    bool m_placeFilesRead = false;
     int m_listRequest = 0; // negative numbers, so that the queue ignores the replies
     ReferenceData m_reference;
     bool m_referenceLoaded = false;

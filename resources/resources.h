@@ -10,6 +10,13 @@ inline QString builtInReferenceDirectory()
     return QStringLiteral(":/civicdesk/reference");
 }
 
+// Resource file of the named places of Hue that the base map labels (see basemap/SOURCE.md),
+// an Overpass JSON file of place nodes.
+inline QString builtInPlacesFile()
+{
+    return QStringLiteral(":/civicdesk/basemap/hue_places_osm_2017.json");
+}
+
 // Resource folder holding the demo reports of Hue and their media (see demo/SOURCE.md).
 inline QString builtInDemoDirectory()
 {

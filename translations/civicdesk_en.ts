@@ -474,6 +474,10 @@
         <comment>kind of place</comment>
         <translation>Ward</translation>
     </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

@@ -473,6 +473,10 @@
         <comment>kind of place</comment>
         <translation>Phường</translation>
     </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

@@ -90,6 +90,34 @@ private Q_SLOTS:
         QCOMPARE(Mercator::worldSize(3), 2048.0);
     }
 
+    // Tiles of the OpenStreetMap scheme (x from the west, y from the north) that hold known
+    // places, as tile servers and the base map number them.
+    void mercatorKnownTiles_data()
+    {
+        QTest::addColumn<double>("latitude");
+        QTest::addColumn<double>("longitude");
+        QTest::addColumn<int>("zoom");
+        QTest::addColumn<int>("x");
+        QTest::addColumn<int>("y");
+        QTest::newRow("Berlin, zoom 10") << 52.52 << 13.405 << 10 << 550 << 335;
+        QTest::newRow("Hue centre, zoom 16") << 16.4637 << 107.5909 << 16 << 52354 << 29728;
+        QTest::newRow("Sydney, zoom 12") << -33.8568 << 151.2153 << 12 << 3768 << 2457;
+        QTest::newRow("null island, zoom 1") << 0.0 << 0.0 << 1 << 1 << 1;
+        QTest::newRow("north-west corner, zoom 3") << 85.0511 << -180.0 << 3 << 0 << 0;
+    }
+
+    void mercatorKnownTiles()
+    {
+        QFETCH(double, latitude);
+        QFETCH(double, longitude);
+        QFETCH(int, zoom);
+        QFETCH(int, x);
+        QFETCH(int, y);
+        const QPointF tile = Mercator::project(latitude, longitude) * std::exp2(zoom);
+        QCOMPARE(int(std::floor(tile.x())), x);
+        QCOMPARE(int(std::floor(tile.y())), y);
+    }
+
     void mercatorRoundTrip_data()
     {
         QTest::addColumn<double>("latitude");
