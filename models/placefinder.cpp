@@ -1,13 +1,12 @@
 #include "models/placefinder.h"
 
+#include "central/referencedata.h"
 #include "core/textfold.h"
 
 #include <algorithm>
 #include <QCoreApplication>
-#include <QFile>
 #include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -79,25 +78,14 @@ void PlaceFinder::setFormerUnits(const QList<FormerUnit> &units)
 
 bool PlaceFinder::readPlaces(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the places file %1: %2").arg(path, file.errorString());
+    const std::optional<QJsonObject> document = readJsonObjectFile(path, error);
+    if (!document)
         return false;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        *error = QStringLiteral("the places file %1 is not JSON (at offset %2: %3)")
-                     .arg(path)
-                     .arg(parseError.offset)
-                     .arg(parseError.errorString());
-        return false;
-    }
     // Half the side of the square shown for a place, in degrees: a city needs more room.
     static const QHash<QString, double> reach{{QStringLiteral("city"), 0.03},
                                               {QStringLiteral("town"), 0.015}};
     m_places.clear();
-    for (const QJsonValue &element : document.object().value(QLatin1String("elements")).toArray()) {
+    for (const QJsonValue &element : document->value(QLatin1String("elements")).toArray()) {
         const QJsonObject node = element.toObject();
         const QJsonObject tags = node.value(QLatin1String("tags")).toObject();
         const QString name = tags.value(QLatin1String("name")).toString().trimmed();
