@@ -732,63 +732,61 @@ void MapView::hoverLeaveEvent(QHoverEvent *)
 }
 
 // One finger pans and taps like the mouse; two fingers pan and zoom around their midpoint.
+// Fingers are followed by id, so a finger that stays after a pinch pans on from where it is.
 void MapView::touchEvent(QTouchEvent *event)
 {
-    const QList<QEventPoint> &points = event->points();
-    QList<QEventPoint> held;
-    for (const QEventPoint &point : points) {
-        if (point.state() != QEventPoint::Released)
-            held.append(point);
-    }
-    if (held.size() >= 2) {
+    const QHash<int, QPointF> before = m_touches;
+    if (event->type() == QEvent::TouchBegin) {
         stopFlick();
-        m_dragging = true; // the fingers' release is no tap
-        const std::pair<QPointF, QPointF> current(held.at(0).position(), held.at(1).position());
-        if (m_pinch) {
-            const double before = QLineF(m_pinch->first, m_pinch->second).length();
-            const double after = QLineF(current.first, current.second).length();
-            const QPointF middleBefore = (m_pinch->first + m_pinch->second) / 2;
-            const QPointF middle = (current.first + current.second) / 2;
-            panBy(middle - middleBefore);
-            if (before > 0 && after > 0)
-                zoomAround(middle, std::log2(after / before));
-        }
-        m_pinch = current;
-        event->accept();
-        return;
-    }
-    m_pinch.reset();
-    if (points.size() != 1 || held.size() > 1) {
-        event->accept();
-        return;
-    }
-    const QEventPoint &point = points.first();
-    const QPointF position = point.position();
-    switch (point.state()) {
-    case QEventPoint::Pressed:
-        stopFlick();
-        m_pressPosition = position;
-        m_lastDragPosition = position;
-        m_dragging = false;
+        m_touches.clear();
+        m_touchMoved = false;
+        if (!event->points().isEmpty())
+            m_pressPosition = event->points().first().position();
         forceActiveFocus(Qt::OtherFocusReason);
-        break;
-    case QEventPoint::Updated:
-        if (!m_dragging && (position - m_pressPosition).manhattanLength() >=
-                               QGuiApplication::styleHints()->startDragDistance()) {
-            m_dragging = true;
+    }
+    QPointF lastReleased = m_pressPosition;
+    for (const QEventPoint &point : event->points()) {
+        if (point.state() == QEventPoint::Released) {
+            m_touches.remove(point.id());
+            lastReleased = point.position();
+        } else {
+            m_touches.insert(point.id(), point.position());
         }
-        if (m_dragging) {
-            panBy(position - m_lastDragPosition);
-            m_lastDragPosition = position;
+    }
+    if (event->type() == QEvent::TouchCancel)
+        m_touches.clear();
+
+    // Fingers that were down before this event and still are.
+    QList<int> kept;
+    for (auto it = m_touches.cbegin(); it != m_touches.cend(); ++it) {
+        if (before.contains(it.key()))
+            kept.append(it.key());
+    }
+    std::sort(kept.begin(), kept.end());
+
+    if (m_touches.size() >= 2) {
+        m_touchMoved = true; // two fingers never tap
+        if (kept.size() >= 2) {
+            const QPointF a0 = before.value(kept[0]), b0 = before.value(kept[1]);
+            const QPointF a1 = m_touches.value(kept[0]), b1 = m_touches.value(kept[1]);
+            const QPointF middle = (a1 + b1) / 2;
+            panBy(middle - (a0 + b0) / 2);
+            const double was = QLineF(a0, b0).length();
+            const double is = QLineF(a1, b1).length();
+            if (was > 0 && is > 0)
+                zoomAround(middle, std::log2(is / was));
         }
-        break;
-    case QEventPoint::Released:
-        if (!m_dragging)
-            handleClick(position);
-        m_dragging = false;
-        break;
-    default:
-        break;
+    } else if (m_touches.size() == 1 && kept.size() == 1) {
+        const QPointF now = m_touches.value(kept.first());
+        if (m_touchMoved) {
+            panBy(now - before.value(kept.first()));
+        } else if ((now - m_pressPosition).manhattanLength() >=
+                   QGuiApplication::styleHints()->startDragDistance()) {
+            m_touchMoved = true;
+            panBy(now - m_pressPosition);
+        }
+    } else if (m_touches.isEmpty() && event->type() == QEvent::TouchEnd && !m_touchMoved) {
+        handleClick(lastReleased);
     }
     event->accept();
 }

@@ -137,9 +137,9 @@ public:
     // Returns the id of the single marker nearest to an item position within 8 pixels, or "".
     // Markers inside a cluster are not single.
     Q_INVOKABLE QString markerAt(const QPointF &position) const;
-    // Returns the id of the marker in view that comes step places after the one with id in
-    // reading order (rows from the top, then from the left), wrapping around; "" when no
-    // marker is in view. An id that is not in view starts from the first.
+    // Returns the id of the marker in view that comes step places after the one with id, in
+    // reading order: rows from the top, then from the left. The order wraps around, and an id
+    // that is not in view starts from the first. Returns "" when no marker is in view.
     Q_INVOKABLE QString markerAfter(const QString &id, int step = 1) const;
 
 Q_SIGNALS:
@@ -279,8 +279,10 @@ private:
     std::optional<std::pair<QPointF, QPointF>> m_areaDrag;
     QGeoRectangle m_highlightedArea;
     bool m_drawingArea = false;
-    // The previous points of a two-finger pinch.
-    std::optional<std::pair<QPointF, QPointF>> m_pinch;
+    // Positions of the fingers on the item by touch point id, and whether the fingers of the
+    // current touch have moved or pinched, so that lifting them is no tap.
+    QHash<int, QPointF> m_touches;
+    bool m_touchMoved = false;
 
     unsigned m_dirty = DirtyAll;
     BuiltView m_built;

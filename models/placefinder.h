@@ -33,9 +33,9 @@ public:
     bool readPlaces(const QString &path, QString *error);
     bool hasPlaces() const { return !m_places.isEmpty(); }
 
-    // Returns at most limit places whose name contains the text, best matches first: names
-    // that start with it, then names with a word that starts with it; current units, then named
-    // places, then former units; and by name within each group.
+    // Returns at most limit places whose name contains the text, best matches first. Names
+    // that start with the text come first, then names with a word that starts with it. Within
+    // each, current units come before named places and former units, then the order is by name.
     QList<Place> find(const QString &text, int limit) const;
 
 private:

@@ -629,6 +629,24 @@ private Q_SLOTS:
         QVERIFY(degreesBetween(m_map->toCoordinate(middle), anchored) < 1e-9);
     }
 
+    void fingerLeftAfterPinchPansFromItself()
+    {
+        QPointingDevice *device = QTest::createTouchDevice();
+        // One sequence, so that the finger left down keeps its position between events.
+        QTest::QTouchEventSequence touch = QTest::touchEvent(m_window, device, false);
+        touch.press(0, QPoint(430, 300)).press(1, QPoint(530, 300)).commit();
+        touch.move(0, QPoint(420, 300)).move(1, QPoint(540, 300)).commit();
+        // The first finger lifts; the second goes on moving and drags what lies under it.
+        touch.release(0, QPoint(420, 300)).stationary(1).commit();
+        const QPoint held(540, 300);
+        const QGeoCoordinate grabbed = m_map->toCoordinate(held);
+        touch.move(1, held + QPoint(30, 20)).commit();
+        touch.release(1, held + QPoint(30, 20)).commit();
+        const QPointF now = m_map->fromCoordinate(grabbed);
+        QVERIFY2(QLineF(now, held + QPoint(30, 20)).length() < 1e-6,
+                 qPrintable(QStringLiteral("%1, %2").arg(now.x()).arg(now.y())));
+    }
+
     void oneFingerPansAndTaps()
     {
         QPointingDevice *device = QTest::createTouchDevice();

@@ -706,7 +706,7 @@ private Q_SLOTS:
             map->setCenter(coordinate);
             map->setZoomLevel(18);
             QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), 15000);
-            // The report's marker, or the face of the cluster that holds it, at its position.
+            // The report's marker, or the face of the cluster that contains it, at its position.
             const QImage image = m_window->grabWindow();
             const QPointF centre = map->mapToScene(map->fromCoordinate(coordinate));
             const QColor pixel = image.pixelColor((centre * image.devicePixelRatio()).toPoint());
