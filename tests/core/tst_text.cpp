@@ -54,6 +54,20 @@ private Q_SLOTS:
             << QStringLiteral("0084912345678") << QStringLiteral("+84912345678");
         QTest::newRow("bare country code")
             << QStringLiteral("84912345678") << QStringLiteral("+84912345678");
+        // The 11-digit mobile numbers retired in 2018 map to their 10-digit successors.
+        QTest::newRow("old Viettel")
+            << QStringLiteral("0168 123 4567") << QStringLiteral("+84381234567");
+        QTest::newRow("old MobiFone, international")
+            << QStringLiteral("+84 121 234 5678") << QStringLiteral("+84792345678");
+        QTest::newRow("old VinaPhone")
+            << QStringLiteral("01234567890") << QStringLiteral("+84834567890");
+        QTest::newRow("old Vietnamobile")
+            << QStringLiteral("0188.765.4321") << QStringLiteral("+84587654321");
+        QTest::newRow("old Gmobile")
+            << QStringLiteral("01991234567") << QStringLiteral("+84591234567");
+        // 0119 was never a mobile prefix, so it stays as it is.
+        QTest::newRow("unknown 01 prefix")
+            << QStringLiteral("01191234567") << QStringLiteral("+841191234567");
         QTest::newRow("letters") << QStringLiteral("09123abc78") << QString();
         QTest::newRow("too short") << QStringLiteral("0912") << QString();
         QTest::newRow("too long") << QStringLiteral("+849123456789012345") << QString();
