@@ -111,8 +111,8 @@ private:
 constexpr quint64 XBits = 0x5555555555555555ULL;
 constexpr quint64 YBits = ~XBits;
 
-// Moves a Morton code one cell along an axis (XBits or YBits): step is -1, 0 or +1. The caller
-// keeps the result inside the grid, so a carry out of the code's level cannot happen.
+// Moves a Morton code one cell along an axis (XBits or YBits): step is -1, 0 or +1. A step out
+// of the grid would carry into the next level's bits, so mergeNearby() checks the bounds first.
 quint64 stepKey(quint64 key, qint64 step, quint64 axis)
 {
     if (step == 0)
@@ -149,7 +149,7 @@ QPointF ClusterIndex::positionOf(quint64 key)
 
 int ClusterIndex::levelForZoom(double zoomLevel)
 {
-    // A tile of 256 pixels holds 2^zoom cells at level zoom; two levels deeper, 64 pixels.
+    // At level zoom a cell is as wide as a 256-pixel tile, and two levels deeper 64 pixels.
     const int level = int(std::floor(zoomLevel)) + 2;
     return std::clamp(level, 0, MaxLevel);
 }
@@ -256,7 +256,7 @@ void ClusterIndex::addRange(Cluster &cluster, std::size_t begin, std::size_t end
     sumRange(sums, begin, end);
     if (sums.count == 0)
         return;
-    // Extend the centroid: the cluster holds the sum of positions until the query finishes.
+    // Until the query finishes, the cluster's position is the sum of its points' positions.
     std::size_t first = begin;
     while (m_categories[first] == Removed)
         ++first;

@@ -109,21 +109,21 @@ void MapMarkerSet::setMarkers(const QList<MapMarker> &markers)
         }
         m_index.reset(points);
     } else {
-        QSet<quint32> kept;
-        kept.reserve(markers.size());
+        QSet<quint32> keptItems;
+        keptItems.reserve(markers.size());
         for (const MapMarker &marker : markers) {
             if (!apply(marker, nullptr)) {
                 ++invalid;
                 continue;
             }
-            kept.insert(m_itemById.value(marker.id));
+            keptItems.insert(m_itemById.value(marker.id));
         }
-        std::vector<quint32> gone;
+        std::vector<quint32> removedItems;
         for (auto it = m_itemById.cbegin(); it != m_itemById.cend(); ++it) {
-            if (!kept.contains(*it))
-                gone.push_back(*it);
+            if (!keptItems.contains(*it))
+                removedItems.push_back(*it);
         }
-        for (quint32 item : gone)
+        for (quint32 item : removedItems)
             removeItem(item);
     }
     if (invalid > 0)

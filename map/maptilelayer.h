@@ -17,9 +17,10 @@ namespace CivicDesk {
 // Raster tiles under a MapView: placed as a child of the map with `z: -1` and
 // `anchors.fill: parent`, it follows the map's center, zoomLevel and size and draws the tiles
 // of the integer zoom level nearest to the map's, scaled to match, over the land colour. While
-// a tile loads, a loaded tile of a lower level (scaled up) or of the next higher level stands in,
-// so panning and zooming show no blank squares once the area was seen. Images are decoded off
-// the GUI thread and kept in a memory cache of bounded size; textures live on the render thread.
+// a tile loads, a loaded tile of a lower level (scaled up) or of the next higher level is drawn
+// instead, so panning and zooming show no blank squares once the area was seen. Images are decoded
+// off the GUI thread and kept in a memory cache of bounded size; textures live on the render
+// thread.
 class MapTileLayer : public QQuickItem
 {
     Q_OBJECT

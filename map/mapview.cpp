@@ -757,18 +757,18 @@ void MapView::touchEvent(QTouchEvent *event)
         m_touches.clear();
 
     // Fingers that were down before this event and still are.
-    QList<int> kept;
+    QList<int> stillDown;
     for (auto it = m_touches.cbegin(); it != m_touches.cend(); ++it) {
         if (before.contains(it.key()))
-            kept.append(it.key());
+            stillDown.append(it.key());
     }
-    std::sort(kept.begin(), kept.end());
+    std::sort(stillDown.begin(), stillDown.end());
 
     if (m_touches.size() >= 2) {
         m_touchMoved = true; // two fingers never tap
-        if (kept.size() >= 2) {
-            const QPointF a0 = before.value(kept[0]), b0 = before.value(kept[1]);
-            const QPointF a1 = m_touches.value(kept[0]), b1 = m_touches.value(kept[1]);
+        if (stillDown.size() >= 2) {
+            const QPointF a0 = before.value(stillDown[0]), b0 = before.value(stillDown[1]);
+            const QPointF a1 = m_touches.value(stillDown[0]), b1 = m_touches.value(stillDown[1]);
             const QPointF middle = (a1 + b1) / 2;
             panBy(middle - (a0 + b0) / 2);
             const double was = QLineF(a0, b0).length();
@@ -776,10 +776,10 @@ void MapView::touchEvent(QTouchEvent *event)
             if (was > 0 && is > 0)
                 zoomAround(middle, std::log2(is / was));
         }
-    } else if (m_touches.size() == 1 && kept.size() == 1) {
-        const QPointF now = m_touches.value(kept.first());
+    } else if (m_touches.size() == 1 && stillDown.size() == 1) {
+        const QPointF now = m_touches.value(stillDown.first());
         if (m_touchMoved) {
-            panBy(now - before.value(kept.first()));
+            panBy(now - before.value(stillDown.first()));
         } else if ((now - m_pressPosition).manhattanLength() >=
                    QGuiApplication::styleHints()->startDragDistance()) {
             m_touchMoved = true;

@@ -36,7 +36,7 @@ double worldSize(double zoomLevel)
 double fromMetres(double metres, double latitude)
 {
     // The length of the equator on the WGS84 ellipsoid, which Web Mercator projects onto the
-    // unit width; a parallel is shorter by the cosine of its latitude.
+    // unit width. A parallel is shorter by the cosine of its latitude.
     constexpr double EquatorLength = 40075016.686;
     return metres / (EquatorLength * std::cos(qDegreesToRadians(latitude)));
 }

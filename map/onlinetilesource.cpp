@@ -321,8 +321,8 @@ void OnlineTileSource::onReplyFinished(QNetworkReply *reply, const TileId &tile)
     } else if (status >= 500 || (status == 0 && isUnreachable(reply->error()))) {
         onFailure(tile, request, probe, Failure::Offline, retryAfterMs(reply), detail);
     } else {
-        // An answer about this tile (404, 403, a TLS error...): the server is there, and asking
-        // again would get the same answer.
+        // A response about this tile (404, 403, a TLS error...): the server is reachable, and a
+        // repeated request would get the same response.
         if (status != 404 && status != 410 && m_loggedOtherErrors++ < MaxLoggedErrors)
             qCWarning(lcMap).noquote() << "tile" << reply->url().toString() << "failed:" << detail;
         if (!request.staleServed)
@@ -363,7 +363,7 @@ void OnlineTileSource::onNotModified(QNetworkReply *reply, const TileId &tile)
     });
 }
 
-// Ends a pause when the probe got an answer. An answer to a request sent before the pause
+// Ends a pause when the probe got a response. A response to a request sent before the pause
 // leaves it in place, so that a Retry-After is waited out in full.
 void OnlineTileSource::onSuccess(bool probe)
 {
@@ -373,7 +373,7 @@ void OnlineTileSource::onSuccess(bool probe)
     m_probeTile.reset();
     if (!isPaused())
         return;
-    qCInfo(lcMap) << "tile server" << name() << "answers again";
+    qCInfo(lcMap) << "tile server" << name() << "responds again";
     setStatus(Status::Ready);
     Q_EMIT availableAgain();
 }

@@ -32,7 +32,7 @@ inline size_t qHash(const TileId &tile, size_t seed = 0)
     return qHashMulti(seed, tile.z, tile.x, tile.y);
 }
 
-// Where raster tiles come from: an MBTiles file or a tile server. Each request ends
+// The origin of raster tiles: an MBTiles file or a tile server. Each request ends
 // asynchronously with one of tileLoaded, tileMissing or tileFailed, on the thread the source
 // lives in (the GUI thread). The encoded image is handed over as it is; decoding is up to the
 // caller.

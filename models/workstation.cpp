@@ -132,12 +132,12 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
                     QSet<QString> returned;
                     for (const MarkerRow &row : rows)
                         returned.insert(row.id);
-                    QStringList gone;
+                    QStringList missing;
                     for (const QString &id : query.ids) {
                         if (!returned.contains(id))
-                            gone.append(id);
+                            missing.append(id);
                     }
-                    m_markerSet->update(markers, gone);
+                    m_markerSet->update(markers, missing);
                 }
                 if (!wasReady && isReady())
                     Q_EMIT readyChanged();

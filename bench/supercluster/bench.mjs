@@ -5,9 +5,9 @@
 //   node --expose-gc bench.mjs DIR
 //
 // The number of builds and of runs of each view are those that clusterbench used.
-// Two configurations run: "counts" clusters with point counts only; "statuses" also counts
-// the report status of the points of every cluster through map/reduce, as the map's cluster
-// index does for every cluster.
+// Two configurations run. "counts" clusters with point counts only. "statuses" also counts the
+// report status of the points of every cluster through map/reduce, as the map's cluster index
+// does for every cluster.
 
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';

@@ -11,9 +11,9 @@ class QTcpSocket;
 
 namespace CivicDesk::Test {
 
-// A tile server on 127.0.0.1 for tests: answers GET /Z/X/Y.png with a PNG of the tile's colour
-// (tileColor), an ETag per tile and Cache-Control max-age, or 304 when If-None-Match matches.
-// Answers are held for a short delay, so that requests overlap and the test can count how many
+// A tile server on 127.0.0.1 for tests: responds to GET /Z/X/Y.png with a PNG of the tile's
+// colour (tileColor), an ETag per tile and Cache-Control max-age, or 304 when If-None-Match
+// matches. Responses wait for a short delay, so that requests overlap and the test can count how many
 // were open at once. A request without the expected User-Agent gets 403.
 class TileTestServer : public QObject
 {
@@ -25,7 +25,7 @@ public:
         QByteArray path;
         QByteArray userAgent;
         QByteArray ifNoneMatch;
-        int status = 0; // the answer's status code
+        int status = 0; // the response's status code
     };
 
     explicit TileTestServer(QObject *parent = nullptr);

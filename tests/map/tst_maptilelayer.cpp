@@ -2,6 +2,7 @@
 #include "map/mapview.h"
 #include "map/mbtilessource.h"
 #include "map/mercator.h"
+#include "mapwindow.h"
 #include "tilefixtures.h"
 
 #include <cmath>
@@ -86,17 +87,6 @@ private:
     QSet<TileId> m_requested;
 };
 
-int channelDistance(const QColor &a, const QColor &b)
-{
-    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
-                     std::abs(a.blue() - b.blue())});
-}
-
-QColor pixelAt(const QImage &image, const QPointF &position)
-{
-    return image.pixelColor((position * image.devicePixelRatio()).toPoint());
-}
-
 } // namespace
 
 class MapTileLayerTest : public QObject
@@ -107,10 +97,8 @@ private Q_SLOTS:
     void init()
     {
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
-        m_engine->loadData(WindowQml, QUrl(QStringLiteral("qrc:/tst_maptilelayer/window.qml")));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = Test::loadMapWindow(*m_engine, WindowQml,
+                                       QStringLiteral("qrc:/tst_maptilelayer/window.qml"));
         QVERIFY(m_window);
         m_map = m_window->findChild<MapView *>(QStringLiteral("map"));
         m_layer = m_window->findChild<MapTileLayer *>(QStringLiteral("tiles"));

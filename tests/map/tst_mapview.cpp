@@ -3,6 +3,7 @@
 #include "map/mapmarkerset.h"
 #include "map/mapview.h"
 #include "map/mercator.h"
+#include "mapwindow.h"
 
 #include <cmath>
 #include <memory>
@@ -18,6 +19,7 @@
 Q_IMPORT_QML_PLUGIN(CivicDesk_MapPlugin)
 
 using namespace CivicDesk;
+using namespace CivicDesk::Test;
 
 namespace {
 
@@ -105,17 +107,6 @@ Window {
 }
 )";
 
-int channelDistance(const QColor &a, const QColor &b)
-{
-    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
-                     std::abs(a.blue() - b.blue())});
-}
-
-QColor pixelAt(const QImage &image, const QPointF &position)
-{
-    return image.pixelColor((position * image.devicePixelRatio()).toPoint());
-}
-
 double degreesBetween(const QGeoCoordinate &a, const QGeoCoordinate &b)
 {
     return std::max(std::abs(a.latitude() - b.latitude()), std::abs(a.longitude() - b.longitude()));
@@ -147,10 +138,8 @@ private Q_SLOTS:
     void init()
     {
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
-        m_engine->loadData(WindowQml, QUrl(QStringLiteral("qrc:/tst_mapview/window.qml")));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+        m_window = Test::loadMapWindow(*m_engine, WindowQml,
+                                       QStringLiteral("qrc:/tst_mapview/window.qml"));
         QVERIFY(m_window);
         m_map = m_window->findChild<MapView *>(QStringLiteral("map"));
         QVERIFY(m_map);
@@ -606,11 +595,11 @@ private Q_SLOTS:
             QTest::mouseMove(m_window, start + QPoint(30 * step, 0));
         QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, start + QPoint(300, 0));
         QTest::mousePress(m_window, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
-        const QGeoCoordinate held = m_map->center();
+        const QGeoCoordinate stopped = m_map->center();
         QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
         // Events queued before the press may still arrive; none may move the map after it.
         QCoreApplication::processEvents();
-        QCOMPARE(m_map->center(), held);
+        QCOMPARE(m_map->center(), stopped);
     }
 
     void pinchZoomsAroundItsMiddle()
@@ -638,12 +627,12 @@ private Q_SLOTS:
         touch.move(0, QPoint(420, 300)).move(1, QPoint(540, 300)).commit();
         // The first finger lifts; the second goes on moving and drags what lies under it.
         touch.release(0, QPoint(420, 300)).stationary(1).commit();
-        const QPoint held(540, 300);
-        const QGeoCoordinate grabbed = m_map->toCoordinate(held);
-        touch.move(1, held + QPoint(30, 20)).commit();
-        touch.release(1, held + QPoint(30, 20)).commit();
+        const QPoint finger(540, 300);
+        const QGeoCoordinate grabbed = m_map->toCoordinate(finger);
+        touch.move(1, finger + QPoint(30, 20)).commit();
+        touch.release(1, finger + QPoint(30, 20)).commit();
         const QPointF now = m_map->fromCoordinate(grabbed);
-        QVERIFY2(QLineF(now, held + QPoint(30, 20)).length() < 1e-6,
+        QVERIFY2(QLineF(now, finger + QPoint(30, 20)).length() < 1e-6,
                  qPrintable(QStringLiteral("%1, %2").arg(now.x()).arg(now.y())));
     }
 
