@@ -374,9 +374,9 @@ void ClusterIndex::mergeNearby(std::vector<Cluster> &clusters, double distance)
     CellTable byCell(clusters.size());
     for (std::size_t i = 0; i < clusters.size(); ++i)
         byCell.insert(clusters[i].cells.first(), i);
-    // Larger clusters take in their neighbours first; ties by cell, so the result is the same
-    // whatever order the clusters came in. The keys are copied out of the clusters so that the
-    // sort reads one array.
+    // Larger clusters take in their neighbours first, and ties go by cell, so the result is the
+    // same whatever order the clusters came in. The keys are copied out of the clusters so that
+    // the sort reads one array.
     struct OrderKey
     {
         quint32 count;

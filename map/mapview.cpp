@@ -28,7 +28,7 @@ constexpr qreal KeyPanStep = 100;
 constexpr qreal MarkerHitRadius = 8;
 // Clusters of neighbouring cells closer than this are drawn as one, in pixels.
 constexpr qreal ClusterMergeDistance = 40;
-// Zoom level at which showMarker() stops zooming in: about 1.2 m per pixel at Hue.
+// Zoom level at which showMarker() stops zooming in: about 1.1 m per pixel at Hue.
 constexpr qreal ShowMarkerZoomLimit = 17;
 // Margin kept around a marker's circle of accuracy by showMarker(), in pixels.
 constexpr int AccuracyMargin = 40;
@@ -731,7 +731,7 @@ void MapView::hoverLeaveEvent(QHoverEvent *)
     Q_EMIT cursorCoordinateChanged();
 }
 
-// One finger pans and taps like the mouse; two fingers pan and zoom around their midpoint.
+// One finger pans and taps like the mouse, and two fingers pan and zoom around their midpoint.
 // Fingers are followed by id, so a finger that stays after a pinch pans on from where it is.
 void MapView::touchEvent(QTouchEvent *event)
 {

@@ -59,14 +59,14 @@ class MapView : public QQuickItem
         QColor areaFillColor READ areaFillColor WRITE setAreaFillColor NOTIFY areaFillColorChanged)
     // Areas layer, or null for none.
     Q_PROPERTY(CivicDesk::MapAreaSet *areas READ areas WRITE setAreas NOTIFY areasChanged)
-    // Whether the areas layer draws the names of its areas; true by default.
+    // Whether the areas layer draws the names of its areas. True by default.
     Q_PROPERTY(bool areaLabelsVisible READ areaLabelsVisible WRITE setAreaLabelsVisible NOTIFY
                    areaLabelsVisibleChanged)
     // Markers layer, or null for none.
     Q_PROPERTY(CivicDesk::MapMarkerSet *markers READ markers WRITE setMarkers NOTIFY markersChanged)
     // Id of the marker drawn larger and ringed, or empty for none.
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedIdChanged)
-    // Rectangle drawn as a translucent frame, such as a filter drawn earlier; invalid for none.
+    // Rectangle drawn as a translucent frame, such as a filter drawn earlier. Invalid for none.
     Q_PROPERTY(QGeoRectangle highlightedArea READ highlightedArea WRITE setHighlightedArea NOTIFY
                    highlightedAreaChanged)
     // Whether the next drag draws a rectangle instead of panning. A drag with Shift held always

@@ -28,8 +28,8 @@ public:
     void setFormerUnits(const QList<FormerUnit> &units);
     bool hasFormerUnits() const { return !m_former.isEmpty(); }
     // Replaces the named places (towns, villages) with those of an Overpass JSON file of nodes
-    // tagged place=* and name. Returns false with an error naming the file when it cannot be
-    // read; nodes without a name or a position are skipped.
+    // tagged place=* and name, and skips nodes without a name or a position. Returns false with
+    // an error naming the file when the file cannot be read.
     bool readPlaces(const QString &path, QString *error);
     bool hasPlaces() const { return !m_places.isEmpty(); }
 

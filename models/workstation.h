@@ -157,10 +157,11 @@ public:
     Q_INVOKABLE QString fold(const QString &text) const;
     // Switches the interface language ("vi" or "en").
     Q_INVOKABLE void setLanguage(const QString &language);
-    // Reads the queue rows of these reports; reportListReady carries them.
+    // Reads the queue rows of these reports, which reportListReady then carries.
     Q_INVOKABLE void listReports(const QStringList &reportIds);
-    // Returns at most ten wards, communes and former units whose name contains the text, each
-    // a map with name, detail and area (a geoshape for MapView.fitViewportToGeoShape).
+    // Returns at most ten wards, communes, named places and former units whose name contains
+    // the text, each a map with name, detail and area (a geoshape for
+    // MapView.fitViewportToGeoShape).
     Q_INVOKABLE QVariantList findPlaces(const QString &text);
     // Returns a new file path for a picture of the map, in the user's pictures folder.
     Q_INVOKABLE QString newMapImagePath() const;
