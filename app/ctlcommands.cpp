@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QUuid>
 #include <unistd.h>
 
 namespace CivicDesk {
@@ -57,6 +58,15 @@ const QString usageText = QStringLiteral(
     "          Stop NAME from signing in and end their open sessions where allowed.\n"
     "  user list --central URL\n"
     "          List the users with their role, agency and state.\n"
+    "  rate CODE satisfied|acceptable|unsatisfied [--comment TEXT] --central URL\n"
+    "          Record a citizen's rating of the answer to report CODE (HUE-251205-0007).\n"
+    "          Satisfied and acceptable close the report; unsatisfied needs the citizen's\n"
+    "          comment and sends the report back to its agency with a new deadline.\n"
+    "  maintenance --central URL\n"
+    "          Run the workflow's time-based steps once, by the central's clock: close\n"
+    "          answered reports whose 7-day rating period ended, and remind every\n"
+    "          workstation of urgent reports nobody has claimed, every 10 minutes. Meant\n"
+    "          to run every minute; runs at the same time change each report once.\n"
     "  basemap build --out FILE.mbtiles [--min-zoom 8] [--max-zoom 16]\n"
     "          [--bounds WEST,SOUTH,EAST,NORTH] [--attribution TEXT]...\n"
     "          [--max-zoom-of INPUT=ZOOM]... INPUT...\n"
@@ -378,6 +388,88 @@ int runStats(Context &context)
     return ExitOk;
 }
 
+int runRate(Context &context)
+{
+    const QStringList positional = context.parser.positionalArguments();
+    const QString code = positional.value(1);
+    const QString ratingText = positional.value(2);
+    if (code.isEmpty() || ratingText.isEmpty() || positional.size() > 3 ||
+        !context.parser.isSet(QStringLiteral("central")))
+        return usageError(context, QStringLiteral("rate needs CODE, a rating and --central URL"));
+    const auto rating = ratingFromCode(ratingText);
+    if (!rating)
+        return usageError(context, QStringLiteral("the rating is satisfied, acceptable or "
+                                                  "unsatisfied, not \"%1\"")
+                                       .arg(printableText(ratingText)));
+    auto central = openCentral(context, false);
+    if (!central)
+        return ExitFailure;
+    QString error;
+    const auto id = central->reportIdForCode(code, &error);
+    if (!id) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    if (id->isEmpty()) {
+        context.err << "civicdeskctl: no report has the code \"" << printableText(code) << "\"\n";
+        return ExitFailure;
+    }
+    const auto snapshots = central->snapshotsOf({*id}, &error);
+    if (!snapshots || snapshots->isEmpty()) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    const Report &report = snapshots->first().report;
+
+    Operation operation;
+    operation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    operation.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    operation.reportId = report.id;
+    operation.kind = OperationKind::Rate;
+    operation.baseVersion = report.version;
+    operation.baseState = assignmentStateOf(report);
+    operation.actor = QStringLiteral("citizen");
+    operation.actorRole = Role::System;
+    operation.createdAt = QDateTime::currentDateTimeUtc();
+    operation.payload = {{QLatin1String("rating"), ratingCode(*rating)}};
+    if (context.parser.isSet(QStringLiteral("comment")))
+        operation.payload.insert(QLatin1String("comment"),
+                                 context.parser.value(QStringLiteral("comment")));
+    const auto results = central->submit({operation}, &error);
+    if (!results || results->isEmpty()) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    if (!results->first().accepted()) {
+        context.err << "civicdeskctl: the rating of " << printableText(code)
+                    << " was refused: " << results->first().reason << '\n';
+        return ExitFailure;
+    }
+    context.out << printableText(code) << ": " << ratingCode(*rating)
+                << (*rating == Rating::Unsatisfied ? ", sent back to its agency\n" : ", closed\n");
+    return ExitOk;
+}
+
+int runMaintenance(Context &context)
+{
+    if (!context.parser.isSet(QStringLiteral("central")))
+        return usageError(context, QStringLiteral("maintenance needs --central URL"));
+    auto central = openCentral(context, false);
+    if (!central)
+        return ExitFailure;
+    QString error;
+    const auto summary = central->runMaintenance(&error);
+    if (!summary) {
+        context.err << "civicdeskctl: " << error << '\n';
+        return ExitFailure;
+    }
+    context.out << "closed after the rating period: " << summary->closed
+                << "\nurgent reminders: " << summary->reminded << '\n';
+    for (const QString &problem : summary->problems)
+        context.err << "civicdeskctl: " << problem << '\n';
+    return summary->problems.isEmpty() ? ExitOk : ExitFailure;
+}
+
 void addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -408,6 +500,8 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("File whose first line is the new user's password."),
          QStringLiteral("FILE")},
         {QStringLiteral("out"), QStringLiteral("MBTiles file to write."), QStringLiteral("FILE")},
+        {QStringLiteral("comment"), QStringLiteral("The citizen's comment with a rating."),
+         QStringLiteral("TEXT")},
         {QStringLiteral("min-zoom"), QStringLiteral("Lowest zoom level of the base map."),
          QStringLiteral("ZOOM")},
         {QStringLiteral("max-zoom"), QStringLiteral("Highest zoom level of the base map."),
@@ -464,6 +558,10 @@ int runCtl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runUserCommand(context.parser, out, err);
     if (command == QLatin1String("basemap"))
         return runBasemapCommand(context.parser, out, err);
+    if (command == QLatin1String("rate"))
+        return runRate(context);
+    if (command == QLatin1String("maintenance"))
+        return runMaintenance(context);
     if (command.isEmpty())
         return usageError(context, QStringLiteral("no command given"));
     return usageError(context, QStringLiteral("unknown command \"%1\"").arg(command));

@@ -56,6 +56,14 @@ struct MediaThumbnail
     int height = 0;
 };
 
+// What one run of the time-based steps did.
+struct MaintenanceSummary
+{
+    int closed = 0;       // resolved reports closed because their rating period ended
+    int reminded = 0;     // reminders recorded for urgent reports that nobody claimed
+    QStringList problems; // one sentence per report a step could not change
+};
+
 // Receives the bytes copied so far and the file's size after each chunk; returns false to stop
 // the copy, which then fails.
 using MediaProgress = std::function<bool(qint64 copied, qint64 total)>;
@@ -127,6 +135,17 @@ public:
     virtual std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
                                                              QString *error) = 0;
     virtual std::optional<ReportStats> stats(QString *error) = 0;
+
+    // Returns the id of the report with this public code ("HUE-251205-0007"), or an empty
+    // string when there is none.
+    virtual std::optional<QString> reportIdForCode(const QString &publicCode, QString *error) = 0;
+
+    // The workflow's time-based steps, judged by the central's clock: closes resolved reports
+    // whose rating period ended without a rating, and records a reminder for every urgent
+    // report that has waited unclaimed for another reminderMinutes. Each step has an id made
+    // from the report and the period it belongs to, so two runs at once, or a run repeated
+    // after a crash, change each report once.
+    virtual std::optional<MaintenanceSummary> runMaintenance(QString *error) = 0;
 
     // Reads the thumbnail of the media file whose content has this SHA-256. A thumbnail whose
     // bytes do not match its recorded SHA-256 is Damaged.

@@ -34,6 +34,7 @@ const QList<Migration> &centralMigrations()
     static const QList<Migration> migrations{
         {1, QStringLiteral(":/civicdesk/central/sqlite/0001_initial.sql"), createCentralId},
         {2, QStringLiteral(":/civicdesk/central/sqlite/0002_media_file.sql"), nullptr},
+        {3, QStringLiteral(":/civicdesk/central/sqlite/0003_workflow.sql"), nullptr},
     };
     return migrations;
 }
@@ -405,6 +406,7 @@ std::optional<OperationResult> SqlCentral::storedDecision(const Operation &opera
     result.operationId = operation.id;
     result.refusal = refusalFromCode(rows->first()[QStringLiteral("refusal")].toString());
     result.reason = rows->first()[QStringLiteral("reason")].toString();
+    result.repeated = true;
     qCInfo(lcCentral) << "operation" << operation.id << "delivered again; returning its decision";
     return result;
 }
@@ -433,13 +435,76 @@ bool SqlCentral::writeDecided(const Report &before, const Report &after, qint64 
 
     // An agency user returns the report through the server's function, because PostgreSQL
     // rejects an update that leaves a row its author can no longer read. decide() has already
-    // rejected a forward to another agency, so the new agency is empty here.
+    // rejected a forward to another agency, so the new agency is empty here. The function
+    // also clears the deadline, which the agency may not write.
     Report kept = after;
     kept.agency = before.agency;
+    kept.dueAt = before.dueAt;
+    kept.clockStartedAt = before.clockStartedAt;
     if (!updateReport(database(), before, kept, extra, error))
         return false;
     SqlStatement release(database(), QStringLiteral("SELECT release_report(:id)"));
     return release.bind(QStringLiteral(":id"), after.id).exec(error);
+}
+
+std::optional<QString> SqlCentral::duplicateTargetProblem(const Report &duplicate)
+{
+    QString loadError;
+    const auto target = loadReport(database(), duplicate.duplicateOf, m_readable, &loadError);
+    if (!target) {
+        qCInfo(lcCentral) << "duplicate target" << duplicate.duplicateOf
+                          << "not read:" << loadError;
+        return QStringLiteral("report %1 cannot duplicate %2, which does not exist on the central")
+            .arg(duplicate.id, duplicate.duplicateOf);
+    }
+    if (target->status == Status::Duplicate)
+        return QStringLiteral("report %1 cannot duplicate %2, which is itself a duplicate of %3; "
+                              "merge it into that one")
+            .arg(duplicate.id, duplicate.duplicateOf, target->duplicateOf);
+    return std::nullopt;
+}
+
+bool SqlCentral::mergeReporters(const Report &duplicate, const Operation &operation, QString *error)
+{
+    if (m_backend == Backend::Postgres) {
+        // No group may read the reporter links; the server's function moves them.
+        SqlStatement merge(database(), QStringLiteral("SELECT merge_reporters(:id)"));
+        if (!merge.bind(QStringLiteral(":id"), duplicate.id).exec(error))
+            return false;
+    } else {
+        SqlStatement link(database(),
+                          QStringLiteral("INSERT OR IGNORE INTO report_reporter (report_id, "
+                                         "reporter_id) SELECT :target, reporter_id FROM "
+                                         "report_reporter WHERE report_id = :duplicate"));
+        SqlStatement count(database(),
+                           QStringLiteral("UPDATE report SET reporter_count = (SELECT count(*) "
+                                          "FROM report_reporter WHERE report_id = :target) "
+                                          "WHERE id = :target"));
+        if (!link.bind(QStringLiteral(":target"), duplicate.duplicateOf)
+                 .bind(QStringLiteral(":duplicate"), duplicate.id)
+                 .exec(error) ||
+            !count.bind(QStringLiteral(":target"), duplicate.duplicateOf).exec(error))
+            return false;
+    }
+
+    // The surviving report's timeline says what joined it; its new revision carries the new
+    // reporter count to every workstation.
+    Event merged;
+    merged.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    merged.reportId = duplicate.duplicateOf;
+    merged.kind = EventKind::Merged;
+    merged.actor = operation.actor;
+    merged.at = operation.createdAt;
+    merged.data = {{QLatin1String("merged"), duplicate.id},
+                   {QLatin1String("merged_code"), duplicate.publicCode}};
+    const auto revision = ImportWriter::nextRevision(database(), error);
+    if (!revision || !insertEvent(database(), merged, error))
+        return false;
+    SqlStatement touch(database(),
+                       QStringLiteral("UPDATE report SET revision = :revision WHERE id = :id"));
+    return touch.bind(QStringLiteral(":revision"), *revision)
+        .bind(QStringLiteral(":id"), duplicate.duplicateOf)
+        .exec(error);
 }
 
 std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QString *error)
@@ -491,6 +556,12 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
             result.reason = QStringLiteral("an agency user cannot forward report %1 to %2")
                                 .arg(operation.reportId, report->agency);
         }
+        if (outcome.accepted() && operation.kind == OperationKind::MarkDuplicate) {
+            if (const auto problem = duplicateTargetProblem(*report)) {
+                result.refusal = Refusal::InvalidValue;
+                result.reason = *problem;
+            }
+        }
         if (isConcurrencyRefusal(outcome.refusal) &&
             !insertRefusalEvent(database(), operation, *report, outcome.refusal, m_clock(),
                                 error)) {
@@ -510,6 +581,9 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
                 !writeDecided(before, *report, *revision, error)) {
                 return std::nullopt;
             }
+            if (operation.kind == OperationKind::MarkDuplicate &&
+                !mergeReporters(*report, operation, error))
+                return std::nullopt;
         }
     }
     if (!recordDecision(operation, result, error))

@@ -57,6 +57,8 @@ public:
     std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
                                                      QString *error) override;
     std::optional<ReportStats> stats(QString *error) override;
+    std::optional<QString> reportIdForCode(const QString &publicCode, QString *error) override;
+    std::optional<MaintenanceSummary> runMaintenance(QString *error) override;
     MediaReadStatus mediaThumbnail(const QString &sha256, MediaThumbnail *thumbnail,
                                    QString *error) override;
     MediaReadStatus copyMediaContent(const QString &sha256, QIODevice *out,
@@ -77,10 +79,19 @@ private:
     OperationResult notPermitted(const Operation &operation, const QString &denial);
     // Writes an accepted operation's change of the report with its new revision.
     bool writeDecided(const Report &before, const Report &after, qint64 revision, QString *error);
+    // Checks the report a duplicate points to: it must exist and not be a duplicate itself.
+    std::optional<QString> duplicateTargetProblem(const Report &duplicate);
+    // Attaches the reporters of a report marked as a duplicate to the one it duplicates and
+    // records the merge in that report's timeline.
+    bool mergeReporters(const Report &duplicate, const Operation &operation, QString *error);
     std::optional<OperationResult> storedDecision(const Operation &operation, QString *error);
     bool recordDecision(const Operation &operation, const OperationResult &result, QString *error);
     std::optional<ReportSnapshot> currentSnapshot(const QString &reportId, QString *error);
     QString meta(const QString &key) const;
+    // The central's time: PostgreSQL's now(), or the clock of the embedded database.
+    std::optional<QDateTime> centralNow(QString *error);
+    bool closeUnratedReports(const QDateTime &now, MaintenanceSummary *summary, QString *error);
+    bool remindUrgentReports(const QDateTime &now, MaintenanceSummary *summary, QString *error);
     QString displayName() const;
 
     Backend m_backend;

@@ -61,7 +61,7 @@ constexpr std::array<std::pair<MediaKind, const char *>, 3> mediaKindCodes{{
     {MediaKind::Audio, "audio"},
 }};
 
-constexpr std::array<std::pair<EventKind, const char *>, 15> eventKindCodes{{
+constexpr std::array<std::pair<EventKind, const char *>, 18> eventKindCodes{{
     {EventKind::Received, "received"},
     {EventKind::Imported, "imported"},
     {EventKind::Classified, "classified"},
@@ -77,6 +77,9 @@ constexpr std::array<std::pair<EventKind, const char *>, 15> eventKindCodes{{
     {EventKind::ReporterRevealed, "reporter_revealed"},
     {EventKind::Edited, "edited"},
     {EventKind::Refused, "refused"},
+    {EventKind::ExtensionRequested, "extension_requested"},
+    {EventKind::ExtensionRefused, "extension_refused"},
+    {EventKind::Reminded, "reminded"},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 6> roleCodes{{
@@ -88,7 +91,30 @@ constexpr std::array<std::pair<Role, const char *>, 6> roleCodes{{
     {Role::System, "system"},
 }};
 
+constexpr std::array<std::pair<Rating, const char *>, 3> ratingCodes{{
+    {Rating::Unsatisfied, "unsatisfied"},
+    {Rating::Acceptable, "acceptable"},
+    {Rating::Satisfied, "satisfied"},
+}};
+
 } // namespace
+
+QString ratingCode(Rating rating)
+{
+    return codeOf(ratingCodes, rating);
+}
+std::optional<Rating> ratingFromCode(const QString &code)
+{
+    return valueOf(ratingCodes, code);
+}
+std::optional<Rating> ratingFromNumber(int number)
+{
+    for (const auto &[rating, code] : ratingCodes) {
+        if (int(rating) == number)
+            return rating;
+    }
+    return std::nullopt;
+}
 
 QString statusCode(Status status)
 {

@@ -45,7 +45,7 @@ enum class MediaKind
 
 // Kinds of timeline events. Imported is the arrival of a record from another system. Edited is
 // a change of free-text fields; Refused records an operation the central refused because another
-// operator changed the report first.
+// operator changed the report first. An approved extension is DeadlineExtended.
 enum class EventKind
 {
     Received,
@@ -63,6 +63,32 @@ enum class EventKind
     ReporterRevealed,
     Edited,
     Refused,
+    ExtensionRequested,
+    ExtensionRefused,
+    Reminded, // an urgent report still waits for someone to claim it
+};
+
+// What an operation does to a report; see core/operation.h.
+enum class OperationKind
+{
+    Classify,
+    Assign,
+    Reject,
+    AddNote,
+    EditText, // free-text fields; the payload is textEditPayload()
+    // An assigned report goes back to the center, unassigned, because it is not the agency's
+    // work; the payload carries the reason.
+    ReturnToCenter,
+    Acknowledge,      // the agency takes the report in hand
+    AskInfo,          // the citizen is asked for more; the deadline clock pauses
+    AnswerInfo,       // the citizen's answer; the report returns to its previous state
+    Resolve,          // the agency's public response
+    MarkDuplicate,    // the report duplicates another; its reporters join that one
+    Reopen,           // a supervisor takes a rejected, closed or duplicate report back to triage
+    Rate,             // the citizen's rating of the response
+    CloseUnrated,     // the rating period ended without a rating
+    RequestExtension, // the agency asks for a later deadline, with a reason
+    DecideExtension,  // a supervisor approves or refuses the extension asked for
 };
 
 // Roles of the people (and the system itself) that act on reports.
@@ -75,6 +101,18 @@ enum class Role
     Kiosk,
     System
 };
+
+// A citizen's rating of the published answer, stored as its number.
+enum class Rating
+{
+    Unsatisfied = 1,
+    Acceptable = 2,
+    Satisfied = 3,
+};
+
+QString ratingCode(Rating rating); // "satisfied", "acceptable", "unsatisfied"
+std::optional<Rating> ratingFromCode(const QString &code);
+std::optional<Rating> ratingFromNumber(int number);
 
 QString statusCode(Status status);
 std::optional<Status> statusFromCode(const QString &code);

@@ -48,8 +48,39 @@ QList<FieldDifference> assignmentDifferences(const Operation &operation, const R
         mine.agency.clear();
         set << QStringLiteral("agency");
         break;
+    case OperationKind::Acknowledge:
+        mine.status = Status::InProgress;
+        break;
+    case OperationKind::AskInfo:
+        mine.status = Status::WaitingInfo;
+        break;
+    case OperationKind::AnswerInfo:
+        mine.status = current.resumeStatus.value_or(Status::Assigned);
+        break;
+    case OperationKind::Resolve:
+        mine.status = Status::Resolved;
+        break;
+    case OperationKind::MarkDuplicate:
+        mine.status = Status::Duplicate;
+        break;
+    case OperationKind::Reopen:
+        mine.status = Status::Triaged;
+        mine.agency.clear();
+        set << QStringLiteral("agency");
+        break;
+    case OperationKind::Rate:
+        mine.status =
+            payload.value(QLatin1String("rating")).toString() == ratingCode(Rating::Unsatisfied)
+                ? Status::Assigned
+                : Status::Closed;
+        break;
+    case OperationKind::CloseUnrated:
+        mine.status = Status::Closed;
+        break;
     case OperationKind::AddNote:
     case OperationKind::EditText:
+    case OperationKind::RequestExtension:
+    case OperationKind::DecideExtension:
         return {};
     }
 

@@ -12,13 +12,23 @@
 namespace CivicDesk {
 namespace {
 
-constexpr std::array<std::pair<OperationKind, const char *>, 6> kindCodes{{
+constexpr std::array<std::pair<OperationKind, const char *>, 16> kindCodes{{
     {OperationKind::Classify, "classify"},
     {OperationKind::Assign, "assign"},
     {OperationKind::Reject, "reject"},
     {OperationKind::AddNote, "note"},
     {OperationKind::EditText, "edit"},
     {OperationKind::ReturnToCenter, "return"},
+    {OperationKind::Acknowledge, "acknowledge"},
+    {OperationKind::AskInfo, "ask_info"},
+    {OperationKind::AnswerInfo, "answer_info"},
+    {OperationKind::Resolve, "resolve"},
+    {OperationKind::MarkDuplicate, "duplicate"},
+    {OperationKind::Reopen, "reopen"},
+    {OperationKind::Rate, "rate"},
+    {OperationKind::CloseUnrated, "close_unrated"},
+    {OperationKind::RequestExtension, "request_extension"},
+    {OperationKind::DecideExtension, "decide_extension"},
 }};
 
 constexpr std::array<std::pair<Refusal, const char *>, 8> refusalCodes{{
@@ -105,12 +115,58 @@ OperationOutcome checkLength(const QString &name, const QString &text)
 
 OperationOutcome checkTransition(const Report &report, Status to, const Operation &operation)
 {
-    if (isTransitionAllowed(report.status, to, operation.actorRole))
+    if (isTransitionAllowed(report.status, to, operation.kind, operation.actorRole))
         return {};
-    return refuse(
-        Refusal::InvalidTransition,
-        QStringLiteral("the role %1 may not move a report from %2 to %3")
-            .arg(roleCode(operation.actorRole), statusCode(report.status), statusCode(to)));
+    return refuse(Refusal::InvalidTransition,
+                  QStringLiteral("the role %1 may not %2 a report from %3 to %4")
+                      .arg(roleCode(operation.actorRole), operationKindCode(operation.kind),
+                           statusCode(report.status), statusCode(to)));
+}
+
+// Deadline of a report whose clock starts at `start`.
+QDateTime deadlineFrom(const Report &, const ReferenceCodes &, const QDateTime &start)
+{
+    return defaultDueTime(start);
+}
+
+// Deadline after a pause from `pausedAt` to `resumedAt`: the time left at the pause counts
+// again from the resumption.
+QDateTime resumedDeadline(const Report &report, const ReferenceCodes &, const QDateTime &pausedAt,
+                          const QDateTime &resumedAt)
+{
+    if (!report.dueAt.isValid() || !pausedAt.isValid() || resumedAt <= pausedAt)
+        return report.dueAt;
+    return report.dueAt.addMSecs(pausedAt.msecsTo(resumedAt));
+}
+
+// The data every status change records: from, to, and the agency on whose behalf an operator
+// or a supervisor recorded an agency's step.
+QJsonObject transitionData(const Report &report, Status from, Status to, const Operation &operation)
+{
+    QJsonObject data{{QLatin1String("from"), statusCode(from)},
+                     {QLatin1String("to"), statusCode(to)}};
+    const Transition *transition = findTransition(from, to, operation.kind);
+    if (transition && transition->agencyStep && operation.actorRole != Role::Agency &&
+        !report.agency.isEmpty()) {
+        data.insert(QLatin1String("on_behalf_of"), report.agency);
+    }
+    return data;
+}
+
+// Reads a required text of the payload: present, trimmed and not longer than `limit`.
+OperationOutcome requiredText(const Operation &operation, QLatin1String key, const QString &what,
+                              QString *text, int limit = maxOperatorTextLength)
+{
+    *text = operation.payload.value(key).toString().trimmed();
+    if (text->isEmpty())
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("%1 needs %2").arg(operationKindCode(operation.kind), what));
+    if (text->size() > limit)
+        return refuse(
+            Refusal::InvalidValue,
+            QStringLiteral("the %1 has %2 characters, more than the %3 allowed")
+                .arg(QString(key), QString::number(text->size()), QString::number(limit)));
+    return {};
 }
 
 OperationOutcome classify(Report &report, const Operation &operation, const ReferenceCodes &codes)
@@ -127,12 +183,9 @@ OperationOutcome classify(Report &report, const Operation &operation, const Refe
         return refuse(Refusal::InvalidValue,
                       QStringLiteral("unknown priority \"%1\"").arg(priorityText));
 
-    // Classifying again while still triaged corrects the field without a transition.
-    if (report.status != Status::Triaged) {
-        OperationOutcome check = checkTransition(report, Status::Triaged, operation);
-        if (!check.accepted())
-            return check;
-    }
+    OperationOutcome check = checkTransition(report, Status::Triaged, operation);
+    if (!check.accepted())
+        return check;
 
     QJsonObject data{{QLatin1String("category"), category},
                      {QLatin1String("priority"), priorityCode(*priority)},
@@ -160,9 +213,11 @@ OperationOutcome assign(Report &report, const Operation &operation, const Refere
     if (!check.accepted())
         return check;
 
+    // The citizen's clock runs from the arrival of the report, whoever handles it.
     report.agency = agency;
     report.status = Status::Assigned;
-    report.dueAt = defaultDueTime(report.receivedAt);
+    report.clockStartedAt = report.receivedAt;
+    report.dueAt = deadlineFrom(report, codes, report.receivedAt);
 
     OperationOutcome outcome;
     outcome.event = makeEvent(operation, EventKind::Assigned,
@@ -217,15 +272,288 @@ OperationOutcome returnToCenter(Report &report, const Operation &operation)
         return check;
 
     const QString agency = report.agency;
+    QJsonObject data = transitionData(report, report.status, Status::Triaged, operation);
+    data.insert(QLatin1String("reason"), reason);
+    data.insert(QLatin1String("agency"), agency);
     report.status = Status::Triaged;
     report.agency.clear();
+    report.dueAt = {};
+    report.clockStartedAt = {};
+    report.extensionDueAt = {};
+    report.extensionReason.clear();
 
     OperationOutcome outcome;
-    outcome.event = makeEvent(operation, EventKind::StatusChanged,
-                              {{QLatin1String("reason"), reason},
-                               {QLatin1String("agency"), agency},
-                               {QLatin1String("from"), statusCode(Status::Assigned)},
-                               {QLatin1String("to"), statusCode(Status::Triaged)}});
+    outcome.event = makeEvent(operation, EventKind::StatusChanged, data);
+    return outcome;
+}
+
+// Moves the report along one transition after checking it, and returns the outcome with an
+// event of `kind` whose data holds from, to and `extra`.
+OperationOutcome moveTo(Report &report, Status to, const Operation &operation, EventKind kind,
+                        const QJsonObject &extra)
+{
+    OperationOutcome check = checkTransition(report, to, operation);
+    if (!check.accepted())
+        return check;
+    QJsonObject data = transitionData(report, report.status, to, operation);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        data.insert(it.key(), it.value());
+    report.status = to;
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, kind, data);
+    return outcome;
+}
+
+OperationOutcome acknowledge(Report &report, const Operation &operation)
+{
+    return moveTo(report, Status::InProgress, operation, EventKind::StatusChanged, {});
+}
+
+OperationOutcome askInfo(Report &report, const Operation &operation)
+{
+    QString question;
+    if (OperationOutcome check =
+            requiredText(operation, QLatin1String("question"),
+                         QStringLiteral("the question for the citizen"), &question);
+        !check.accepted())
+        return check;
+    const Status from = report.status;
+    OperationOutcome outcome =
+        moveTo(report, Status::WaitingInfo, operation, EventKind::StatusChanged,
+               {{QLatin1String("question"), question}});
+    if (outcome.accepted()) {
+        report.waitingSince = operation.createdAt;
+        report.resumeStatus = from;
+    }
+    return outcome;
+}
+
+OperationOutcome answerInfo(Report &report, const Operation &operation, const ReferenceCodes &codes)
+{
+    QString answer;
+    if (OperationOutcome check = requiredText(operation, QLatin1String("answer"),
+                                              QStringLiteral("the citizen's answer"), &answer);
+        !check.accepted())
+        return check;
+    if (report.status != Status::WaitingInfo)
+        return refuse(Refusal::InvalidTransition,
+                      QStringLiteral("report %1 is %2, not waiting for the citizen's answer")
+                          .arg(report.id, statusCode(report.status)));
+    const Status to = report.resumeStatus.value_or(Status::Assigned);
+    const QDateTime paused = report.waitingSince;
+    const QDateTime due = resumedDeadline(report, codes, paused, operation.createdAt);
+    OperationOutcome outcome = moveTo(report, to, operation, EventKind::StatusChanged,
+                                      {{QLatin1String("answer"), answer},
+                                       {QLatin1String("waiting_since"), toStorageTime(paused)},
+                                       {QLatin1String("due_at"), toStorageTime(due)}});
+    if (outcome.accepted()) {
+        report.dueAt = due;
+        report.waitingSince = {};
+        report.resumeStatus.reset();
+    }
+    return outcome;
+}
+
+// Longest public response, in characters: agencies' answers run to several paragraphs.
+constexpr int maxResponseLength = 8000;
+
+OperationOutcome resolve(Report &report, const Operation &operation)
+{
+    QString response;
+    if (OperationOutcome check =
+            requiredText(operation, QLatin1String("response"), QStringLiteral("a public response"),
+                         &response, maxResponseLength);
+        !check.accepted())
+        return check;
+    OperationOutcome outcome =
+        moveTo(report, Status::Resolved, operation, EventKind::ResponsePublished,
+               {{QLatin1String("response"), response}});
+    if (outcome.accepted()) {
+        report.publicResponse = response;
+        report.resolvedAt = operation.createdAt;
+        report.extensionDueAt = {};
+        report.extensionReason.clear();
+    }
+    return outcome;
+}
+
+OperationOutcome markDuplicate(Report &report, const Operation &operation)
+{
+    const QString original = operation.payload.value(QLatin1String("duplicate_of")).toString();
+    if (original.isEmpty())
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("marking a duplicate needs the report it duplicates"));
+    if (original == report.id)
+        return refuse(Refusal::InvalidValue,
+                      QStringLiteral("report %1 cannot duplicate itself").arg(report.id));
+    OperationOutcome outcome = moveTo(report, Status::Duplicate, operation, EventKind::Merged,
+                                      {{QLatin1String("duplicate_of"), original}});
+    if (outcome.accepted())
+        report.duplicateOf = original;
+    return outcome;
+}
+
+OperationOutcome reopen(Report &report, const Operation &operation)
+{
+    QString reason;
+    if (OperationOutcome check =
+            requiredText(operation, QLatin1String("reason"), QStringLiteral("a reason"), &reason);
+        !check.accepted())
+        return check;
+    OperationOutcome outcome = moveTo(report, Status::Triaged, operation, EventKind::Reopened,
+                                      {{QLatin1String("reason"), reason}});
+    if (outcome.accepted()) {
+        // Triage starts again: the report waits for an agency, and what ended it no longer holds.
+        report.agency.clear();
+        report.dueAt = {};
+        report.clockStartedAt = {};
+        report.resolvedAt = {};
+        report.closedAt = {};
+        report.rating.reset();
+        report.rejectReason.clear();
+        report.duplicateOf.clear();
+    }
+    return outcome;
+}
+
+OperationOutcome rate(Report &report, const Operation &operation, const ReferenceCodes &codes)
+{
+    const QString code = operation.payload.value(QLatin1String("rating")).toString();
+    const auto rating = ratingFromCode(code);
+    if (!rating)
+        return refuse(code.isEmpty() ? Refusal::MissingValue : Refusal::InvalidValue,
+                      QStringLiteral("unknown rating \"%1\"; expected satisfied, acceptable or "
+                                     "unsatisfied")
+                          .arg(code));
+    const QString comment = operation.payload.value(QLatin1String("comment")).toString().trimmed();
+    if (OperationOutcome length = checkLength(QStringLiteral("comment"), comment);
+        !length.accepted())
+        return length;
+
+    QJsonObject extra{{QLatin1String("rating"), ratingCode(*rating)}};
+    if (!comment.isEmpty())
+        extra.insert(QLatin1String("comment"), comment);
+    if (*rating != Rating::Unsatisfied) {
+        OperationOutcome outcome =
+            moveTo(report, Status::Closed, operation, EventKind::Rated, extra);
+        if (outcome.accepted()) {
+            report.rating = int(*rating);
+            report.closedAt = operation.createdAt;
+        }
+        return outcome;
+    }
+    // Not satisfied: the agency works on it again, with the citizen's comment as the reason and
+    // a new processing time from now.
+    if (comment.isEmpty())
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("a rating of unsatisfied reopens the report and needs the "
+                                     "citizen's comment"));
+    OperationOutcome outcome = moveTo(report, Status::Assigned, operation, EventKind::Rated, extra);
+    if (outcome.accepted()) {
+        report.rating = int(*rating);
+        report.resolvedAt = {};
+        report.clockStartedAt = operation.createdAt;
+        report.dueAt = deadlineFrom(report, codes, operation.createdAt);
+        outcome.event.data.insert(QLatin1String("due_at"), toStorageTime(report.dueAt));
+    }
+    return outcome;
+}
+
+OperationOutcome closeUnrated(Report &report, const Operation &operation)
+{
+    if (report.status == Status::Resolved && report.resolvedAt.isValid() &&
+        report.resolvedAt.addDays(ratingPeriodDays) > operation.createdAt) {
+        return refuse(
+            Refusal::InvalidTransition,
+            QStringLiteral("the rating period of report %1 runs until %2")
+                .arg(report.id, toStorageTime(report.resolvedAt.addDays(ratingPeriodDays))));
+    }
+    OperationOutcome outcome = moveTo(report, Status::Closed, operation, EventKind::StatusChanged,
+                                      {{QLatin1String("rating_period_days"), ratingPeriodDays}});
+    if (outcome.accepted())
+        report.closedAt = operation.createdAt;
+    return outcome;
+}
+
+// States in which the agency works on a report and its deadline runs.
+bool isAgencyWork(Status status)
+{
+    return status == Status::Assigned || status == Status::InProgress ||
+           status == Status::WaitingInfo;
+}
+
+OperationOutcome requestExtension(Report &report, const Operation &operation)
+{
+    QString reason;
+    if (OperationOutcome check =
+            requiredText(operation, QLatin1String("reason"), QStringLiteral("a reason"), &reason);
+        !check.accepted())
+        return check;
+    const QString dueText = operation.payload.value(QLatin1String("due_at")).toString();
+    const QDateTime due = fromStorageTime(dueText);
+    if (!due.isValid())
+        return refuse(dueText.isEmpty() ? Refusal::MissingValue : Refusal::InvalidValue,
+                      QStringLiteral("an extension needs the deadline asked for; \"%1\" is not a "
+                                     "time")
+                          .arg(dueText));
+    const bool allowed = operation.actorRole == Role::Agency ||
+                         operation.actorRole == Role::Operator ||
+                         operation.actorRole == Role::Supervisor;
+    if (!allowed || !isAgencyWork(report.status))
+        return refuse(Refusal::InvalidTransition,
+                      QStringLiteral("the role %1 may not ask for an extension of a %2 report")
+                          .arg(roleCode(operation.actorRole), statusCode(report.status)));
+    if (report.dueAt.isValid() && due <= report.dueAt)
+        return refuse(Refusal::InvalidValue,
+                      QStringLiteral("the deadline asked for (%1) is not later than the current "
+                                     "one (%2)")
+                          .arg(toStorageTime(due), toStorageTime(report.dueAt)));
+    QJsonObject data{{QLatin1String("reason"), reason},
+                     {QLatin1String("due_at"), toStorageTime(due)},
+                     {QLatin1String("previous_due_at"), toStorageTime(report.dueAt)}};
+    if (operation.actorRole != Role::Agency && !report.agency.isEmpty())
+        data.insert(QLatin1String("on_behalf_of"), report.agency);
+    report.extensionDueAt = due;
+    report.extensionReason = reason;
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::ExtensionRequested, data);
+    return outcome;
+}
+
+OperationOutcome decideExtension(Report &report, const Operation &operation)
+{
+    if (operation.actorRole != Role::Supervisor)
+        return refuse(Refusal::InvalidTransition,
+                      QStringLiteral("only a supervisor decides on extensions, not the role %1")
+                          .arg(roleCode(operation.actorRole)));
+    if (!report.extensionDueAt.isValid() || !isAgencyWork(report.status))
+        return refuse(
+            Refusal::InvalidTransition,
+            QStringLiteral("report %1 has no extension waiting for a decision").arg(report.id));
+    const QJsonValue approvedValue = operation.payload.value(QLatin1String("approved"));
+    if (!approvedValue.isBool())
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("deciding on an extension needs \"approved\": true or false"));
+    const bool approved = approvedValue.toBool();
+    const QString reason = operation.payload.value(QLatin1String("reason")).toString().trimmed();
+    if (!approved && reason.isEmpty())
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("refusing an extension needs a reason"));
+    if (OperationOutcome length = checkLength(QStringLiteral("reason"), reason); !length.accepted())
+        return length;
+
+    QJsonObject data{{QLatin1String("due_at"), toStorageTime(report.extensionDueAt)},
+                     {QLatin1String("previous_due_at"), toStorageTime(report.dueAt)},
+                     {QLatin1String("requested_reason"), report.extensionReason}};
+    if (!reason.isEmpty())
+        data.insert(QLatin1String("reason"), reason);
+    if (approved)
+        report.dueAt = report.extensionDueAt;
+    report.extensionDueAt = {};
+    report.extensionReason.clear();
+    OperationOutcome outcome;
+    outcome.event = makeEvent(
+        operation, approved ? EventKind::DeadlineExtended : EventKind::ExtensionRefused, data);
     return outcome;
 }
 
@@ -446,6 +774,26 @@ OperationOutcome applyOperation(Report &report, const Operation &operation,
         return editText(report, operation);
     case OperationKind::ReturnToCenter:
         return returnToCenter(report, operation);
+    case OperationKind::Acknowledge:
+        return acknowledge(report, operation);
+    case OperationKind::AskInfo:
+        return askInfo(report, operation);
+    case OperationKind::AnswerInfo:
+        return answerInfo(report, operation, codes);
+    case OperationKind::Resolve:
+        return resolve(report, operation);
+    case OperationKind::MarkDuplicate:
+        return markDuplicate(report, operation);
+    case OperationKind::Reopen:
+        return reopen(report, operation);
+    case OperationKind::Rate:
+        return rate(report, operation, codes);
+    case OperationKind::CloseUnrated:
+        return closeUnrated(report, operation);
+    case OperationKind::RequestExtension:
+        return requestExtension(report, operation);
+    case OperationKind::DecideExtension:
+        return decideExtension(report, operation);
     }
     return refuse(Refusal::InvalidValue, QStringLiteral("unknown operation kind"));
 }
@@ -467,8 +815,23 @@ bool operationChangesVersion(OperationKind kind)
 
 bool operationChangesAssignment(OperationKind kind)
 {
-    return kind == OperationKind::Classify || kind == OperationKind::Assign ||
-           kind == OperationKind::Reject || kind == OperationKind::ReturnToCenter;
+    switch (kind) {
+    case OperationKind::AddNote:
+    case OperationKind::EditText:
+    case OperationKind::RequestExtension:
+    case OperationKind::DecideExtension:
+        return false;
+    default:
+        return true;
+    }
+}
+
+QList<OperationKind> allOperationKinds()
+{
+    QList<OperationKind> kinds;
+    for (const auto &[kind, code] : kindCodes)
+        kinds.append(kind);
+    return kinds;
 }
 
 } // namespace CivicDesk

@@ -12,19 +12,8 @@
 
 namespace CivicDesk {
 
-enum class OperationKind
-{
-    Classify,
-    Assign,
-    Reject,
-    AddNote,
-    EditText, // free-text fields; the payload is textEditPayload()
-    // An assigned report goes back to the center, unassigned, because it is not the agency's
-    // work; the payload carries the reason.
-    ReturnToCenter,
-};
-
 QString operationKindCode(OperationKind kind);
+QList<OperationKind> allOperationKinds();
 std::optional<OperationKind> operationKindFromCode(const QString &code);
 
 // The part of a report that status and assignment operations depend on. Such operations are
@@ -111,9 +100,17 @@ struct OperationResult
     // Not decided: an earlier operation on the same report was refused in the same submission.
     // The operation stays in the outbox until the operator has resolved that refusal.
     bool held = false;
+    // The central had decided this operation before, and this is that first decision again.
+    bool repeated = false;
 
     bool accepted() const { return refusal == Refusal::None && !held; }
 };
+
+// Days after the response during which the citizen may rate it; then the report closes.
+inline constexpr int ratingPeriodDays = 7;
+
+// Minutes between reminders of an urgent report that nobody has claimed.
+inline constexpr int urgentReminderMinutes = 10;
 
 // Maximum length in characters (UTF-16 code units) of a note or a reason for rejecting a
 // report, chosen for this product: a few paragraphs.

@@ -59,6 +59,16 @@ struct Report
     QString publicResponse;
     std::optional<int> rating; // 1 (not satisfied) .. 3 (satisfied)
     QString rejectReason;
+    // When the deadline clock started (the assignment); with dueAt it gives the share of the
+    // allotted time that is left.
+    QDateTime clockStartedAt;
+    // While the citizen is asked for more: since when the report waits, which pauses the
+    // deadline clock, and the state it returns to with the answer.
+    QDateTime waitingSince;
+    std::optional<Status> resumeStatus;
+    // An extension the agency asked for and no supervisor has decided yet.
+    QDateTime extensionDueAt;
+    QString extensionReason;
     int version = 1; // increases by one with every accepted change of the report's fields
     int reporterCount = 0;
     bool simulated = false;

@@ -81,6 +81,11 @@ template<typename Out> void writeReportColumns(const Report &report, Out &out)
     out.text(report.publicResponse);
     out.optionalInteger(report.rating);
     out.text(report.rejectReason);
+    out.time(report.clockStartedAt);
+    out.time(report.waitingSince);
+    out.text(report.resumeStatus ? statusCode(*report.resumeStatus) : QString());
+    out.time(report.extensionDueAt);
+    out.text(report.extensionReason);
     out.integer(report.version);
     out.integer(report.reporterCount);
     out.integer(report.simulated ? 1 : 0);
@@ -124,6 +129,11 @@ template<typename In> Report readReportColumns(In &in)
     report.publicResponse = in.text();
     report.rating = in.optionalInteger();
     report.rejectReason = in.text();
+    report.clockStartedAt = in.time();
+    report.waitingSince = in.time();
+    report.resumeStatus = statusFromCode(in.text());
+    report.extensionDueAt = in.time();
+    report.extensionReason = in.text();
     report.version = int(in.integer());
     report.reporterCount = int(in.integer());
     report.simulated = in.integer() != 0;

@@ -6,41 +6,46 @@ const QList<Transition> &transitionTable()
 {
     using enum Status;
     using R = Requirement;
+    const QList<Role> center{Role::Operator, Role::Supervisor};
+    const QList<Role> agencyOrCenter{Role::Agency, Role::Operator, Role::Supervisor};
+    using O = OperationKind;
     static const QList<Transition> table{
-        {New, Triaged, {Role::Operator, Role::Supervisor}, R::Category | R::Priority},
-        {New, Rejected, {Role::Operator, Role::Supervisor}, R::Reason},
-        {Triaged, Rejected, {Role::Operator, Role::Supervisor}, R::Reason},
-        {New, Duplicate, {Role::Operator, Role::Supervisor}, R::DuplicateOf},
-        {Triaged, Duplicate, {Role::Operator, Role::Supervisor}, R::DuplicateOf},
-        {Triaged, Assigned, {Role::Operator, Role::Supervisor}, R::Agency},
-        {Assigned, Triaged, {Role::Agency, Role::Operator}, R::Reason},
-        {Assigned, InProgress, {Role::Agency, Role::Operator}, R::None},
-        {Assigned, WaitingInfo, {Role::Agency, Role::Operator}, R::Question},
-        {InProgress, WaitingInfo, {Role::Agency, Role::Operator}, R::Question},
-        {WaitingInfo, Assigned, {Role::Operator}, R::Answer},
-        {WaitingInfo, InProgress, {Role::Operator}, R::Answer},
-        {InProgress, Resolved, {Role::Agency, Role::Operator}, R::PublicResponse},
-        {Resolved, Closed, {Role::System}, R::Rating},
-        {Resolved, Assigned, {Role::System}, R::Rating | R::Reason},
-        {Rejected, Triaged, {Role::Supervisor}, R::Reason},
-        {Closed, Triaged, {Role::Supervisor}, R::Reason},
-        {Duplicate, Triaged, {Role::Supervisor}, R::Reason},
+        {New, Triaged, O::Classify, center, R::Category | R::Priority},
+        {Triaged, Triaged, O::Classify, center, R::Category | R::Priority},
+        {New, Rejected, O::Reject, center, R::Reason},
+        {Triaged, Rejected, O::Reject, center, R::Reason},
+        {New, Duplicate, O::MarkDuplicate, center, R::DuplicateOf},
+        {Triaged, Duplicate, O::MarkDuplicate, center, R::DuplicateOf},
+        {Triaged, Assigned, O::Assign, center, R::Agency},
+        {Assigned, Triaged, O::ReturnToCenter, agencyOrCenter, R::Reason, true},
+        {Assigned, InProgress, O::Acknowledge, agencyOrCenter, R::None, true},
+        {Assigned, WaitingInfo, O::AskInfo, agencyOrCenter, R::Question},
+        {InProgress, WaitingInfo, O::AskInfo, agencyOrCenter, R::Question},
+        {WaitingInfo, Assigned, O::AnswerInfo, center, R::Answer},
+        {WaitingInfo, InProgress, O::AnswerInfo, center, R::Answer},
+        {InProgress, Resolved, O::Resolve, agencyOrCenter, R::PublicResponse, true},
+        {Resolved, Closed, O::Rate, {Role::System}, R::Rating},
+        {Resolved, Closed, O::CloseUnrated, {Role::System}, R::Rating},
+        {Resolved, Assigned, O::Rate, {Role::System}, R::Rating | R::Reason},
+        {Rejected, Triaged, O::Reopen, {Role::Supervisor}, R::Reason},
+        {Closed, Triaged, O::Reopen, {Role::Supervisor}, R::Reason},
+        {Duplicate, Triaged, O::Reopen, {Role::Supervisor}, R::Reason},
     };
     return table;
 }
 
-const Transition *findTransition(Status from, Status to)
+const Transition *findTransition(Status from, Status to, OperationKind operation)
 {
     for (const Transition &transition : transitionTable()) {
-        if (transition.from == from && transition.to == to)
+        if (transition.from == from && transition.to == to && transition.operation == operation)
             return &transition;
     }
     return nullptr;
 }
 
-bool isTransitionAllowed(Status from, Status to, Role role)
+bool isTransitionAllowed(Status from, Status to, OperationKind operation, Role role)
 {
-    const Transition *transition = findTransition(from, to);
+    const Transition *transition = findTransition(from, to, operation);
     return transition && transition->roles.contains(role);
 }
 

@@ -31,24 +31,29 @@ constexpr bool needs(Requirement set, Requirement item)
     return (static_cast<int>(set) & static_cast<int>(item)) != 0;
 }
 
-// One allowed move of the workflow. A transition listed twice with different roles is
-// allowed to each of them.
+// One allowed move of the workflow: the operation that makes it and the roles that may.
 struct Transition
 {
     Status from;
     Status to;
+    OperationKind operation;
     QList<Role> roles;
     Requirement requirements = Requirement::None;
+    // A step of the agency's work. Operators and supervisors may record it on the agency's
+    // behalf, and the event says so.
+    bool agencyStep = false;
 };
 
 // The workflow of every mode and of the central side: the only place where transitions are
-// decided. WaitingInfo returns to the state it came from; that state is kept in the event.
+// decided. WaitingInfo returns to the state it came from, which the report keeps while it
+// waits. Classifying a triaged report again corrects its field without leaving triage.
 const QList<Transition> &transitionTable();
 
-// Returns the transition from one state to another, or nullptr when the table has none.
-const Transition *findTransition(Status from, Status to);
+// Returns the transition from one state to another by an operation, or nullptr when the table
+// has none.
+const Transition *findTransition(Status from, Status to, OperationKind operation);
 
-bool isTransitionAllowed(Status from, Status to, Role role);
+bool isTransitionAllowed(Status from, Status to, OperationKind operation, Role role);
 
 // States that end the work on a report unless a supervisor reopens it.
 bool isFinalStatus(Status status);

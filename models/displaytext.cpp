@@ -121,6 +121,12 @@ QString eventKindName(EventKind kind)
         return tr("Text edited");
     case EventKind::Refused:
         return tr("Change refused");
+    case EventKind::ExtensionRequested:
+        return tr("Extension requested");
+    case EventKind::ExtensionRefused:
+        return tr("Extension refused");
+    case EventKind::Reminded:
+        return tr("Urgent, still unclaimed");
     }
     return QString();
 }

@@ -569,7 +569,8 @@ bool Workstation::mayTriage() const
 
 bool Workstation::mayReturn() const
 {
-    return isTransitionAllowed(Status::Assigned, Status::Triaged, actingRole());
+    return isTransitionAllowed(Status::Assigned, Status::Triaged, OperationKind::ReturnToCenter,
+                               actingRole());
 }
 
 void Workstation::addNote(const QString &text)

@@ -86,6 +86,7 @@ const QList<Migration> &replicaMigrations()
         {2, QStringLiteral(":/civicdesk/replica/0002_search_text.sql"), fillSearchText},
         {3, QStringLiteral(":/civicdesk/replica/0003_sort_rank.sql"), rankNames},
         {4, QStringLiteral(":/civicdesk/replica/0004_attention_resolution.sql"), {}},
+        {5, QStringLiteral(":/civicdesk/replica/0005_workflow.sql"), {}},
     };
     return migrations;
 }

@@ -478,6 +478,18 @@
         <source>Place</source>
         <translation>Place</translation>
     </message>
+    <message>
+        <source>Extension requested</source>
+        <translation>Extension requested</translation>
+    </message>
+    <message>
+        <source>Extension refused</source>
+        <translation>Extension refused</translation>
+    </message>
+    <message>
+        <source>Urgent, still unclaimed</source>
+        <translation>Urgent, still unclaimed</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

@@ -477,6 +477,18 @@
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
+    <message>
+        <source>Extension requested</source>
+        <translation>Đề nghị gia hạn</translation>
+    </message>
+    <message>
+        <source>Extension refused</source>
+        <translation>Từ chối gia hạn</translation>
+    </message>
+    <message>
+        <source>Urgent, still unclaimed</source>
+        <translation>Khẩn, vẫn chưa ai nhận</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

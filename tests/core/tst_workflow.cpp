@@ -56,41 +56,398 @@ private Q_SLOTS:
         QCOMPARE(statusFromCode(QStringLiteral("open")), std::nullopt);
     }
 
-    void transitions_data()
+    // The workflow as the center runs it, written out here on its own, so that a change of the
+    // table in core/ shows up as a difference.
+    void tableIsTheCentersWorkflow()
     {
-        QTest::addColumn<Status>("from");
-        QTest::addColumn<Status>("to");
-        QTest::addColumn<Role>("role");
-        QTest::addColumn<bool>("allowed");
-        QTest::newRow("new-triaged") << Status::New << Status::Triaged << Role::Operator << true;
-        QTest::newRow("triaged-assigned")
-            << Status::Triaged << Status::Assigned << Role::Operator << true;
-        QTest::newRow("new-rejected") << Status::New << Status::Rejected << Role::Operator << true;
-        QTest::newRow("triaged-rejected")
-            << Status::Triaged << Status::Rejected << Role::Operator << true;
-        QTest::newRow("new-assigned skips triage")
-            << Status::New << Status::Assigned << Role::Operator << false;
-        QTest::newRow("assigned-rejected")
-            << Status::Assigned << Status::Rejected << Role::Operator << false;
-        QTest::newRow("kiosk cannot triage")
-            << Status::New << Status::Triaged << Role::Kiosk << false;
-        QTest::newRow("agency acknowledges")
-            << Status::Assigned << Status::InProgress << Role::Agency << true;
-        QTest::newRow("closed reopened by supervisor")
-            << Status::Closed << Status::Triaged << Role::Supervisor << true;
-        QTest::newRow("closed not reopened by operator")
-            << Status::Closed << Status::Triaged << Role::Operator << false;
-        QTest::newRow("resolved closed by system")
-            << Status::Resolved << Status::Closed << Role::System << true;
+        const QStringList expected{
+            QStringLiteral("new triaged classify operator supervisor"),
+            QStringLiteral("triaged triaged classify operator supervisor"),
+            QStringLiteral("new rejected reject operator supervisor"),
+            QStringLiteral("triaged rejected reject operator supervisor"),
+            QStringLiteral("new duplicate duplicate operator supervisor"),
+            QStringLiteral("triaged duplicate duplicate operator supervisor"),
+            QStringLiteral("triaged assigned assign operator supervisor"),
+            QStringLiteral("assigned triaged return agency operator supervisor"),
+            QStringLiteral("assigned in_progress acknowledge agency operator supervisor"),
+            QStringLiteral("assigned waiting_info ask_info agency operator supervisor"),
+            QStringLiteral("in_progress waiting_info ask_info agency operator supervisor"),
+            QStringLiteral("waiting_info assigned answer_info operator supervisor"),
+            QStringLiteral("waiting_info in_progress answer_info operator supervisor"),
+            QStringLiteral("in_progress resolved resolve agency operator supervisor"),
+            QStringLiteral("resolved closed rate system"),
+            QStringLiteral("resolved closed close_unrated system"),
+            QStringLiteral("resolved assigned rate system"),
+            QStringLiteral("rejected triaged reopen supervisor"),
+            QStringLiteral("closed triaged reopen supervisor"),
+            QStringLiteral("duplicate triaged reopen supervisor"),
+        };
+        QStringList actual;
+        for (const Transition &transition : transitionTable()) {
+            QStringList words{statusCode(transition.from), statusCode(transition.to),
+                              operationKindCode(transition.operation)};
+            for (Role role : transition.roles)
+                words.append(roleCode(role));
+            actual.append(words.join(QLatin1Char(' ')));
+        }
+        QCOMPARE(actual, expected);
     }
 
-    void transitions()
+    // Every operation that moves a report, in every state and for every role: accepted exactly
+    // where the table has a row, and then with the table's target state.
+    void everyMoveFollowsTheTable()
     {
-        QFETCH(Status, from);
-        QFETCH(Status, to);
-        QFETCH(Role, role);
-        QFETCH(bool, allowed);
-        QCOMPARE(isTransitionAllowed(from, to, role), allowed);
+        struct Move
+        {
+            const char *name;
+            OperationKind kind;
+            QJsonObject payload;
+            std::optional<Status> resume; // the state a waiting report returns to
+            Status target;
+        };
+        const QString reason = QStringLiteral("lý do");
+        const QList<Move> moves{
+            {"classify",
+             OperationKind::Classify,
+             {{QStringLiteral("category"), QStringLiteral("other")},
+              {QStringLiteral("priority"), QStringLiteral("normal")}},
+             {},
+             Status::Triaged},
+            {"reject",
+             OperationKind::Reject,
+             {{QStringLiteral("reason"), reason}},
+             {},
+             Status::Rejected},
+            {"duplicate",
+             OperationKind::MarkDuplicate,
+             {{QStringLiteral("duplicate_of"), QStringLiteral("report-0")}},
+             {},
+             Status::Duplicate},
+            {"assign",
+             OperationKind::Assign,
+             {{QStringLiteral("agency"), QStringLiteral("hepco")}},
+             {},
+             Status::Assigned},
+            {"return",
+             OperationKind::ReturnToCenter,
+             {{QStringLiteral("reason"), reason}},
+             {},
+             Status::Triaged},
+            {"acknowledge", OperationKind::Acknowledge, {}, {}, Status::InProgress},
+            {"ask",
+             OperationKind::AskInfo,
+             {{QStringLiteral("question"), QStringLiteral("Số nhà?")}},
+             {},
+             Status::WaitingInfo},
+            {"answer to assigned",
+             OperationKind::AnswerInfo,
+             {{QStringLiteral("answer"), QStringLiteral("Số 12")}},
+             Status::Assigned,
+             Status::Assigned},
+            {"answer to in progress",
+             OperationKind::AnswerInfo,
+             {{QStringLiteral("answer"), QStringLiteral("Số 12")}},
+             Status::InProgress,
+             Status::InProgress},
+            {"resolve",
+             OperationKind::Resolve,
+             {{QStringLiteral("response"), QStringLiteral("Đã sửa xong.")}},
+             {},
+             Status::Resolved},
+            {"rate satisfied",
+             OperationKind::Rate,
+             {{QStringLiteral("rating"), QStringLiteral("satisfied")}},
+             {},
+             Status::Closed},
+            {"rate acceptable",
+             OperationKind::Rate,
+             {{QStringLiteral("rating"), QStringLiteral("acceptable")}},
+             {},
+             Status::Closed},
+            {"rate unsatisfied",
+             OperationKind::Rate,
+             {{QStringLiteral("rating"), QStringLiteral("unsatisfied")},
+              {QStringLiteral("comment"), QStringLiteral("Vẫn còn hỏng")}},
+             {},
+             Status::Assigned},
+            {"close unrated", OperationKind::CloseUnrated, {}, {}, Status::Closed},
+            {"reopen",
+             OperationKind::Reopen,
+             {{QStringLiteral("reason"), reason}},
+             {},
+             Status::Triaged},
+        };
+        const QList<Role> roles{Role::Operator, Role::Supervisor, Role::Agency,
+                                Role::Admin,    Role::Kiosk,      Role::System};
+        ReferenceCodes codes;
+        codes.categories = {QStringLiteral("other")};
+        codes.agencies = {QStringLiteral("hepco")};
+
+        QSet<QString> used; // rows of the table, with a role, that some move was accepted for
+        int accepted = 0;
+        for (Status status : allStatuses()) {
+            for (const Move &move : moves) {
+                for (Role role : roles) {
+                    Report report = reportIn(status);
+                    report.agency = QStringLiteral("hepco");
+                    report.dueAt = report.receivedAt.addDays(10);
+                    report.resolvedAt = report.receivedAt.addDays(-8);
+                    if (status == Status::WaitingInfo) {
+                        report.resumeStatus = move.resume.value_or(Status::Assigned);
+                        report.waitingSince = report.receivedAt;
+                    }
+                    Operation op = operation(move.kind, move.payload);
+                    op.actorRole = role;
+                    const Status from = report.status;
+                    const OperationOutcome outcome = applyOperation(report, op, codes);
+                    const bool expected = isTransitionAllowed(from, move.target, move.kind, role) &&
+                                          (from != Status::WaitingInfo || !move.resume ||
+                                           *move.resume == move.target);
+                    const QString where = QStringLiteral("%1 on a %2 report by %3: %4")
+                                              .arg(QLatin1String(move.name), statusCode(from),
+                                                   roleCode(role), outcome.reason);
+                    QVERIFY2(outcome.accepted() == expected, qPrintable(where));
+                    if (!outcome.accepted()) {
+                        QCOMPARE(report.status, from);
+                        continue;
+                    }
+                    ++accepted;
+                    QCOMPARE(report.status, move.target);
+                    QCOMPARE(outcome.event.data.value(QLatin1String("from")).toString(),
+                             statusCode(from));
+                    QCOMPARE(outcome.event.data.value(QLatin1String("to")).toString(),
+                             statusCode(move.target));
+                    QCOMPARE(outcome.event.actor, QStringLiteral("lan"));
+                    QCOMPARE(outcome.event.at, op.createdAt);
+                    used.insert(QStringLiteral("%1 %2 %3 %4")
+                                    .arg(statusCode(from), statusCode(move.target),
+                                         operationKindCode(move.kind), roleCode(role)));
+                }
+            }
+        }
+        int rows = 0;
+        for (const Transition &transition : transitionTable()) {
+            for (Role role : transition.roles) {
+                ++rows;
+                const QString key =
+                    QStringLiteral("%1 %2 %3 %4")
+                        .arg(statusCode(transition.from), statusCode(transition.to),
+                             operationKindCode(transition.operation), roleCode(role));
+                QVERIFY2(used.contains(key), qPrintable(key + QStringLiteral(" never made")));
+            }
+        }
+        QCOMPARE(used.size(), rows);
+        qInfo() << accepted << "moves accepted out of"
+                << allStatuses().size() * moves.size() * roles.size();
+    }
+
+    void operatorRecordsAgencyStepOnItsBehalf()
+    {
+        Report report = reportIn(Status::Assigned);
+        report.agency = QStringLiteral("hepco");
+        Operation acknowledge = operation(OperationKind::Acknowledge, {});
+        OperationOutcome outcome = applyOperation(report, acknowledge, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(outcome.event.data.value(QLatin1String("on_behalf_of")).toString(),
+                 QStringLiteral("hepco"));
+
+        Report own = reportIn(Status::Assigned);
+        own.agency = QStringLiteral("hepco");
+        acknowledge.actorRole = Role::Agency;
+        outcome = applyOperation(own, acknowledge, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QVERIFY(!outcome.event.data.contains(QLatin1String("on_behalf_of")));
+    }
+
+    void waitingForTheCitizenPausesTheDeadline()
+    {
+        Report report = reportIn(Status::InProgress);
+        report.agency = QStringLiteral("hepco");
+        report.dueAt = report.receivedAt.addDays(10);
+        const QDateTime due = report.dueAt;
+
+        Operation ask =
+            operation(OperationKind::AskInfo, {{QStringLiteral("question"), QStringLiteral(" ")}});
+        ask.actorRole = Role::Agency;
+        QCOMPARE(applyOperation(report, ask, {}).refusal, Refusal::MissingValue);
+        ask.payload = {{QStringLiteral("question"), QStringLiteral("Ở kiệt nào?")}};
+        QVERIFY(applyOperation(report, ask, {}).accepted());
+        QCOMPARE(report.status, Status::WaitingInfo);
+        QCOMPARE(report.waitingSince, ask.createdAt);
+        QCOMPARE(report.resumeStatus, Status::InProgress);
+
+        Operation answer = operation(OperationKind::AnswerInfo,
+                                     {{QStringLiteral("answer"), QStringLiteral("Kiệt 5")}});
+        answer.actorRole = Role::Agency;
+        QCOMPARE(applyOperation(report, answer, {}).refusal, Refusal::InvalidTransition);
+        answer.actorRole = Role::Operator;
+        answer.createdAt = ask.createdAt.addSecs(3 * 3600);
+        const OperationOutcome outcome = applyOperation(report, answer, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(report.status, Status::InProgress);
+        QCOMPARE(report.dueAt, due.addSecs(3 * 3600));
+        QVERIFY(!report.waitingSince.isValid());
+        QVERIFY(!report.resumeStatus);
+        QCOMPARE(outcome.event.data.value(QLatin1String("answer")).toString(),
+                 QStringLiteral("Kiệt 5"));
+    }
+
+    void resolvePublishesTheResponse()
+    {
+        Report report = reportIn(Status::InProgress);
+        report.agency = QStringLiteral("hepco");
+        report.extensionDueAt = report.receivedAt.addDays(20);
+        report.extensionReason = QStringLiteral("chờ vật tư");
+        Operation resolve = operation(OperationKind::Resolve, {});
+        resolve.actorRole = Role::Agency;
+        QCOMPARE(applyOperation(report, resolve, {}).refusal, Refusal::MissingValue);
+        resolve.payload = {{QStringLiteral("response"), QString(8001, QLatin1Char('x'))}};
+        QCOMPARE(applyOperation(report, resolve, {}).refusal, Refusal::InvalidValue);
+        resolve.payload = {{QStringLiteral("response"), QStringLiteral("Đã thay bóng đèn.")}};
+        const OperationOutcome outcome = applyOperation(report, resolve, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(outcome.event.kind, EventKind::ResponsePublished);
+        QCOMPARE(report.publicResponse, QStringLiteral("Đã thay bóng đèn."));
+        QCOMPARE(report.resolvedAt, resolve.createdAt);
+        QVERIFY(!report.extensionDueAt.isValid());
+    }
+
+    void duplicatePointsToTheOriginal()
+    {
+        Report report = reportIn(Status::New);
+        Operation mark =
+            operation(OperationKind::MarkDuplicate, {{QStringLiteral("duplicate_of"), report.id}});
+        QCOMPARE(applyOperation(report, mark, {}).refusal, Refusal::InvalidValue);
+        mark.payload = {};
+        QCOMPARE(applyOperation(report, mark, {}).refusal, Refusal::MissingValue);
+        mark.payload = {{QStringLiteral("duplicate_of"), QStringLiteral("report-0")}};
+        const OperationOutcome outcome = applyOperation(report, mark, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(report.duplicateOf, QStringLiteral("report-0"));
+        QCOMPARE(outcome.event.kind, EventKind::Merged);
+    }
+
+    void reopenStartsTriageAgain()
+    {
+        Report report = reportIn(Status::Closed);
+        report.agency = QStringLiteral("hepco");
+        report.dueAt = report.receivedAt.addDays(10);
+        report.resolvedAt = report.receivedAt.addDays(3);
+        report.closedAt = report.receivedAt.addDays(4);
+        report.rating = 3;
+        Operation reopen = operation(OperationKind::Reopen, {});
+        reopen.actorRole = Role::Supervisor;
+        QCOMPARE(applyOperation(report, reopen, {}).refusal, Refusal::MissingValue);
+        reopen.payload = {{QStringLiteral("reason"), QStringLiteral("Người dân gọi lại")}};
+        const OperationOutcome outcome = applyOperation(report, reopen, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(outcome.event.kind, EventKind::Reopened);
+        QCOMPARE(report.status, Status::Triaged);
+        QVERIFY(report.agency.isEmpty());
+        QVERIFY(!report.dueAt.isValid());
+        QVERIFY(!report.closedAt.isValid());
+        QVERIFY(!report.rating);
+    }
+
+    void unsatisfiedRatingReopensToTheAgency()
+    {
+        Report report = reportIn(Status::Resolved);
+        report.agency = QStringLiteral("hepco");
+        report.resolvedAt = report.receivedAt.addDays(2);
+        Operation rate = operation(OperationKind::Rate,
+                                   {{QStringLiteral("rating"), QStringLiteral("unsatisfied")}});
+        rate.actorRole = Role::System;
+        rate.createdAt = report.receivedAt.addDays(3);
+        QCOMPARE(applyOperation(report, rate, {}).refusal, Refusal::MissingValue);
+        rate.payload.insert(QStringLiteral("rating"), QStringLiteral("so-so"));
+        QCOMPARE(applyOperation(report, rate, {}).refusal, Refusal::InvalidValue);
+        rate.payload = {{QStringLiteral("rating"), QStringLiteral("unsatisfied")},
+                        {QStringLiteral("comment"), QStringLiteral("Đèn vẫn tắt")}};
+        const OperationOutcome outcome = applyOperation(report, rate, {});
+        QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
+        QCOMPARE(report.status, Status::Assigned);
+        QCOMPARE(report.agency, QStringLiteral("hepco"));
+        QCOMPARE(report.rating, 1);
+        QCOMPARE(report.clockStartedAt, rate.createdAt);
+        QVERIFY(report.dueAt > rate.createdAt);
+        QVERIFY(!report.resolvedAt.isValid());
+        QCOMPARE(outcome.event.kind, EventKind::Rated);
+        QCOMPARE(outcome.event.data.value(QLatin1String("comment")).toString(),
+                 QStringLiteral("Đèn vẫn tắt"));
+    }
+
+    void ratingPeriodEndsAfterSevenDays()
+    {
+        Report report = reportIn(Status::Resolved);
+        report.resolvedAt = report.receivedAt;
+        Operation close = operation(OperationKind::CloseUnrated, {});
+        close.actorRole = Role::System;
+        close.createdAt = report.resolvedAt.addDays(7).addSecs(-1);
+        QCOMPARE(applyOperation(report, close, {}).refusal, Refusal::InvalidTransition);
+        close.createdAt = report.resolvedAt.addDays(7);
+        QVERIFY(applyOperation(report, close, {}).accepted());
+        QCOMPARE(report.status, Status::Closed);
+        QCOMPARE(report.closedAt, close.createdAt);
+        QVERIFY(!report.rating);
+    }
+
+    void extensionAskedAndDecided()
+    {
+        Report report = reportIn(Status::InProgress);
+        report.agency = QStringLiteral("hepco");
+        report.dueAt = report.receivedAt.addDays(10);
+        const QDateTime due = report.dueAt;
+        const QString later = QStringLiteral("2026-03-20T10:00:00Z");
+
+        Operation ask = operation(OperationKind::RequestExtension,
+                                  {{QStringLiteral("due_at"), later},
+                                   {QStringLiteral("reason"), QStringLiteral("Chờ vật tư")}});
+        ask.actorRole = Role::Agency;
+        Operation early = ask;
+        early.payload.insert(QStringLiteral("due_at"), QStringLiteral("2026-03-05T10:00:00Z"));
+        QCOMPARE(applyOperation(report, early, {}).refusal, Refusal::InvalidValue);
+        Operation garbled = ask;
+        garbled.payload.insert(QStringLiteral("due_at"), QStringLiteral("next week"));
+        QCOMPARE(applyOperation(report, garbled, {}).refusal, Refusal::InvalidValue);
+
+        Operation decide =
+            operation(OperationKind::DecideExtension, {{QStringLiteral("approved"), true}});
+        decide.actorRole = Role::Supervisor;
+        QCOMPARE(applyOperation(report, decide, {}).refusal, Refusal::InvalidTransition);
+
+        QVERIFY(applyOperation(report, ask, {}).accepted());
+        QCOMPARE(report.extensionDueAt.toUTC(),
+                 QDateTime(QDate(2026, 3, 20), QTime(10, 0), QTimeZone::utc()));
+        QCOMPARE(report.dueAt, due);
+
+        Operation byOperator = decide;
+        byOperator.actorRole = Role::Operator;
+        QCOMPARE(applyOperation(report, byOperator, {}).refusal, Refusal::InvalidTransition);
+        Operation refuseSilently =
+            operation(OperationKind::DecideExtension, {{QStringLiteral("approved"), false}});
+        refuseSilently.actorRole = Role::Supervisor;
+        QCOMPARE(applyOperation(report, refuseSilently, {}).refusal, Refusal::MissingValue);
+
+        const OperationOutcome approved = applyOperation(report, decide, {});
+        QVERIFY2(approved.accepted(), qPrintable(approved.reason));
+        QCOMPARE(approved.event.kind, EventKind::DeadlineExtended);
+        QCOMPARE(report.dueAt.toUTC(),
+                 QDateTime(QDate(2026, 3, 20), QTime(10, 0), QTimeZone::utc()));
+        QVERIFY(!report.extensionDueAt.isValid());
+
+        Operation again = ask;
+        again.payload.insert(QStringLiteral("due_at"), QStringLiteral("2026-03-30T10:00:00Z"));
+        QVERIFY(applyOperation(report, again, {}).accepted());
+        refuseSilently.payload.insert(QStringLiteral("reason"), QStringLiteral("Quá lâu"));
+        const OperationOutcome refused = applyOperation(report, refuseSilently, {});
+        QVERIFY2(refused.accepted(), qPrintable(refused.reason));
+        QCOMPARE(refused.event.kind, EventKind::ExtensionRefused);
+        QCOMPARE(report.dueAt.toUTC(),
+                 QDateTime(QDate(2026, 3, 20), QTime(10, 0), QTimeZone::utc()));
+        QVERIFY(report.extensionReason.isEmpty());
+
+        Report closed = reportIn(Status::Closed);
+        QCOMPARE(applyOperation(closed, ask, {}).refusal, Refusal::InvalidTransition);
     }
 
     void classifyTriagesNewReport()
