@@ -125,6 +125,9 @@ double newMoonJde(int k)
 }
 
 // Returns the Julian day number of the local day (UTC+7) of new moon number k.
+// NOTE: Some new moons of 1900-2100 fall within a minute of local midnight (1944-06-20,
+// 1967-07-07, 2054-05-08, 2077-11-15, 2085-10-18). The month start there depends on ΔT and on
+// the formulas' error of a few seconds, so another calendar may start those months a day apart.
 qint64 newMoonDay(int k)
 {
     const double jde = newMoonJde(k);
