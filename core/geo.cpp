@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,7 +44,23 @@ bool samePoint(const QPointF &a, const QPointF &b)
     return qFuzzyCompare(a.x(), b.x()) && qFuzzyCompare(a.y(), b.y());
 }
 
+double radians(double degrees)
+{
+    return degrees * std::numbers::pi / 180;
+}
+
 } // namespace
+
+double distanceMeters(const GeoPoint &a, const GeoPoint &b)
+{
+    const double sinHalfLatitude = std::sin(radians(b.latitude - a.latitude) / 2);
+    const double sinHalfLongitude = std::sin(radians(b.longitude - a.longitude) / 2);
+    const double h = sinHalfLatitude * sinHalfLatitude + std::cos(radians(a.latitude)) *
+                                                             std::cos(radians(b.latitude)) *
+                                                             sinHalfLongitude * sinHalfLongitude;
+    // Rounding can push h a little past 1 for antipodal points.
+    return 2 * earthMeanRadiusMeters * std::asin(std::sqrt(std::min(h, 1.0)));
+}
 
 bool ringContains(const Ring &ring, const QPointF &point)
 {

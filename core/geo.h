@@ -16,6 +16,14 @@ using Ring = QList<QPointF>;
 using Rings = QList<Ring>;
 using MultiPolygon = QList<Rings>;
 
+// Mean radius of the Earth (IUGG mean radius R1 of the WGS84 ellipsoid), in metres.
+inline constexpr double earthMeanRadiusMeters = 6371008.8;
+
+// Returns the great-circle distance between two WGS84 positions in metres (haversine formula
+// on a sphere of earthMeanRadiusMeters). It differs from the distance on the ellipsoid by at
+// most about 0.5%.
+double distanceMeters(const GeoPoint &a, const GeoPoint &b);
+
 // Returns whether the point lies inside the multipolygon (even-odd rule per polygon).
 bool contains(const MultiPolygon &shape, const GeoPoint &point);
 bool ringContains(const Ring &ring, const QPointF &point);

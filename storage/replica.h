@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/conflict.h"
+#include "core/duplicates.h"
 #include "core/feedposition.h"
 #include "core/operation.h"
 #include "core/reference.h"
@@ -141,6 +142,18 @@ public:
     std::optional<QStringList> reportIds(QString *error) const;
     std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids, QString *error) const;
     std::optional<ReportStats> stats(QString *error) const;
+
+    // Returns the reports that may be duplicates of `report` by the place, time, field and
+    // status rules (see mayBeDuplicates()), nearest in time first, at most `maxCandidates`. The
+    // query admits a few reports that the rules reject, such as those in the corners of the
+    // box around the position. Text is not compared.
+    std::optional<QList<Report>> duplicateCandidates(const Report &report, QString *error,
+                                                     const DuplicateRules &rules = {},
+                                                     int maxCandidates = 300) const;
+    // Loads the report and its candidates, and returns suggestDuplicates() of them.
+    std::optional<QList<DuplicateSuggestion>>
+    duplicateSuggestions(const QString &reportId, QString *error,
+                         const DuplicateRules &rules = {}) const;
 
 private:
     // Replaces a report with the central's version, then replays this workstation's pending
