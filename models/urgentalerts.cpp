@@ -63,7 +63,7 @@ void UrgentAlerts::update(const QList<UrgentReport> &reports)
         Q_EMIT reportsChanged();
 
     for (const UrgentReport &report : std::as_const(arrived)) {
-        qCInfo(lcAlerts) << "urgent report" << report.id << report.publicCode << "not claimed";
+        qCDebug(lcAlerts) << "urgent report" << report.id << report.publicCode << "not claimed";
         if (m_notifier)
             m_notifier->notifyUrgentReport(report);
         Q_EMIT reportArrived(report.id);
