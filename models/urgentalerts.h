@@ -16,10 +16,10 @@ namespace CivicDesk {
 
 class DesktopNotifier;
 
-// Alerts for unclaimed urgent reports: the list for a banner, one desktop
-// notification for each report that appears, and a chime that plays when one appears and
-// repeats while any waits, never twice within chimeIntervalSeconds. The workstation feeds it
-// through update(); the time comes from an injectable clock, so that tests move time by hand.
+// Alerts for unclaimed urgent reports: the list for a banner, one desktop notification for each
+// report that appears, and a chime that plays when one appears and repeats while any waits,
+// never twice within chimeIntervalSeconds. The workstation feeds it through update(). The time
+// comes from an injectable clock, so that tests move time by hand.
 class UrgentAlerts : public QObject
 {
     Q_OBJECT
@@ -66,7 +66,7 @@ public:
 Q_SIGNALS:
     void reportsChanged();
     void mutedChanged();
-    // One for each report that was not in the previous update, in list order.
+    // One for each report that was not in the previous update, longest waiting first.
     void reportArrived(const QString &reportId);
     // The chime was played.
     void chimed();
