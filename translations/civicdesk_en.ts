@@ -479,6 +479,18 @@
         <translation>Place</translation>
     </message>
     <message>
+        <source>Urgent report not claimed</source>
+        <translation>Urgent report not claimed</translation>
+    </message>
+    <message>
+        <source>Urgent report %1 not claimed</source>
+        <translation>Urgent report %1 not claimed</translation>
+    </message>
+    <message>
+        <source>Received at %1. Nobody has claimed it yet.</source>
+        <translation>Received at %1. Nobody has claimed it yet.</translation>
+    </message>
+    <message>
         <source>Extension requested</source>
         <translation>Extension requested</translation>
     </message>
@@ -982,6 +994,28 @@
     <message>
         <source>%1 characters; at most %2 are allowed. Shorten the text.</source>
         <translation>%1 characters; at most %2 are allowed. Shorten the text.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message numerus="yes">
+        <source>%n urgent report(s) not claimed</source>
+        <translation>
+            <numerusform>%n urgent report not claimed</numerusform>
+            <numerusform>%n urgent reports not claimed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Received: %1</translation>
+    </message>
+    <message>
+        <source>Unmute chime</source>
+        <translation>Unmute chime</translation>
+    </message>
+    <message>
+        <source>Mute chime</source>
+        <translation>Mute chime</translation>
     </message>
 </context>
 <context>

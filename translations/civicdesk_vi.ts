@@ -478,6 +478,18 @@
         <translation>Địa danh</translation>
     </message>
     <message>
+        <source>Urgent report not claimed</source>
+        <translation>Phản ánh khẩn chưa ai nhận</translation>
+    </message>
+    <message>
+        <source>Urgent report %1 not claimed</source>
+        <translation>Phản ánh khẩn %1 chưa ai nhận</translation>
+    </message>
+    <message>
+        <source>Received at %1. Nobody has claimed it yet.</source>
+        <translation>Tiếp nhận lúc %1. Chưa ai nhận xử lý.</translation>
+    </message>
+    <message>
         <source>Extension requested</source>
         <translation>Đề nghị gia hạn</translation>
     </message>
@@ -978,6 +990,27 @@
     <message>
         <source>%1 characters; at most %2 are allowed. Shorten the text.</source>
         <translation>%1 ký tự; tối đa %2 ký tự. Hãy rút ngắn nội dung.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message numerus="yes">
+        <source>%n urgent report(s) not claimed</source>
+        <translation>
+            <numerusform>%n phản ánh khẩn chưa ai nhận</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Tiếp nhận: %1</translation>
+    </message>
+    <message>
+        <source>Unmute chime</source>
+        <translation>Bật chuông báo</translation>
+    </message>
+    <message>
+        <source>Mute chime</source>
+        <translation>Tắt chuông báo</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,3 @@
+#include "models/alertslogging.h"
+
+Q_LOGGING_CATEGORY(lcAlerts, "civicdesk.alerts", QtInfoMsg)

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace CivicDesk {
+
+// An unclaimed urgent report, as the alerts show it. It carries no personal
+// data: the alerts leave the workstation in desktop notifications.
+struct UrgentReport
+{
+    QString id;         // report UUID
+    QString publicCode; // HUE-YYMMDD-NNNN, empty until the report's first sync
+    QString title;
+    QDateTime receivedAt;
+
+    bool operator==(const UrgentReport &) const = default;
+};
+
+} // namespace CivicDesk
