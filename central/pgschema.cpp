@@ -26,6 +26,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {5, ":/civicdesk/central/postgresql/0005_admin_audit.sql"},
     {6, ":/civicdesk/central/postgresql/0006_row_security.sql"},
     {7, ":/civicdesk/central/postgresql/0007_server_checks.sql"},
+    {8, ":/civicdesk/central/postgresql/0008_claims.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,
