@@ -34,6 +34,7 @@ const QList<Migration> &centralMigrations()
     static const QList<Migration> migrations{
         {1, QStringLiteral(":/civicdesk/central/sqlite/0001_initial.sql"), createCentralId},
         {2, QStringLiteral(":/civicdesk/central/sqlite/0002_media_file.sql"), nullptr},
+        {3, QStringLiteral(":/civicdesk/central/sqlite/0003_claims.sql"), nullptr},
     };
     return migrations;
 }
