@@ -63,7 +63,8 @@ std::optional<ClaimResult> refusedForRole(const QString &reportId, Role role)
 {
     ClaimResult result;
     result.reportId = reportId;
-    result.message = QStringLiteral("a user of role %1 may not claim reports").arg(roleCode(role));
+    result.message =
+        QStringLiteral("a user of role %1 may not claim or release reports").arg(roleCode(role));
     return result;
 }
 
@@ -162,6 +163,8 @@ std::optional<ClaimResult> SqlCentral::releaseClaim(const QString &reportId,
     if (m_backend == Backend::Postgres)
         return releaseClaimOnServer(database(), reportId, reason, error);
 
+    if (!roleMayClaim(actor.role))
+        return refusedForRole(reportId, actor.role);
     SqlTransaction transaction(database(), true);
     if (!transaction.isActive()) {
         *error = transaction.error();
@@ -246,6 +249,10 @@ std::optional<ClaimResult> SqlCentral::claimNext(const ClaimCriteria &criteria,
                                                  const ClaimActor &actor, int leaseSeconds,
                                                  QString *error)
 {
+    if (criteria.statuses.isEmpty()) {
+        *error = QStringLiteral("the queue to claim from names no status");
+        return std::nullopt;
+    }
     if (m_backend == Backend::Postgres)
         return claimNextOnServer(database(), criteria, leaseSeconds, error);
 
@@ -255,10 +262,6 @@ std::optional<ClaimResult> SqlCentral::claimNext(const ClaimCriteria &criteria,
     }
     if (!roleMayClaim(actor.role))
         return refusedForRole(QString(), actor.role);
-    if (criteria.statuses.isEmpty()) {
-        *error = QStringLiteral("the queue to claim from names no status");
-        return std::nullopt;
-    }
     SqlTransaction transaction(database(), true);
     if (!transaction.isActive()) {
         *error = transaction.error();

@@ -43,8 +43,8 @@ bool comesFirst(const Report &a, const Report &b)
     return key(a) < key(b);
 }
 
-// Calls in flight on threads of their own while a latch holds them back. Releasing opens the
-// latch and joins the threads; the destructor does so too, so that a failed check leaves no
+// Calls in flight on threads of their own while a latch keeps them waiting. Releasing opens the
+// latch and joins the threads. The destructor does so too, so that a failed check leaves no
 // thread waiting.
 class LatchedCalls
 {
@@ -501,6 +501,24 @@ private Q_SLOTS:
         QVERIFY(!claimNextAs(who).granted);
         QVERIFY(snapshotOf(report.id).report.claimHolder.isEmpty());
         QVERIFY(claimEvents(report.id).isEmpty());
+
+        // Nor may they release an operator's claim.
+        QVERIFY(claimAs(QStringLiteral("lan"), report.id).granted);
+        const ClaimResult release = releaseAs(who, report.id, QStringLiteral("màn hình"));
+        QVERIFY(!release.granted);
+        QVERIFY(!release.message.isEmpty());
+        QCOMPARE(snapshotOf(report.id).report.claimHolder, holderName(QStringLiteral("lan")));
+    }
+
+    void queueWithoutStatusFails()
+    {
+        ClaimCriteria criteria;
+        criteria.statuses.clear();
+        QString error;
+        QVERIFY(!as(QStringLiteral("lan"))
+                     .claimNext(criteria, actor(QStringLiteral("lan")), defaultClaimLeaseSeconds,
+                                &error));
+        QVERIFY2(error.contains(QStringLiteral("status")), qPrintable(error));
     }
 
     void leaseOutOfBoundsRejected_data()
@@ -629,7 +647,7 @@ private Q_SLOTS:
         QVERIFY(claimNextAs(QStringLiteral("minh"), byWard).reportId.isEmpty());
     }
 
-    void clientCannotWriteClaimColumns()
+    void clientCannotForgeClaims()
     {
         if (!Test::testingPostgres())
             QSKIP("the embedded central has no users; its clients are trusted");
@@ -647,9 +665,30 @@ private Q_SLOTS:
                                  .arg(holderName(QStringLiteral("minh")), report.id),
                              &error));
             QVERIFY2(isPermissionError(error), qPrintable(error));
+
+            // A new report must arrive unclaimed, but one without a claim is still accepted.
+            const QString insert = QStringLiteral(
+                "INSERT INTO report (id, channel, priority, status, received_at, version, "
+                "revision, claim_holder, claim_expires_at) VALUES ('%1', 'hotline', 'normal', "
+                "'new', now(), 1, 0, %2, %3)");
+            QVERIFY(
+                !execSql(forged,
+                         insert.arg(QStringLiteral("forged-report"),
+                                    QStringLiteral("'%1'").arg(holderName(QStringLiteral("minh"))),
+                                    QStringLiteral("now() + interval '30 days'")),
+                         &error));
+            QVERIFY2(isPermissionError(error), qPrintable(error));
+            QVERIFY2(execSql(forged,
+                             insert.arg(QStringLiteral("hotline-report"), QStringLiteral("NULL"),
+                                        QStringLiteral("NULL")),
+                             &error),
+                     qPrintable(error));
         }
         QSqlDatabase::removeDatabase(connection);
         QVERIFY(snapshotOf(report.id).report.claimHolder.isEmpty());
+        QVERIFY(snapshotOf(QStringLiteral("forged-report")).report.id.isEmpty());
+        QCOMPARE(snapshotOf(QStringLiteral("hotline-report")).report.id,
+                 QStringLiteral("hotline-report"));
     }
 
     void concurrentClaimNextGetsDifferentReports()

@@ -12,11 +12,30 @@
 -- only the functions below write them, because they run as the schema owner.
 DO $$
 BEGIN
-    EXECUTE format('REVOKE INSERT (claim_holder, claim_expires_at), '
-                   'UPDATE (claim_holder, claim_expires_at) ON report FROM %I, %I',
+    EXECUTE format('REVOKE UPDATE (claim_holder, claim_expires_at) ON report FROM %I, %I',
                    app_group('operator'), app_group('supervisor'));
 END;
 $$;
+
+-- The right to insert the claim columns stays, so that a client may insert a whole report row
+-- without leaving them out. The row must arrive unclaimed, unless the owner (imports, the
+-- functions below) or a superuser inserts it. An import that updates a claimed report through
+-- an upsert runs as the owner and keeps the claim.
+CREATE FUNCTION check_new_report_unclaimed() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF (NEW.claim_holder IS NOT NULL OR NEW.claim_expires_at IS NOT NULL)
+       AND current_user <> (SELECT tableowner FROM pg_tables
+                            WHERE schemaname = 'public' AND tablename = 'report')
+       AND NOT EXISTS (SELECT FROM pg_roles WHERE rolname = current_user AND rolsuper) THEN
+        RAISE EXCEPTION 'report % must be inserted unclaimed; claims are made with claim_report() and claim_next()',
+            NEW.id USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER report_inserted_unclaimed BEFORE INSERT ON report
+    FOR EACH ROW EXECUTE FUNCTION check_new_report_unclaimed();
 
 -- claim_next() reads the reports of a few statuses, which in a central of several years are a
 -- small part of the reports: most are closed.
