@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/claim.h"
 #include "core/feedposition.h"
 #include "core/incoming.h"
 #include "core/operation.h"
@@ -127,6 +128,29 @@ public:
                                                            const QString &actor,
                                                            const QString &reason,
                                                            QString *error) = 0;
+
+    // Claims a report for `actor` for `leaseSeconds` (1 to maxClaimLeaseSeconds) by the
+    // central's clock. The claim is granted when the report is unclaimed or its claim expired,
+    // and renewed when the actor already holds it; otherwise the result is refused and names
+    // the holder. A new claim is recorded in the report's timeline. A claim gives the report a
+    // new revision, so that every workstation's feed carries it, but leaves its version alone:
+    // it never conflicts with an edit. Agency users and the wall display may not claim. A
+    // PostgreSQL central takes the signed-in role as the holder and ignores `actor`.
+    virtual std::optional<ClaimResult> claim(const QString &reportId, const ClaimActor &actor,
+                                             int leaseSeconds, QString *error) = 0;
+    // Releases the claim on a report. The holder releases their own claim, with or without a
+    // reason. A supervisor may release anyone's claim, with a reason, which the timeline
+    // records. Releasing a report that is not claimed grants nothing new and records nothing.
+    virtual std::optional<ClaimResult> releaseClaim(const QString &reportId,
+                                                    const ClaimActor &actor, const QString &reason,
+                                                    QString *error) = 0;
+    // Claims the first report of the queue that `criteria` select and that no one holds:
+    // urgent ones first, then by deadline (reports without one last), then oldest received.
+    // Two workstations asking at once never get the same report. Returns a result without a
+    // report id when nothing is left to claim.
+    virtual std::optional<ClaimResult> claimNext(const ClaimCriteria &criteria,
+                                                 const ClaimActor &actor, int leaseSeconds,
+                                                 QString *error) = 0;
 
     virtual std::optional<QList<ReportSnapshot>> snapshots(QString *error) = 0;
     // Every report id in id order, and the snapshots of some reports, for comparisons that

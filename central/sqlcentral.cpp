@@ -35,6 +35,7 @@ const QList<Migration> &centralMigrations()
         {1, QStringLiteral(":/civicdesk/central/sqlite/0001_initial.sql"), createCentralId},
         {2, QStringLiteral(":/civicdesk/central/sqlite/0002_media_file.sql"), nullptr},
         {3, QStringLiteral(":/civicdesk/central/sqlite/0003_workflow.sql"), nullptr},
+        {4, QStringLiteral(":/civicdesk/central/sqlite/0004_claims.sql"), nullptr},
     };
     return migrations;
 }

@@ -52,6 +52,12 @@ public:
                                                  QString *error) override;
     std::optional<QList<Reporter>> revealReporters(const QString &reportId, const QString &actor,
                                                    const QString &reason, QString *error) override;
+    std::optional<ClaimResult> claim(const QString &reportId, const ClaimActor &actor,
+                                     int leaseSeconds, QString *error) override;
+    std::optional<ClaimResult> releaseClaim(const QString &reportId, const ClaimActor &actor,
+                                            const QString &reason, QString *error) override;
+    std::optional<ClaimResult> claimNext(const ClaimCriteria &criteria, const ClaimActor &actor,
+                                         int leaseSeconds, QString *error) override;
     std::optional<QList<ReportSnapshot>> snapshots(QString *error) override;
     std::optional<QStringList> reportIds(QString *error) override;
     std::optional<QList<ReportSnapshot>> snapshotsOf(const QStringList &ids,
@@ -87,6 +93,14 @@ private:
     std::optional<OperationResult> storedDecision(const Operation &operation, QString *error);
     bool recordDecision(const Operation &operation, const OperationResult &result, QString *error);
     std::optional<ReportSnapshot> currentSnapshot(const QString &reportId, QString *error);
+    // Embedded central, inside a write transaction: grants, renews or refuses the claim on a
+    // report read in that transaction (see sqliteclaims.cpp).
+    std::optional<ClaimResult> decideClaim(const Report &report, const QString &holder,
+                                           int leaseSeconds, QString *error);
+    std::optional<QString> nextInQueue(const ClaimCriteria &criteria, const QDateTime &now,
+                                       QString *error);
+    bool writeClaim(const QString &reportId, const QString &holder, const QDateTime &expiresAt,
+                    QString *error);
     QString meta(const QString &key) const;
     // The central's time: PostgreSQL's now(), or the clock of the embedded database.
     std::optional<QDateTime> centralNow(QString *error);

@@ -561,6 +561,18 @@ int Replica::attentionCount() const
     return count ? count->toInt() : 0;
 }
 
+bool Replica::storeClaim(const QString &reportId, const QString &holder, const QDateTime &expiresAt,
+                         QString *error)
+{
+    SqlStatement update(database(), QStringLiteral("UPDATE report SET claim_holder = :holder, "
+                                                   "claim_expires_at = :expires WHERE id = :id"));
+    update.bindAll({{QStringLiteral("holder"), holder.isEmpty() ? QVariant() : QVariant(holder)},
+                    {QStringLiteral("expires"),
+                     expiresAt.isValid() ? QVariant(toStorageTime(expiresAt)) : QVariant()},
+                    {QStringLiteral("id"), reportId}});
+    return update.exec(error);
+}
+
 std::optional<Report> Replica::report(const QString &id, QString *error) const
 {
     return loadReport(database(), id, {}, error);

@@ -137,6 +137,12 @@ public:
     // applied again on the report, all in one transaction.
     bool resolveAttention(const QString &operationId, Resolution resolution, QString *error);
 
+    // Writes a claim that the central granted, renewed or released (an empty holder) into the
+    // report's row at once, so that the interface shows it before the next sync brings the
+    // report. A report not in the replica yet is left to that sync.
+    bool storeClaim(const QString &reportId, const QString &holder, const QDateTime &expiresAt,
+                    QString *error);
+
     std::optional<Report> report(const QString &id, QString *error) const;
     std::optional<QList<ReportSnapshot>> snapshots(QString *error) const;
     std::optional<QStringList> reportIds(QString *error) const;

@@ -155,7 +155,32 @@ public Q_SLOTS:
         syncNow(); // brings the "revealed" event into the timeline
     }
 
+    void requestClaim(const QString &reportId, const CivicDesk::ClaimActor &actor, int leaseSeconds)
+    {
+        answerClaim(reportId, [&](Central &central, QString *error) {
+            return central.claim(reportId, actor, leaseSeconds, error);
+        });
+    }
+
+    void releaseClaim(const QString &reportId, const CivicDesk::ClaimActor &actor,
+                      const QString &reason)
+    {
+        answerClaim(reportId, [&](Central &central, QString *error) {
+            return central.releaseClaim(reportId, actor, reason, error);
+        });
+    }
+
+    void claimNext(const CivicDesk::ClaimCriteria &criteria, const CivicDesk::ClaimActor &actor,
+                   int leaseSeconds)
+    {
+        answerClaim(QString(), [&](Central &central, QString *error) {
+            return central.claimNext(criteria, actor, leaseSeconds, error);
+        });
+    }
+
 Q_SIGNALS:
+    void claimAnswered(const QString &reportId, bool granted, const QString &holder,
+                       const QDateTime &expiresAt, const QString &message, bool offline);
     void reportersRevealed(const QString &reportId, const QVariantList &reporters,
                            const QString &error);
     void replicaOpened();
@@ -200,6 +225,61 @@ private:
         m_retryMs = 0;
         syncNow();
         return m_central != nullptr;
+    }
+
+    // Sends a claim request to the central and reports its reply. Unlike an operation, a claim
+    // is never queued: without the central nothing decides it, and the operator is told so.
+    void answerClaim(const QString &reportId,
+                     const std::function<std::optional<ClaimResult>(Central &, QString *)> &request)
+    {
+        QString error;
+        if (!m_replica) {
+            Q_EMIT claimAnswered(reportId, false, {}, {}, QStringLiteral("the replica is not open"),
+                                 false);
+            return;
+        }
+        if (!m_central && !connectCentral(&error)) {
+            const bool offline = !m_problem;
+            Q_EMIT claimAnswered(reportId, false, {}, {},
+                                 offline ? unreachableMessage(error) : error, offline);
+            return;
+        }
+        const auto result = request(*m_central, &error);
+        if (!result) {
+            qCWarning(lcSync) << "claim request on report" << reportId << "failed:" << error;
+            QString pingError;
+            if (!m_central->ping(&pingError)) {
+                goOffline(error, true);
+                Q_EMIT claimAnswered(reportId, false, {}, {}, unreachableMessage(error), true);
+                return;
+            }
+            Q_EMIT claimAnswered(reportId, false, {}, {}, error, false);
+            return;
+        }
+        storeAnsweredClaim(*result);
+        Q_EMIT claimAnswered(result->reportId.isEmpty() ? reportId : result->reportId,
+                             result->granted, result->holder, result->expiresAt, result->message,
+                             false);
+    }
+
+    // Writes the claim that the central reported into the replica, and syncs for the claim's
+    // event. A refusal for lack of rights carries no claim and leaves the replica alone.
+    void storeAnsweredClaim(const ClaimResult &result)
+    {
+        if (result.reportId.isEmpty() || (!result.granted && result.holder.isEmpty()))
+            return;
+        QString error;
+        if (!m_replica->storeClaim(result.reportId, result.holder, result.expiresAt, &error))
+            qCWarning(lcSync) << "claim on report" << result.reportId
+                              << "not written to the replica:" << error;
+        scheduleSync();
+    }
+
+    static QString unreachableMessage(const QString &error)
+    {
+        return QStringLiteral("the central database cannot be reached, and a claim needs its "
+                              "answer (%1)")
+            .arg(error);
     }
 
     bool connectCentral(QString *error)
@@ -293,6 +373,7 @@ void SyncEngine::start(int intervalMs)
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
     connect(m_worker, &SyncWorker::replicaOpened, this, &SyncEngine::replicaOpened);
     connect(m_worker, &SyncWorker::reportersRevealed, this, &SyncEngine::reportersRevealed);
+    connect(m_worker, &SyncWorker::claimAnswered, this, &SyncEngine::claimAnswered);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &SyncWorker::begin, Qt::QueuedConnection);
     qCInfo(lcSync) << "sync engine started for" << m_replicaPath;
@@ -349,6 +430,43 @@ void SyncEngine::revealReporters(const QString &reportId, const QString &reason,
         m_worker,
         [worker = m_worker, reportId, reason, actor] {
             worker->revealReporters(reportId, reason, actor);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::requestClaim(const QString &reportId, const ClaimActor &actor, int leaseSeconds)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, reportId, actor, leaseSeconds] {
+            worker->requestClaim(reportId, actor, leaseSeconds);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::releaseClaim(const QString &reportId, const ClaimActor &actor,
+                              const QString &reason)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, reportId, actor, reason] {
+            worker->releaseClaim(reportId, actor, reason);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::claimNext(const ClaimCriteria &criteria, const ClaimActor &actor, int leaseSeconds)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, criteria, actor, leaseSeconds] {
+            worker->claimNext(criteria, actor, leaseSeconds);
         },
         Qt::QueuedConnection);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/claim.h"
 #include "core/conflict.h"
 #include "core/operation.h"
 #include "sync/syncsession.h"
@@ -55,6 +56,20 @@ public Q_SLOTS:
     void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution);
     // Asks the central for a report's reporters; the reply is never written to the replica.
     void revealReporters(const QString &reportId, const QString &reason, const QString &actor);
+    // Claims a report and waits for the central's reply, which comes as claimAnswered. A
+    // claim the central granted is written into the replica at once, then a sync follows.
+    // Asking again while holding the claim renews it. A PostgreSQL central takes the
+    // signed-in user as the holder instead of `actor`.
+    void requestClaim(const QString &reportId, const CivicDesk::ClaimActor &actor,
+                      int leaseSeconds = defaultClaimLeaseSeconds);
+    // Releases a claim: one's own, or as a supervisor anyone's, with a reason. The reply is a
+    // claimAnswered with an empty holder once released.
+    void releaseClaim(const QString &reportId, const CivicDesk::ClaimActor &actor,
+                      const QString &reason);
+    // Claims the first unclaimed report of the queue. The claimAnswered signal names it, or
+    // carries an empty report id when nothing is left to claim.
+    void claimNext(const CivicDesk::ClaimCriteria &criteria, const CivicDesk::ClaimActor &actor,
+                   int leaseSeconds = defaultClaimLeaseSeconds);
 
 Q_SIGNALS:
     // The replica is open and migrated; other connections may open it from now on.
@@ -62,6 +77,12 @@ Q_SIGNALS:
     // Maps with name and phone; `error` is set when the central refused or failed.
     void reportersRevealed(const QString &reportId, const QVariantList &reporters,
                            const QString &error);
+    // The central's reply to requestClaim, releaseClaim or claimNext: whether it did what was
+    // asked, and the claim on the report afterwards (an empty holder when unclaimed).
+    // `message` says why a request was refused or failed. `offline` is true when the central
+    // could not be reached, so the request was not decided at all.
+    void claimAnswered(const QString &reportId, bool granted, const QString &holder,
+                       const QDateTime &expiresAt, const QString &message, bool offline);
     void statusChanged(const CivicDesk::SyncStatus &status);
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);
