@@ -82,6 +82,8 @@ ImportWriter::ImportWriter(QSqlDatabase database, const ReferenceData &reference
     , m_zone(zoneOrUtc(reference.timeZone.isEmpty() ? QString::fromLatin1(defaultTimeZoneId)
                                                     : reference.timeZone))
     , m_now(std::move(now))
+    , m_calendar(reference.calendar)
+    , m_deadlines(reference.deadlines)
 {
     for (const Agency &agency : reference.agencies) {
         m_agencyByFoldedName.insert(foldAgencyName(agency.nameVi), agency.id);
@@ -169,8 +171,11 @@ std::optional<ImportWriter::Prepared> ImportWriter::prepare(const IncomingReport
         *reason = QStringLiteral("missing time received");
         return std::nullopt;
     }
-    if (!report.dueAt.isValid())
-        report.dueAt = defaultDueTime(report.receivedAt);
+    // A record without a deadline gets the one its field and priority would get.
+    if (!report.dueAt.isValid()) {
+        const ProcessingTime time = m_deadlines.processingTime(report.category, report.priority);
+        report.dueAt = deadlineFor(m_calendar, time, report.receivedAt).toUTC();
+    }
 
     if (!record.agencyText.isEmpty()) {
         report.agency = resolveAgency(record.agencyText);

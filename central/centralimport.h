@@ -47,6 +47,8 @@ private:
     QString m_codePrefix;
     QTimeZone m_zone;
     QDateTime m_now;
+    WorkingCalendar m_calendar;
+    DeadlineRules m_deadlines;
     QHash<QString, QString> m_agencyByFoldedName;
     QHash<QString, QString> m_unitByFoldedName;
 };

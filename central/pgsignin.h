@@ -10,7 +10,7 @@ struct SignInCheck
     enum class Status
     {
         SignedIn,
-        Refused,     // the server responded and rejected the user: wrong password, disabled, no rights
+        Refused, // the server responded and rejected the user: wrong password, disabled, no rights
         Unreachable, // no server responded at the URL's host and port
     };
     Status status = Status::Unreachable;

@@ -167,6 +167,31 @@ std::optional<QList<AdminUnit>> adminUnitsFromOverpass(const QByteArray &json,
     return units;
 }
 
+namespace {
+
+// Reads the file `name` of `dir` with `parse` into `value` when the file exists. The error names
+// the file and what is wrong in it.
+template<typename T, typename Parse>
+bool readOptionalFile(const QDir &dir, const QString &name, Parse parse, T *value, QString *error)
+{
+    const QString path = dir.filePath(name);
+    if (!QFile::exists(path))
+        return true;
+    const auto json = readJsonObjectFile(path, error);
+    if (!json)
+        return false;
+    QString problem;
+    const auto parsed = parse(*json, &problem);
+    if (!parsed) {
+        *error = QStringLiteral("%1: %2").arg(path, problem);
+        return false;
+    }
+    *value = *parsed;
+    return true;
+}
+
+} // namespace
+
 std::optional<ReferenceData> readReferenceData(const QString &directory, QString *error)
 {
     const QDir dir(directory);
@@ -194,6 +219,16 @@ std::optional<ReferenceData> readReferenceData(const QString &directory, QString
     data.adminUnits = *units;
     for (const AdminUnit &unit : *units)
         data.agencies.append(peoplesCommitteeOf(unit));
+
+    // The working calendar, the processing times and the response templates are optional: a
+    // file that is missing keeps the built-in defaults, and one that is invalid is an error.
+    if (!readOptionalFile(dir, QStringLiteral("calendar.json"), &WorkingCalendar::fromJson,
+                          &data.calendar, error) ||
+        !readOptionalFile(dir, QStringLiteral("deadlines.json"), &DeadlineRules::fromJson,
+                          &data.deadlines, error) ||
+        !readOptionalFile(dir, QStringLiteral("response_templates.json"),
+                          &responseTemplatesFromJson, &data.responseTemplates, error))
+        return std::nullopt;
     qCInfo(lcCentral) << "read reference data from" << directory << ":" << data.categories.size()
                       << "fields," << data.agencies.size() << "agencies," << units->size()
                       << "units";

@@ -80,9 +80,9 @@ bool mayBeDuplicates(const Report &report, const Report &other, const DuplicateR
            matchesTime(report, other, rules) && matchesPlace(report, other, rules);
 }
 
-TrigramSet reportTrigrams(const Report &report)
+SyllablePairSet reportSyllablePairs(const Report &report)
 {
-    return TrigramSet::fromFoldedText(
+    return SyllablePairSet::fromFoldedText(
         foldText(report.title + QLatin1Char(' ') + report.description));
 }
 
@@ -90,11 +90,11 @@ QList<DuplicateSuggestion> suggestDuplicates(const Report &report, const QList<R
                                              const DuplicateRules &rules)
 {
     QList<DuplicateSuggestion> suggestions;
-    const TrigramSet trigrams = reportTrigrams(report);
+    const SyllablePairSet pairs = reportSyllablePairs(report);
     for (const Report &candidate : candidates) {
         if (!mayBeDuplicates(report, candidate, rules))
             continue;
-        const double similarity = trigramSimilarity(trigrams, reportTrigrams(candidate));
+        const double similarity = textSimilarity(pairs, reportSyllablePairs(candidate));
         if (similarity < rules.minSimilarity)
             continue;
         suggestions.append({candidate.id, similarity, distanceBetween(report, candidate)});

@@ -14,9 +14,9 @@ struct DuplicateRules
 {
     double maxDistanceMeters = 200; // between exact positions
     int windowDays = 7;             // between the times received, before or after
-    // Trigram similarity of the folded title and description.
-    // NOTE: Folded Vietnamese syllables share many trigrams, so 0.3 also suggests unrelated long
-    // reports. In the Huế sample, 20 of 21 unrelated pairs reach it (see tst_duplicates).
+    // Similarity of the folded titles and descriptions (see textSimilarity).
+    // NOTE: A short message that repeats part of a long report scores about a third, so such a
+    // duplicate is suggested only when the two texts are of similar length.
     double minSimilarity = 0.3;
 };
 
@@ -40,8 +40,8 @@ struct DuplicateSuggestion
 // - status: `other` is neither a duplicate nor rejected, and it is not `report` itself.
 bool mayBeDuplicates(const Report &report, const Report &other, const DuplicateRules &rules = {});
 
-// Returns the trigrams of a report's folded title and description.
-TrigramSet reportTrigrams(const Report &report);
+// Returns the syllable pairs of a report's folded title and description.
+SyllablePairSet reportSyllablePairs(const Report &report);
 
 // Returns the candidates that mayBeDuplicates() admits and whose text similarity is at least
 // rules.minSimilarity, best similarity first, then nearest first.

@@ -123,20 +123,22 @@ OperationOutcome checkTransition(const Report &report, Status to, const Operatio
                            statusCode(report.status), statusCode(to)));
 }
 
-// Deadline of a report whose clock starts at `start`.
-QDateTime deadlineFrom(const Report &, const ReferenceCodes &, const QDateTime &start)
+// Returns the deadline of a report whose clock starts at `start`: the processing time of its
+// field and priority, counted in working time, in UTC.
+QDateTime deadlineFrom(const Report &report, const ReferenceCodes &codes, const QDateTime &start)
 {
-    return defaultDueTime(start);
+    const ProcessingTime time = codes.deadlines.processingTime(report.category, report.priority);
+    return deadlineFor(codes.calendar, time, start).toUTC();
 }
 
-// Deadline after a pause from `pausedAt` to `resumedAt`: the time left at the pause counts
-// again from the resumption.
-QDateTime resumedDeadline(const Report &report, const ReferenceCodes &, const QDateTime &pausedAt,
-                          const QDateTime &resumedAt)
+// Returns the deadline after a pause from `pausedAt` to `resumedAt`: the working time left at
+// the pause counts again from the resumption.
+QDateTime deadlineAfterPause(const Report &report, const ReferenceCodes &codes,
+                             const QDateTime &pausedAt, const QDateTime &resumedAt)
 {
-    if (!report.dueAt.isValid() || !pausedAt.isValid() || resumedAt <= pausedAt)
+    if (!report.dueAt.isValid() || !pausedAt.isValid())
         return report.dueAt;
-    return report.dueAt.addMSecs(pausedAt.msecsTo(resumedAt));
+    return resumedDeadline(codes.calendar, report.dueAt, pausedAt, resumedAt).toUTC();
 }
 
 // The data every status change records: from, to, and the agency on whose behalf an operator
@@ -341,7 +343,7 @@ OperationOutcome answerInfo(Report &report, const Operation &operation, const Re
                           .arg(report.id, statusCode(report.status)));
     const Status to = report.resumeStatus.value_or(Status::Assigned);
     const QDateTime paused = report.waitingSince;
-    const QDateTime due = resumedDeadline(report, codes, paused, operation.createdAt);
+    const QDateTime due = deadlineAfterPause(report, codes, paused, operation.createdAt);
     OperationOutcome outcome = moveTo(report, to, operation, EventKind::StatusChanged,
                                       {{QLatin1String("answer"), answer},
                                        {QLatin1String("waiting_since"), toStorageTime(paused)},
@@ -805,6 +807,8 @@ ReferenceCodes referenceCodesOf(const ReferenceData &data)
         codes.categories.insert(category.code);
     for (const Agency &agency : data.agencies)
         codes.agencies.insert(agency.id);
+    codes.calendar = data.calendar;
+    codes.deadlines = data.deadlines;
     return codes;
 }
 

@@ -71,11 +71,14 @@ enum class Refusal
 QString refusalCode(Refusal refusal);
 Refusal refusalFromCode(const QString &code);
 
-// Codes the rules accept for fields and agencies; empty sets accept any code.
+// What the rules need of the reference data: the codes they accept for fields and agencies
+// (empty sets accept any code), and the calendar and processing times that deadlines count in.
 struct ReferenceCodes
 {
     QSet<QString> categories;
     QSet<QString> agencies;
+    WorkingCalendar calendar;
+    DeadlineRules deadlines;
 };
 
 ReferenceCodes referenceCodesOf(const ReferenceData &data);

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/deadlines.h"
 #include "core/report.h"
+#include "core/responsetemplate.h"
+#include "core/workcalendar.h"
 
 #include <QList>
 #include <QString>
@@ -51,6 +54,9 @@ struct ReferenceData
     QList<AdminUnit> adminUnits;
     QString codePrefix = QStringLiteral("HUE");
     QString timeZone = QStringLiteral("Asia/Ho_Chi_Minh");
+    WorkingCalendar calendar;
+    DeadlineRules deadlines; // processing time per field and priority
+    QList<ResponseTemplate> responseTemplates;
 };
 
 } // namespace CivicDesk

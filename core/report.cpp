@@ -13,11 +13,4 @@ bool isUsablePosition(const GeoPoint &point)
     return !(point.latitude == 0 && point.longitude == 0);
 }
 
-QDateTime defaultDueTime(const QDateTime &receivedAt)
-{
-    if (!receivedAt.isValid())
-        return {};
-    return receivedAt.addDays(10);
-}
-
 } // namespace CivicDesk

@@ -119,8 +119,4 @@ struct ReportSnapshot
     qint64 revision = 0; // position of the last change in the central's feed
 };
 
-// Returns the report's deadline. Until the working calendar exists, every deadline is ten
-// calendar days after the report was received.
-QDateTime defaultDueTime(const QDateTime &receivedAt);
-
 } // namespace CivicDesk

@@ -37,10 +37,9 @@ std::optional<QList<ResponseTemplate>> responseTemplatesFromJson(const QJsonObje
                          .arg(where, item.id);
             return std::nullopt;
         }
-        const bool repeated = std::any_of(templates.cbegin(), templates.cend(),
-                                          [&](const ResponseTemplate &other) {
-                                              return other.id == item.id;
-                                          });
+        const bool repeated =
+            std::any_of(templates.cbegin(), templates.cend(),
+                        [&](const ResponseTemplate &other) { return other.id == item.id; });
         if (repeated) {
             *error = QStringLiteral("%1.id: \"%2\" is listed twice").arg(where, item.id);
             return std::nullopt;
@@ -84,10 +83,9 @@ QList<ResponseTemplate> templatesFor(const QList<ResponseTemplate> &templates,
         if (rank(item) >= 0)
             fitting.append(item);
     }
-    std::stable_sort(fitting.begin(), fitting.end(),
-                     [&](const ResponseTemplate &a, const ResponseTemplate &b) {
-                         return rank(a) < rank(b);
-                     });
+    std::stable_sort(
+        fitting.begin(), fitting.end(),
+        [&](const ResponseTemplate &a, const ResponseTemplate &b) { return rank(a) < rank(b); });
     return fitting;
 }
 

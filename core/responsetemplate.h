@@ -8,7 +8,7 @@
 
 namespace CivicDesk {
 
-// A ready answer that an agency starts its public response from. A template belongs to a field,
+// A prepared text that an agency starts its public response from. A template belongs to a field,
 // to an agency, to both or to neither (then it serves every report). Its texts may hold the
 // placeholders {code}, {date}, {address} and {agency}.
 struct ResponseTemplate

@@ -9,71 +9,57 @@
 namespace CivicDesk {
 namespace {
 
-// Code points below this limit fit in 10 bits, so a trigram of three of them packs into 30 bits
-// without loss. That covers the letters and digits of folded Vietnamese, which are ASCII.
-constexpr char32_t packedLimit = 1024;
-constexpr quint32 hashedFlag = 0x80000000;
-
-// Returns the code of a trigram: the three code points packed when each is below packedLimit,
-// otherwise a 31-bit FNV-1a hash with the top bit set, so that the two kinds never collide.
-// NOTE: Two different hashed trigrams can share a code, which raises the similarity of texts in
-// scripts beyond Latin and Greek (from Cyrillic, U+0400, on) by a small, unmeasured amount.
-quint32 trigramCode(char32_t first, char32_t second, char32_t third)
+// Returns the 32-bit FNV-1a hash of two words, each followed by a separator that no word
+// contains. NOTE: Two different pairs can share a hash; with a few hundred pairs per report the
+// chance that any two do is below one in ten thousand.
+quint32 pairCode(QStringView first, QStringView second)
 {
-    if (first < packedLimit && second < packedLimit && third < packedLimit)
-        return (quint32(first) << 20) | (quint32(second) << 10) | quint32(third);
-
     quint32 hash = 2166136261u;
-    for (const char32_t point : {first, second, third}) {
-        for (int shift = 0; shift < 32; shift += 8) {
-            hash ^= (point >> shift) & 0xFF;
+    for (const QStringView word : {first, second}) {
+        for (const QChar unit : word) {
+            hash ^= unit.unicode() & 0xFF;
+            hash *= 16777619u;
+            hash ^= unit.unicode() >> 8;
             hash *= 16777619u;
         }
+        hash ^= 0x1F; // unit separator
+        hash *= 16777619u;
     }
-    return hashedFlag | (hash & ~hashedFlag);
-}
-
-// Appends the trigrams of one padded word ("  word ").
-void appendTrigrams(const std::vector<char32_t> &padded, std::vector<quint32> &codes)
-{
-    for (size_t i = 0; i + 2 < padded.size(); ++i)
-        codes.push_back(trigramCode(padded[i], padded[i + 1], padded[i + 2]));
+    return hash;
 }
 
 } // namespace
 
-TrigramSet TrigramSet::fromFoldedText(QStringView folded)
+SyllablePairSet SyllablePairSet::fromFoldedText(QStringView folded)
 {
-    TrigramSet set;
-    const std::vector<char32_t> emptyWord{U' ', U' '};
-    std::vector<char32_t> padded = emptyWord;
-    const auto endWord = [&] {
-        if (padded.size() == emptyWord.size())
-            return;
-        padded.push_back(U' ');
-        appendTrigrams(padded, set.m_codes);
-        padded = emptyWord;
-    };
-
-    for (const char32_t point : folded.toUcs4()) {
-        if (QChar::isLetterOrNumber(point))
-            padded.push_back(point);
-        else
-            endWord();
+    QList<QStringView> words{QStringView()};
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= folded.size(); ++i) {
+        const bool inWord = i < folded.size() && folded.at(i).isLetterOrNumber();
+        if (inWord && start < 0)
+            start = i;
+        if (!inWord && start >= 0) {
+            words.append(folded.mid(start, i - start));
+            start = -1;
+        }
     }
-    endWord();
-
+    SyllablePairSet set;
+    if (words.size() == 1)
+        return set;
+    words.append(QStringView());
+    for (qsizetype i = 0; i + 1 < words.size(); ++i)
+        set.m_codes.push_back(pairCode(words.at(i), words.at(i + 1)));
     std::sort(set.m_codes.begin(), set.m_codes.end());
     set.m_codes.erase(std::unique(set.m_codes.begin(), set.m_codes.end()), set.m_codes.end());
     return set;
 }
 
-TrigramSet TrigramSet::fromText(const QString &text)
+SyllablePairSet SyllablePairSet::fromText(const QString &text)
 {
     return fromFoldedText(foldText(text));
 }
 
-double trigramSimilarity(const TrigramSet &a, const TrigramSet &b)
+double textSimilarity(const SyllablePairSet &a, const SyllablePairSet &b)
 {
     if (a.isEmpty() || b.isEmpty())
         return 0;
@@ -97,9 +83,9 @@ double trigramSimilarity(const TrigramSet &a, const TrigramSet &b)
     return double(common) / double(a.size() + b.size() - common);
 }
 
-double trigramSimilarity(const QString &a, const QString &b)
+double textSimilarity(const QString &a, const QString &b)
 {
-    return trigramSimilarity(TrigramSet::fromText(a), TrigramSet::fromText(b));
+    return textSimilarity(SyllablePairSet::fromText(a), SyllablePairSet::fromText(b));
 }
 
 } // namespace CivicDesk

@@ -5,6 +5,7 @@
 #include "db/sqlquery.h"
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlRecord>
 
@@ -363,6 +364,46 @@ std::optional<ReportStats> loadReportStats(const QSqlDatabase &database, QString
     return stats;
 }
 
+namespace {
+
+// Reads the working calendar, the processing times and the response templates. A document that is
+// missing keeps the built-in default, and one that cannot be read is an error that names it.
+bool loadReferenceDocuments(const QSqlDatabase &database, ReferenceData *data, QString *error)
+{
+    const auto rows =
+        SqlStatement(database, QStringLiteral("SELECT key, body FROM reference_document"))
+            .rows(error);
+    if (!rows)
+        return false;
+    for (const QVariantMap &row : *rows) {
+        const QString key = row.value(QStringLiteral("key")).toString();
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(
+            row.value(QStringLiteral("body")).toString().toUtf8(), &parseError);
+        QString problem =
+            parseError.error == QJsonParseError::NoError ? QString() : parseError.errorString();
+        if (problem.isEmpty() && key == QLatin1String("calendar")) {
+            if (auto calendar = WorkingCalendar::fromJson(document.object(), &problem))
+                data->calendar = *calendar;
+        } else if (problem.isEmpty() && key == QLatin1String("deadlines")) {
+            if (auto deadlines = DeadlineRules::fromJson(document.object(), &problem))
+                data->deadlines = *deadlines;
+        } else if (problem.isEmpty() && key == QLatin1String("templates")) {
+            if (auto templates = responseTemplatesFromJson(document.object(), &problem))
+                data->responseTemplates = *templates;
+        }
+        if (!problem.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("the reference document \"%1\" is invalid: %2")
+                             .arg(key, problem);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QString *error)
 {
     ReferenceData data;
@@ -429,6 +470,9 @@ std::optional<ReferenceData> loadReferenceData(const QSqlDatabase &database, QSt
             }
         }
     }
+    if (tableExists(database, QStringLiteral("reference_document")) &&
+        !loadReferenceDocuments(database, &data, error))
+        return std::nullopt;
     return data;
 }
 
@@ -556,6 +600,22 @@ bool replaceReferenceData(const QSqlDatabase &database, const ReferenceData &dat
                     error)) {
                 return false;
             }
+        }
+    }
+
+    if (tableExists(database, QStringLiteral("reference_document"))) {
+        const QList<std::pair<QString, QJsonObject>> documents{
+            {QStringLiteral("calendar"), data.calendar.toJson()},
+            {QStringLiteral("deadlines"), data.deadlines.toJson()},
+            {QStringLiteral("templates"), responseTemplatesToJson(data.responseTemplates)},
+        };
+        for (const auto &[key, body] : documents) {
+            if (!upsertRow(database, QStringLiteral("reference_document"), {QStringLiteral("key")},
+                           {{QStringLiteral("key"), key},
+                            {QStringLiteral("body"), QString::fromUtf8(QJsonDocument(body).toJson(
+                                                         QJsonDocument::Compact))}},
+                           error))
+                return false;
         }
     }
 

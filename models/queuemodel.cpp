@@ -78,6 +78,8 @@ QString QueueModel::cellText(const QueueRow &row, QueueColumn column) const
     case QueueColumn::TimeLeft:
         if (!row.dueAt.isValid() || isFinalStatus(row.status) || row.status == Status::Resolved)
             return QString();
+        if (row.status == Status::WaitingInfo)
+            return QCoreApplication::translate("CivicDesk", "paused");
         return timeLeftText(now.secsTo(row.dueAt));
     case QueueColumn::ColumnCount:
         break;
@@ -106,8 +108,16 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case PendingRole:
         return row->pending;
     case OverdueRole:
-        return row->dueAt.isValid() && !isFinalStatus(row->status) &&
-               row->status != Status::Resolved && row->dueAt < m_clock();
+        return deadlineState(*row, m_calendar, m_clock()) == QLatin1String("overdue");
+    case DeadlineStateRole:
+        return deadlineState(*row, m_calendar, m_clock());
+    case UrgentRole:
+        return row->priority == Priority::Urgent;
+    case ClaimHolderRole:
+        return row->claimExpiresAt.isValid() && row->claimExpiresAt > m_clock() ? row->claimHolder
+                                                                                : QString();
+    case ExtensionRequestedRole:
+        return row->extensionRequested;
     case SimulatedRole:
         return row->simulated;
     case TitleRole:
@@ -149,10 +159,33 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
 
 QHash<int, QByteArray> QueueModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},   {ReportIdRole, "reportId"},
-            {StatusCodeRole, "statusCode"}, {PendingRole, "pending"},
-            {OverdueRole, "overdue"},       {SimulatedRole, "simulated"},
-            {TitleRole, "title"},           {ColumnKindRole, "columnKind"}};
+    return {{Qt::DisplayRole, "display"},
+            {ReportIdRole, "reportId"},
+            {StatusCodeRole, "statusCode"},
+            {PendingRole, "pending"},
+            {OverdueRole, "overdue"},
+            {SimulatedRole, "simulated"},
+            {TitleRole, "title"},
+            {ColumnKindRole, "columnKind"},
+            {DeadlineStateRole, "deadlineState"},
+            {UrgentRole, "urgent"},
+            {ClaimHolderRole, "claimHolder"},
+            {ExtensionRequestedRole, "extensionRequested"}};
+}
+
+QString QueueModel::deadlineState(const QueueRow &row, const WorkingCalendar &calendar,
+                                  const QDateTime &now)
+{
+    if (!row.dueAt.isValid() || isFinalStatus(row.status) || row.status == Status::Resolved)
+        return {};
+    if (row.status == Status::WaitingInfo)
+        return QStringLiteral("paused");
+    if (row.dueAt <= now)
+        return QStringLiteral("overdue");
+    const QDateTime start = row.clockStartedAt.isValid() ? row.clockStartedAt : row.receivedAt;
+    if (start.isValid() && fractionLeft(calendar, start, row.dueAt, now) < 0.2)
+        return QStringLiteral("soon");
+    return {};
 }
 
 void QueueModel::setStatusFilter(const QString &status)

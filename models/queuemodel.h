@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/deadlines.h"
 #include "models/reportquery.h"
 
 #include <QAbstractTableModel>
@@ -51,6 +52,12 @@ public:
         SimulatedRole,
         TitleRole,
         ColumnKindRole, // the QueueColumn shown in this cell's position
+        // "overdue", "soon" (less than a fifth of the working time left), "paused" (waiting for
+        // the citizen) or empty: how the queue colours the time left.
+        DeadlineStateRole,
+        UrgentRole,
+        ClaimHolderRole, // who holds an unexpired claim on the report, empty when nobody
+        ExtensionRequestedRole,
     };
     Q_ENUM(Role)
 
@@ -84,6 +91,11 @@ public:
     void setAreaFilter(const QGeoRectangle &area);
     void setLanguage(const QString &language);
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // The working calendar that deadlines count in; the built-in one until this is called.
+    void setCalendar(const WorkingCalendar &calendar) { m_calendar = calendar; }
+    // Returns how close a report is to its deadline; see DeadlineStateRole.
+    static QString deadlineState(const QueueRow &row, const WorkingCalendar &calendar,
+                                 const QDateTime &now);
 
     // Sorts by the column at a position; a second call on the same column reverses the order.
     Q_INVOKABLE void sortBy(int position);
@@ -119,6 +131,7 @@ private:
     mutable QSet<int> m_requested;
     QTimer m_clockTimer;
     std::function<QDateTime()> m_clock;
+    WorkingCalendar m_calendar;
 };
 
 } // namespace CivicDesk

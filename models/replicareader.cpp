@@ -58,7 +58,10 @@ QString orderBy(const ReportQuery &query)
 QString whereClause(const ReportQuery &query, QVariantMap *values)
 {
     QStringList conditions{QStringLiteral("1 = 1")};
-    if (!query.status.isEmpty()) {
+    if (query.status == QLatin1String(agencyWorkFilter)) {
+        conditions.append(
+            QStringLiteral("r.status IN ('assigned', 'in_progress', 'waiting_info')"));
+    } else if (!query.status.isEmpty()) {
         conditions.append(QStringLiteral("r.status = :status"));
         values->insert(QStringLiteral("status"), query.status);
     }
@@ -154,6 +157,14 @@ QueueRow rowFrom(const QVariantMap &row, bool english)
     result.wardName.remove(unitWord);
     result.receivedAt = fromStorageTime(row.value(QStringLiteral("received_at")).toString());
     result.dueAt = fromStorageTime(row.value(QStringLiteral("due_at")).toString());
+    result.clockStartedAt =
+        fromStorageTime(row.value(QStringLiteral("clock_started_at")).toString());
+    result.priority = priorityFromCode(row.value(QStringLiteral("priority")).toString())
+                          .value_or(Priority::Normal);
+    result.claimHolder = row.value(QStringLiteral("claim_holder")).toString();
+    result.claimExpiresAt =
+        fromStorageTime(row.value(QStringLiteral("claim_expires_at")).toString());
+    result.extensionRequested = !row.value(QStringLiteral("extension_due_at")).isNull();
     result.pending = row.value(QStringLiteral("local_pending")).toInt() != 0;
     result.simulated = row.value(QStringLiteral("simulated")).toInt() != 0;
     result.title = row.value(QStringLiteral("title")).toString();
@@ -205,7 +216,8 @@ public:
             QStringLiteral(
                 "SELECT r.id, r.public_code, r.status, r.category, c.name_vi AS category_vi, "
                 "c.name_en AS category_en, r.channel, u.name_vi AS unit_vi, u.name_en AS unit_en, "
-                "r.received_at, r.due_at, r.local_pending, r.simulated, "
+                "r.received_at, r.due_at, r.clock_started_at, r.priority, r.claim_holder, "
+                "r.claim_expires_at, r.extension_due_at, r.local_pending, r.simulated, "
                 "substr(r.title, 1, 160) AS title, "
                 "substr(r.description, 1, 160) AS excerpt") +
             fromClause + QStringLiteral("WHERE ") + where + QStringLiteral(" ORDER BY ") +
@@ -299,6 +311,73 @@ public:
         Q_EMIT attentionReady(m_replica->attentionItems(&error));
     }
 
+    void duplicates(const QString &reportId)
+    {
+        if (!ensureOpen())
+            return;
+        QString error;
+        const auto suggestions = m_replica->duplicateSuggestions(reportId, &error);
+        if (!suggestions) {
+            qCWarning(lcStorage) << "duplicate suggestions of" << reportId << "failed:" << error;
+            Q_EMIT duplicatesReady(reportId, {});
+            return;
+        }
+        QStringList ids;
+        for (const DuplicateSuggestion &suggestion : *suggestions)
+            ids.append(suggestion.reportId);
+        const auto snapshots = loadSnapshots(m_replica->database(), ids, {}, &error);
+        QList<DuplicateRow> rows;
+        for (const DuplicateSuggestion &suggestion : *suggestions) {
+            DuplicateRow row;
+            row.id = suggestion.reportId;
+            row.similarity = suggestion.similarity;
+            row.distanceMeters = suggestion.distanceMeters.value_or(-1);
+            for (const ReportSnapshot &snapshot : snapshots.value_or(QList<ReportSnapshot>())) {
+                if (snapshot.report.id != row.id)
+                    continue;
+                row.publicCode = snapshot.report.publicCode;
+                row.title = snapshot.report.title.isEmpty()
+                                ? snapshot.report.description.left(160).simplified()
+                                : snapshot.report.title;
+                row.status = snapshot.report.status;
+                row.receivedAt = snapshot.report.receivedAt;
+            }
+            rows.append(row);
+        }
+        Q_EMIT duplicatesReady(reportId, rows);
+    }
+
+    void urgent()
+    {
+        if (!ensureOpen())
+            return;
+        QString error;
+        SqlStatement select(
+            m_replica->database(),
+            QStringLiteral("SELECT id, public_code, title, substr(description, 1, 160) AS excerpt, "
+                           "received_at FROM report WHERE priority = 'urgent' "
+                           "AND status IN ('new', 'triaged') AND (claim_holder IS NULL "
+                           "OR claim_holder = '' OR claim_expires_at IS NULL "
+                           "OR claim_expires_at <= :now) ORDER BY received_at LIMIT 200"));
+        const auto rows =
+            select.bind(QStringLiteral(":now"), toStorageTime(QDateTime::currentDateTimeUtc()))
+                .rows(&error);
+        if (!rows) {
+            qCWarning(lcStorage) << "urgent report query failed:" << error;
+            return;
+        }
+        QList<UrgentReport> reports;
+        for (const QVariantMap &row : *rows) {
+            QString title = row.value(QStringLiteral("title")).toString();
+            if (title.isEmpty())
+                title = row.value(QStringLiteral("excerpt")).toString().simplified();
+            reports.append({row.value(QStringLiteral("id")).toString(),
+                            row.value(QStringLiteral("public_code")).toString(), title,
+                            fromStorageTime(row.value(QStringLiteral("received_at")).toString())});
+        }
+        Q_EMIT urgentReady(reports);
+    }
+
     void lookup(const QString &codeOrId)
     {
         if (!ensureOpen())
@@ -325,6 +404,8 @@ Q_SIGNALS:
     void referenceReady(const CivicDesk::ReferenceData &data);
     void attentionReady(const QList<CivicDesk::AttentionItem> &items);
     void lookupReady(const QString &codeOrId, const QString &id);
+    void duplicatesReady(const QString &reportId, const QList<CivicDesk::DuplicateRow> &rows);
+    void urgentReady(const QList<CivicDesk::UrgentReport> &reports);
     void failed(const QString &message);
 
 private:
@@ -336,6 +417,8 @@ ReplicaReader::ReplicaReader(QString replicaPath)
     : m_path(std::move(replicaPath))
 {
     qRegisterMetaType<ReportQuery>();
+    qRegisterMetaType<QList<DuplicateRow>>();
+    qRegisterMetaType<QList<UrgentReport>>();
     qRegisterMetaType<QList<QueueRow>>();
     qRegisterMetaType<QList<MarkerRow>>();
     qRegisterMetaType<ReportSnapshot>();
@@ -362,6 +445,8 @@ void ReplicaReader::start()
     connect(worker, &ReaderWorker::referenceReady, this, &ReplicaReader::referenceReady);
     connect(worker, &ReaderWorker::attentionReady, this, &ReplicaReader::attentionReady);
     connect(worker, &ReaderWorker::lookupReady, this, &ReplicaReader::lookupReady);
+    connect(worker, &ReaderWorker::duplicatesReady, this, &ReplicaReader::duplicatesReady);
+    connect(worker, &ReaderWorker::urgentReady, this, &ReplicaReader::urgentReady);
     connect(worker, &ReaderWorker::failed, this, &ReplicaReader::failed);
     m_worker = worker;
     m_thread.start();
@@ -412,6 +497,20 @@ void ReplicaReader::requestAttention()
     auto *worker = static_cast<ReaderWorker *>(m_worker);
     if (worker)
         QMetaObject::invokeMethod(worker, [worker] { worker->attention(); });
+}
+
+void ReplicaReader::requestDuplicates(const QString &reportId)
+{
+    auto *worker = static_cast<ReaderWorker *>(m_worker);
+    if (worker)
+        QMetaObject::invokeMethod(worker, [=] { worker->duplicates(reportId); });
+}
+
+void ReplicaReader::requestUrgent()
+{
+    auto *worker = static_cast<ReaderWorker *>(m_worker);
+    if (worker)
+        QMetaObject::invokeMethod(worker, [worker] { worker->urgent(); });
 }
 
 void ReplicaReader::requestLookup(const QString &codeOrId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/reportquery.h"
+#include "models/urgentreport.h"
 #include "storage/replica.h"
 
 #include <memory>
@@ -33,6 +34,10 @@ public:
     void requestAttention();
     // Finds a report by public code or id; lookupReady carries an empty id when none matches.
     void requestLookup(const QString &codeOrId);
+    // Asks for the reports that may duplicate this one, best first.
+    void requestDuplicates(const QString &reportId);
+    // Asks for the urgent reports in triage that nobody holds an unexpired claim on.
+    void requestUrgent();
 
 Q_SIGNALS:
     void pageReady(int requestId, int total, int offset, const QList<CivicDesk::QueueRow> &rows);
@@ -42,6 +47,8 @@ Q_SIGNALS:
     void referenceReady(const CivicDesk::ReferenceData &data);
     void attentionReady(const QList<CivicDesk::AttentionItem> &items);
     void lookupReady(const QString &codeOrId, const QString &id);
+    void duplicatesReady(const QString &reportId, const QList<CivicDesk::DuplicateRow> &rows);
+    void urgentReady(const QList<CivicDesk::UrgentReport> &reports);
     void failed(const QString &message);
 
 private:

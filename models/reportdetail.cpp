@@ -292,6 +292,18 @@ QString ReportDetail::receivedText() const
     return displayTime(m_report.receivedAt);
 }
 
+QString ReportDetail::claimHolder() const
+{
+    const bool held = m_report.claimExpiresAt.isValid() &&
+                      m_report.claimExpiresAt > QDateTime::currentDateTimeUtc();
+    return held ? m_report.claimHolder : QString();
+}
+
+QString ReportDetail::claimUntilText() const
+{
+    return claimHolder().isEmpty() ? QString() : displayTime(m_report.claimExpiresAt);
+}
+
 QString ReportDetail::dueText() const
 {
     return displayTime(m_report.dueAt);

@@ -2,6 +2,7 @@
 
 #include "core/reference.h"
 #include "core/report.h"
+#include "models/displaytext.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -39,6 +40,16 @@ class ReportDetail : public QObject
     Q_PROPERTY(QString publicResponse READ publicResponse NOTIFY changed)
     Q_PROPERTY(QString rejectReason READ rejectReason NOTIFY changed)
     Q_PROPERTY(int reporterCount READ reporterCount NOTIFY changed)
+    // Who holds an unexpired claim on the report and until when, empty when nobody does.
+    Q_PROPERTY(QString claimHolder READ claimHolder NOTIFY changed)
+    Q_PROPERTY(QString claimUntilText READ claimUntilText NOTIFY changed)
+    // The deadline asked for by the agency and its reason, while no supervisor has decided.
+    Q_PROPERTY(QString extensionDueText READ extensionDueText NOTIFY changed)
+    Q_PROPERTY(QString extensionReason READ extensionReason NOTIFY changed)
+    // Since when the report waits for the citizen's answer, which pauses its deadline.
+    Q_PROPERTY(QString waitingSinceText READ waitingSinceText NOTIFY changed)
+    Q_PROPERTY(QString duplicateOf READ duplicateOf NOTIFY changed)
+    Q_PROPERTY(QString agencyCode READ agencyCode NOTIFY changed)
     // Names and phones shown after the operator revealed them with a reason: maps with name and
     // phone. Kept in memory for the open report only, never in the replica.
     Q_PROPERTY(QVariantList revealedReporters READ revealedReporters NOTIFY revealedChanged)
@@ -101,6 +112,14 @@ public:
     QString publicResponse() const { return m_report.publicResponse; }
     QString rejectReason() const { return m_report.rejectReason; }
     int reporterCount() const { return m_report.reporterCount; }
+    QString claimHolder() const;
+    QString claimUntilText() const;
+    QString extensionDueText() const { return displayTime(m_report.extensionDueAt); }
+    QString extensionReason() const { return m_report.extensionReason; }
+    QString waitingSinceText() const { return displayTime(m_report.waitingSince); }
+    QString duplicateOf() const { return m_report.duplicateOf; }
+    QString agencyCode() const { return m_report.agency; }
+    const Report &report() const { return m_report; }
     QStringList editableFields() const;
     // The role the user acts in, which limits the fields they may edit.
     void setRole(Role role) { m_role = role; }

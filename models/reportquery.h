@@ -26,6 +26,10 @@ enum class QueueColumn
     ColumnCount
 };
 
+// Status filter of the reports an agency has in hand: assigned, in progress or waiting for the
+// citizen. It is the agency's inbox.
+inline constexpr char agencyWorkFilter[] = "agency_work";
+
 // Query of the queue: filters, search and order. Empty filters match everything.
 struct ReportQuery
 {
@@ -56,9 +60,26 @@ struct QueueRow
     QString wardName;
     QDateTime receivedAt;
     QDateTime dueAt;
+    QDateTime clockStartedAt; // when the deadline clock started
+    Priority priority = Priority::Normal;
+    QString claimHolder; // who claimed the report, empty when nobody did
+    QDateTime claimExpiresAt;
+    bool extensionRequested = false;
     bool pending = false; // an operation of this workstation waits for the central
     bool simulated = false;
     QString title; // title, or the start of the description
+};
+
+// A report suggested as a duplicate of the open one.
+struct DuplicateRow
+{
+    QString id;
+    QString publicCode;
+    QString title;
+    Status status = Status::New;
+    QDateTime receivedAt;
+    double similarity = 0;
+    double distanceMeters = -1; // -1 when either report has no exact position
 };
 
 // A located report, as the map draws it.
@@ -78,5 +99,6 @@ Q_DECLARE_METATYPE(CivicDesk::QueueRow)
 Q_DECLARE_METATYPE(QList<CivicDesk::QueueRow>)
 Q_DECLARE_METATYPE(CivicDesk::MarkerRow)
 Q_DECLARE_METATYPE(QList<CivicDesk::MarkerRow>)
+Q_DECLARE_METATYPE(QList<CivicDesk::DuplicateRow>)
 Q_DECLARE_METATYPE(CivicDesk::ReportSnapshot)
 Q_DECLARE_METATYPE(CivicDesk::ReferenceData)

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace CivicDesk {
@@ -19,3 +20,6 @@ struct UrgentReport
 };
 
 } // namespace CivicDesk
+
+Q_DECLARE_METATYPE(CivicDesk::UrgentReport)
+Q_DECLARE_METATYPE(QList<CivicDesk::UrgentReport>)

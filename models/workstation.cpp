@@ -7,6 +7,7 @@
 #include "core/timeutil.h"
 #include "core/workflow.h"
 #include "intake/demoplacement.h"
+#include "models/desktopnotifier.h"
 #include "models/displaytext.h"
 #include "models/replicareader.h"
 #include "resources/resources.h"
@@ -49,12 +50,22 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     , m_detail(new ReportDetail(this))
     , m_markerSet(new MapMarkerSet(this))
     , m_areaSet(new MapAreaSet(this))
+    , m_notifier(new DesktopNotifier(this))
+    , m_alerts(new UrgentAlerts(m_notifier, this))
 {
     m_reader->setParent(this);
+    connect(m_reader, &ReplicaReader::urgentReady, m_alerts, &UrgentAlerts::update);
+    connect(&m_engine, &SyncEngine::claimAnswered, this, &Workstation::onClaimAnswered);
+    // A claim lasts ten minutes; renewing it halfway keeps it while the report stays open.
+    m_claimRenewal.setInterval(defaultClaimLeaseSeconds * 1000 / 2);
+    connect(&m_claimRenewal, &QTimer::timeout, this, [this] {
+        if (!m_claimed.isEmpty())
+            m_engine.requestClaim(m_claimed, claimActor());
+    });
     // Clusters on the map count their reports by status in the workflow's order.
     QList<QColor> statusColors;
-    for (const QVariant &status : statuses())
-        statusColors.append(statusColor(status.toMap().value(QStringLiteral("code")).toString()));
+    for (Status status : allStatuses())
+        statusColors.append(statusColor(statusCode(status)));
     m_markerSet->setCategoryColors(statusColors);
     connect(m_reader, &ReplicaReader::pageReady, this,
             [this](int requestId, int, int, const QList<QueueRow> &rows) {
@@ -109,6 +120,7 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     connect(m_reader, &ReplicaReader::referenceReady, this, [this](const ReferenceData &data) {
         const bool wasReady = isReady();
         m_reference = data;
+        m_queue->setCalendar(data.calendar);
         m_referenceLoaded = true;
         setDisplayTimeZone(zoneOrUtc(data.timeZone));
         updateMapAreas();
@@ -148,7 +160,16 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
                     return;
                 m_detail->show(snapshot, pending, m_reference, m_language);
                 fetchOpenReportThumbnails();
+                // Only a report still in triage can be marked as a duplicate.
+                const Status status = snapshot.report.status;
+                if (status == Status::New || status == Status::Triaged) {
+                    m_reader->requestDuplicates(snapshot.report.id);
+                } else if (!m_duplicates.isEmpty()) {
+                    m_duplicates.clear();
+                    Q_EMIT duplicateSuggestionsChanged();
+                }
             });
+    connect(m_reader, &ReplicaReader::duplicatesReady, this, &Workstation::showDuplicates);
     connect(m_reader, &ReplicaReader::attentionReady, this,
             [this](const QList<AttentionItem> &items) {
                 m_attention.clear();
@@ -254,6 +275,7 @@ void Workstation::refreshAll(bool withReference, const std::optional<QStringList
         m_reader->requestMarkers(markers);
     }
     m_reader->requestAttention();
+    m_reader->requestUrgent();
     m_queue->refresh();
     if (!m_selected.isEmpty())
         m_reader->requestSnapshot(m_selected);
@@ -431,7 +453,9 @@ QVariantList Workstation::wards() const
 
 QVariantList Workstation::statuses() const
 {
-    QVariantList list;
+    QVariantList list{QVariantMap{
+        {QStringLiteral("code"), QString::fromLatin1(agencyWorkFilter)},
+        {QStringLiteral("name"), QCoreApplication::translate("CivicDesk", "With an agency")}}};
     for (Status status : allStatuses())
         list.append(QVariantMap{{QStringLiteral("code"), statusCode(status)},
                                 {QStringLiteral("name"), statusName(status)}});
@@ -442,8 +466,19 @@ void Workstation::select(const QString &reportId)
 {
     if (reportId == m_selected)
         return;
+    // Leaving a claimed report gives it back to the others.
+    if (!m_claimed.isEmpty() && m_claimed != reportId) {
+        m_engine.releaseClaim(m_claimed, claimActor(), QString());
+        m_claimed.clear();
+        m_claimRenewal.stop();
+        Q_EMIT claimChanged();
+    }
     m_selected = reportId;
     Q_EMIT selectionChanged();
+    if (!m_duplicates.isEmpty()) {
+        m_duplicates.clear();
+        Q_EMIT duplicateSuggestionsChanged();
+    }
     if (reportId.isEmpty())
         m_detail->clear();
     else
@@ -554,6 +589,9 @@ void Workstation::setSignedInRole(const QString &code)
 {
     m_roleCode = code;
     m_detail->setRole(actingRole());
+    // An agency user starts from the inbox: the reports the agency has in hand.
+    if (actingRole() == Role::Agency)
+        m_queue->setStatusFilter(QString::fromLatin1(agencyWorkFilter));
 }
 
 Role Workstation::actingRole() const

@@ -6,6 +6,7 @@
 #include "models/placefinder.h"
 #include "models/queuemodel.h"
 #include "models/reportdetail.h"
+#include "models/urgentalerts.h"
 #include "sync/mediafetcher.h"
 #include "sync/syncengine.h"
 
@@ -69,6 +70,18 @@ class Workstation : public QObject
     Q_PROPERTY(MapMarkerSet *mapMarkers READ mapMarkers CONSTANT)
     Q_PROPERTY(MapAreaSet *mapAreas READ mapAreas CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
+    // The user's role code ("operator", "supervisor", "agency", ...), which chooses the layout:
+    // an agency user works from the inbox of their agency's reports.
+    Q_PROPERTY(QString roleCode READ roleCode CONSTANT)
+    Q_PROPERTY(bool maySupervise READ maySupervise CONSTANT)
+    // Urgent reports that nobody has claimed: the banner's list, the chime and the desktop
+    // notifications.
+    Q_PROPERTY(UrgentAlerts *alerts READ alerts CONSTANT)
+    Q_PROPERTY(bool holdsClaim READ holdsClaim NOTIFY claimChanged)
+    // Reports that may duplicate the open one, best first: maps with id, code, title, status,
+    // statusName, receivedText, similarity (0 to 1) and distance (metres, -1 when unknown).
+    Q_PROPERTY(QVariantList duplicateSuggestions READ duplicateSuggestions NOTIFY
+                   duplicateSuggestionsChanged)
     // Maximum length in characters of a note or a reason for rejecting a report.
     Q_PROPERTY(int maxOperatorTextLength READ maxOperatorTextLength CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -123,6 +136,12 @@ public:
     Q_INVOKABLE QColor statusColor(const QString &statusCode) const;
     bool isReady() const;
     QString lastError() const { return m_lastError; }
+    QString roleCode() const { return roleCodeOf(actingRole()); }
+    bool maySupervise() const { return actingRole() == Role::Supervisor; }
+    QVariantList duplicateSuggestions() const { return m_duplicates; }
+    // Whether this user holds the claim on the open report.
+    bool holdsClaim() const { return !m_claimed.isEmpty() && m_claimed == m_selected; }
+    UrgentAlerts *alerts() const { return m_alerts; }
     int maxOperatorTextLength() const { return CivicDesk::maxOperatorTextLength; }
     QString version() const { return QStringLiteral(CIVICDESK_VERSION); }
     QString dataFolder() const { return m_dataFolder; }
@@ -139,6 +158,30 @@ public:
     Q_INVOKABLE void reject(const QString &reason);
     // Gives the open report, assigned to an agency, back to the center for triage.
     Q_INVOKABLE void returnToCenter(const QString &reason);
+    // The agency's steps; an operator or a supervisor records them on the agency's behalf.
+    Q_INVOKABLE void acknowledge();
+    Q_INVOKABLE void publishResponse(const QString &response);
+    // Asks for a deadline `workingDays` working days after the current one, with a reason.
+    Q_INVOKABLE void requestExtension(int workingDays, const QString &reason);
+    // The wait for the citizen: a question pauses the deadline, the answer resumes it.
+    Q_INVOKABLE void askCitizen(const QString &question);
+    Q_INVOKABLE void recordAnswer(const QString &answer);
+    // Marks the open report as a duplicate of another; its reporters join that report.
+    Q_INVOKABLE void markDuplicate(const QString &originalId);
+    // A supervisor's decisions.
+    Q_INVOKABLE void reopen(const QString &reason);
+    Q_INVOKABLE void decideExtension(bool approved, const QString &reason);
+    // Returns the response templates that fit the open report, in the interface's language, with
+    // their placeholders filled: maps with id, title and text.
+    Q_INVOKABLE QVariantList responseTemplates() const;
+    // Claims the open report on the central, or releases the claim this user holds on it. The
+    // claim is renewed while the report stays open and released when another one is opened.
+    Q_INVOKABLE void toggleClaim();
+    // A supervisor releases someone else's claim on the open report, with a reason.
+    Q_INVOKABLE void releaseClaimOf(const QString &reason);
+    // Claims and opens the report that comes next in the queue's filters: urgent first, then the
+    // earliest deadline, then the oldest. Needs the central.
+    Q_INVOKABLE void claimNext();
     Q_INVOKABLE void addNote(const QString &text);
     // Edits free-text fields of the open report. `seen` contains the values the operator saw when
     // the editing began and `values` the new ones, both keyed by field code. The new values lose
@@ -181,8 +224,13 @@ Q_SIGNALS:
     // Rows of the reports asked for by listReports(), newest first, each a map with id, code,
     // title, status (its code), statusName, categoryName and wardName.
     void reportListReady(const QVariantList &rows);
+    void duplicateSuggestionsChanged();
+    void claimChanged();
 
 private:
+    ClaimActor claimActor() const { return {m_operator, actingRole()}; }
+    void onClaimAnswered(const QString &reportId, bool granted, const QString &holder,
+                         const QDateTime &expiresAt, const QString &message, bool offline);
     void submit(OperationKind kind, const QJsonObject &payload);
     QVariantMap attentionEntry(const AttentionItem &item) const;
     void onSynced(const SyncSummary &summary);
@@ -196,6 +244,8 @@ private:
     void startMediaFetcher();
     void fetchOpenReportThumbnails();
     QString mediaErrorText(MediaFetchError reason) const;
+    static QString roleCodeOf(Role role) { return CivicDesk::roleCode(role); }
+    void showDuplicates(const QString &reportId, const QList<DuplicateRow> &rows);
 
     QString m_dataFolder;
     QString m_operator;
@@ -225,6 +275,12 @@ private:
     bool m_readerStarted = false;
     bool m_syncedOnce = false;
     QString m_pendingLookup;
+    QVariantList m_duplicates;
+    DesktopNotifier *m_notifier;
+    UrgentAlerts *m_alerts;
+    QString m_claimed;           // the report this user holds a claim on, empty when none
+    bool m_awaitingNext = false; // a "claim next" waits for the central's reply
+    QTimer m_claimRenewal;
 };
 
 } // namespace CivicDesk

@@ -1,10 +1,11 @@
-#include "models/displaytext.h"
-#include "models/workstation.h"
-
 #include "core/timeutil.h"
+#include "models/displaytext.h"
+#include "models/replicareader.h"
+#include "models/workstation.h"
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <utility>
 
 namespace CivicDesk {
 
@@ -84,6 +85,68 @@ QVariantList Workstation::responseTemplates() const
         });
     }
     return list;
+}
+
+void Workstation::toggleClaim()
+{
+    if (m_selected.isEmpty())
+        return;
+    if (holdsClaim())
+        m_engine.releaseClaim(m_selected, claimActor(), QString());
+    else
+        m_engine.requestClaim(m_selected, claimActor());
+}
+
+void Workstation::releaseClaimOf(const QString &reason)
+{
+    if (!m_selected.isEmpty())
+        m_engine.releaseClaim(m_selected, claimActor(), reason);
+}
+
+void Workstation::claimNext()
+{
+    ClaimCriteria criteria;
+    const ReportQuery query = m_queue->query();
+    if (const auto status = statusFromCode(query.status))
+        criteria.statuses = {*status};
+    if (!query.category.isEmpty() && query.category != QLatin1String("unclassified"))
+        criteria.categories = {query.category};
+    if (!query.adminUnit.isEmpty())
+        criteria.adminUnits = {query.adminUnit};
+    m_awaitingNext = true;
+    m_engine.claimNext(criteria, claimActor());
+}
+
+void Workstation::onClaimAnswered(const QString &reportId, bool granted, const QString &holder,
+                                  const QDateTime &expiresAt, const QString &message, bool offline)
+{
+    Q_UNUSED(expiresAt);
+    const bool next = std::exchange(m_awaitingNext, false) && !reportId.isEmpty();
+    if (offline) {
+        reportError(message, QCoreApplication::translate(
+                                 "CivicDesk", "Claiming needs the central, which cannot be "
+                                              "reached now. The report stays open to everyone."));
+        return;
+    }
+    if (granted && holder == m_operator) {
+        m_claimed = reportId;
+        m_claimRenewal.start();
+        if (next)
+            select(reportId);
+    } else if (granted && holder.isEmpty() && reportId == m_claimed) {
+        m_claimed.clear();
+        m_claimRenewal.stop();
+    } else if (!granted && reportId.isEmpty()) {
+        reportError(message, QCoreApplication::translate(
+                                 "CivicDesk", "No unclaimed report matches the queue's filters."));
+    } else if (!granted) {
+        reportError(
+            message,
+            QCoreApplication::translate("CivicDesk", "%1 is working on this report.").arg(holder));
+    }
+    Q_EMIT claimChanged();
+    if (reportId == m_selected)
+        m_reader->requestSnapshot(m_selected);
 }
 
 void Workstation::showDuplicates(const QString &reportId, const QList<DuplicateRow> &rows)

@@ -502,6 +502,26 @@
         <source>Urgent, still unclaimed</source>
         <translation>Urgent, still unclaimed</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>With an agency</source>
+        <translation>With an agency</translation>
+    </message>
+    <message>
+        <source>Claiming needs the central, which cannot be reached now. The report stays open to everyone.</source>
+        <translation>Claiming needs the central, which cannot be reached now. The report stays open to everyone.</translation>
+    </message>
+    <message>
+        <source>No unclaimed report matches the queue&apos;s filters.</source>
+        <translation>No unclaimed report matches the queue&apos;s filters.</translation>
+    </message>
+    <message>
+        <source>%1 is working on this report.</source>
+        <translation>%1 is working on this report.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -664,6 +684,93 @@
         <source>Return to the center</source>
         <translation>Return to the center</translation>
     </message>
+    <message>
+        <source>%1 m away</source>
+        <translation>%1 m away</translation>
+    </message>
+    <message>
+        <source>same ward</source>
+        <translation>same ward</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of %1 (%2% alike, %3, %4): %5</source>
+        <translation>Possible duplicate of %1 (%2% alike, %3, %4): %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>(paused since %1)</source>
+        <translation>(paused since %1)</translation>
+    </message>
+    <message>
+        <source>More time asked</source>
+        <translation>More time asked</translation>
+    </message>
+    <message>
+        <source>until %1: %2</source>
+        <translation>until %1: %2</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Claimed by</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 until %2</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Take in hand</source>
+        <translation>Take in hand</translation>
+    </message>
+    <message>
+        <source>Respond</source>
+        <translation>Respond</translation>
+    </message>
+    <message>
+        <source>Ask the citizen</source>
+        <translation>Ask the citizen</translation>
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation>Record answer</translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>More time</translation>
+    </message>
+    <message>
+        <source>Decide on more time</source>
+        <translation>Decide on more time</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -777,6 +884,106 @@
     <message>
         <source>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</source>
         <translation>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Report %1 duplicates</source>
+        <translation>Report %1 duplicates</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Type to filter the suggestions</source>
+        <translation>Type to filter the suggestions</translation>
+    </message>
+    <message>
+        <source>Public response to %1</source>
+        <translation>Public response to %1</translation>
+    </message>
+    <message>
+        <source>The citizen reads this answer; internal notes stay apart. Alt+1 to Alt+9 start from a template. Ctrl+Enter publishes.</source>
+        <translation>The citizen reads this answer; internal notes stay apart. Alt+1 to Alt+9 start from a template. Ctrl+Enter publishes.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Ask the citizen about %1</source>
+        <translation>Ask the citizen about %1</translation>
+    </message>
+    <message>
+        <source>The deadline pauses until the answer is recorded. Ctrl+Enter confirms.</source>
+        <translation>The deadline pauses until the answer is recorded. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s answer on %1</source>
+        <translation>The citizen&apos;s answer on %1</translation>
+    </message>
+    <message>
+        <source>The report returns to the agency and its deadline runs again. Ctrl+Enter confirms.</source>
+        <translation>The report returns to the agency and its deadline runs again. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>More time for %1</source>
+        <translation>More time for %1</translation>
+    </message>
+    <message>
+        <source>Deadline now: %1. A supervisor approves or refuses. Ctrl+Enter asks.</source>
+        <translation>Deadline now: %1. A supervisor approves or refuses. Ctrl+Enter asks.</translation>
+    </message>
+    <message>
+        <source>Ask for more time</source>
+        <translation>Ask for more time</translation>
+    </message>
+    <message>
+        <source>Extension of %1 to %2</source>
+        <translation>Extension of %1 to %2</translation>
+    </message>
+    <message>
+        <source>Reason given: %1. Ctrl+Enter approves; refusing needs a reason.</source>
+        <translation>Reason given: %1. Ctrl+Enter approves; refusing needs a reason.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Reopen report %1</source>
+        <translation>Reopen report %1</translation>
+    </message>
+    <message>
+        <source>The report goes back to triage. The reason is kept in the timeline. Ctrl+Enter confirms.</source>
+        <translation>The report goes back to triage. The reason is kept in the timeline. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Release %1&apos;s claim on %2</source>
+        <translation>Release %1&apos;s claim on %2</translation>
+    </message>
+    <message>
+        <source>The report becomes free for everyone. The reason is kept in the timeline. Ctrl+Enter confirms.</source>
+        <translation>The report becomes free for everyone. The reason is kept in the timeline. Ctrl+Enter confirms.</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1201,10 @@
     <message>
         <source>%1 characters; at most %2 are allowed. Shorten the text.</source>
         <translation>%1 characters; at most %2 are allowed. Shorten the text.</translation>
+    </message>
+    <message>
+        <source>Working days more</source>
+        <translation>Working days more</translation>
     </message>
 </context>
 <context>

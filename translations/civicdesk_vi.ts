@@ -501,6 +501,26 @@
         <source>Urgent, still unclaimed</source>
         <translation>Khẩn, vẫn chưa ai nhận</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>tạm dừng</translation>
+    </message>
+    <message>
+        <source>With an agency</source>
+        <translation>Đang ở đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Claiming needs the central, which cannot be reached now. The report stays open to everyone.</source>
+        <translation>Cần kết nối với máy chủ trung tâm để nhận xử lý, nhưng hiện không kết nối được. Phản ánh vẫn để ngỏ cho mọi người.</translation>
+    </message>
+    <message>
+        <source>No unclaimed report matches the queue&apos;s filters.</source>
+        <translation>Không còn phản ánh nào chưa ai nhận khớp bộ lọc của hàng đợi.</translation>
+    </message>
+    <message>
+        <source>%1 is working on this report.</source>
+        <translation>%1 đang xử lý phản ánh này.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -662,6 +682,92 @@
         <source>Return to the center</source>
         <translation>Trả về trung tâm</translation>
     </message>
+    <message>
+        <source>%1 m away</source>
+        <translation>cách %1 m</translation>
+    </message>
+    <message>
+        <source>same ward</source>
+        <translation>cùng phường, xã</translation>
+    </message>
+    <message>
+        <source>Possible duplicate of %1 (%2% alike, %3, %4): %5</source>
+        <translation>Có thể trùng với %1 (giống %2%, %3, %4): %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>và %n phản ánh khác</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>(paused since %1)</source>
+        <translation>(tạm dừng từ %1)</translation>
+    </message>
+    <message>
+        <source>More time asked</source>
+        <translation>Đề nghị gia hạn</translation>
+    </message>
+    <message>
+        <source>until %1: %2</source>
+        <translation>đến %1: %2</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>Người nhận xử lý</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1, đến %2</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Nhận xử lý</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng lặp</translation>
+    </message>
+    <message>
+        <source>Take in hand</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Respond</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>Ask the citizen</source>
+        <translation>Hỏi người dân</translation>
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation>Ghi trả lời</translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>Xin gia hạn</translation>
+    </message>
+    <message>
+        <source>Decide on more time</source>
+        <translation>Duyệt gia hạn</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -775,6 +881,106 @@
     <message>
         <source>Notes are never shown to citizens; the agency handling the report sees them. Ctrl+Enter confirms.</source>
         <translation>Ghi chú không bao giờ hiển thị cho người dân; đơn vị đang xử lý phản ánh xem được. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Report %1 duplicates</source>
+        <translation>Phản ánh %1 trùng với</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Type to filter the suggestions</source>
+        <translation>Gõ để lọc các gợi ý</translation>
+    </message>
+    <message>
+        <source>Public response to %1</source>
+        <translation>Trả lời công khai phản ánh %1</translation>
+    </message>
+    <message>
+        <source>The citizen reads this answer; internal notes stay apart. Alt+1 to Alt+9 start from a template. Ctrl+Enter publishes.</source>
+        <translation>Người dân đọc được nội dung này; ghi chú nội bộ để riêng. Alt+1 đến Alt+9 chọn mẫu trả lời. Nhấn Ctrl+Enter để công bố.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Công bố</translation>
+    </message>
+    <message>
+        <source>Ask the citizen about %1</source>
+        <translation>Hỏi người dân về phản ánh %1</translation>
+    </message>
+    <message>
+        <source>The deadline pauses until the answer is recorded. Ctrl+Enter confirms.</source>
+        <translation>Thời hạn tạm dừng cho đến khi ghi nhận trả lời. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Hỏi</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s answer on %1</source>
+        <translation>Trả lời của người dân về phản ánh %1</translation>
+    </message>
+    <message>
+        <source>The report returns to the agency and its deadline runs again. Ctrl+Enter confirms.</source>
+        <translation>Phản ánh trở lại đơn vị xử lý và thời hạn tiếp tục tính. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>More time for %1</source>
+        <translation>Xin gia hạn phản ánh %1</translation>
+    </message>
+    <message>
+        <source>Deadline now: %1. A supervisor approves or refuses. Ctrl+Enter asks.</source>
+        <translation>Hạn hiện tại: %1. Giám sát viên sẽ duyệt hoặc từ chối. Nhấn Ctrl+Enter để gửi đề nghị.</translation>
+    </message>
+    <message>
+        <source>Ask for more time</source>
+        <translation>Đề nghị gia hạn</translation>
+    </message>
+    <message>
+        <source>Extension of %1 to %2</source>
+        <translation>Gia hạn phản ánh %1 đến %2</translation>
+    </message>
+    <message>
+        <source>Reason given: %1. Ctrl+Enter approves; refusing needs a reason.</source>
+        <translation>Lý do: %1. Nhấn Ctrl+Enter để duyệt; từ chối cần nêu lý do.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Reopen report %1</source>
+        <translation>Mở lại phản ánh %1</translation>
+    </message>
+    <message>
+        <source>The report goes back to triage. The reason is kept in the timeline. Ctrl+Enter confirms.</source>
+        <translation>Phản ánh quay lại bước phân loại. Lý do được ghi vào diễn biến. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Release %1&apos;s claim on %2</source>
+        <translation>Gỡ quyền xử lý của %1 đối với %2</translation>
+    </message>
+    <message>
+        <source>The report becomes free for everyone. The reason is kept in the timeline. Ctrl+Enter confirms.</source>
+        <translation>Phản ánh được để ngỏ cho mọi người. Lý do được ghi vào diễn biến. Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Trả lại</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1196,10 @@
     <message>
         <source>%1 characters; at most %2 are allowed. Shorten the text.</source>
         <translation>%1 ký tự; tối đa %2 ký tự. Hãy rút ngắn nội dung.</translation>
+    </message>
+    <message>
+        <source>Working days more</source>
+        <translation>Thêm số ngày làm việc</translation>
     </message>
 </context>
 <context>

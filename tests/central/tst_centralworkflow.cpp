@@ -123,6 +123,33 @@ private Q_SLOTS:
 
     void cleanup() { m_central.reset(); }
 
+    // The working calendar, the processing times and the response templates travel with the
+    // reference data, and a document that cannot be read is an error that names it.
+    void referenceDocumentsStored()
+    {
+        QString error;
+        auto reference = m_central->referenceData(nullptr, &error);
+        QVERIFY2(reference, qPrintable(error));
+        QCOMPARE(reference->responseTemplates.size(), 8);
+        QCOMPARE(reference->calendar, WorkingCalendar());
+
+        DeadlineRules rules;
+        rules.setOverrideTime(QStringLiteral("public_security"), Priority::Urgent,
+                              {2, ProcessingTime::Unit::WorkingHours});
+        reference->deadlines = rules;
+        QVERIFY2(m_central->initialize(*reference, &error), qPrintable(error));
+        const auto stored = m_central->referenceData(nullptr, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QCOMPARE(stored->deadlines, rules);
+
+        const QVariant written = Test::centralScalar(
+            m_url, QStringLiteral("UPDATE reference_document SET body = '{\"working_periods\": 3}' "
+                                  "WHERE key = 'calendar' RETURNING key"));
+        QCOMPARE(written.toString(), QStringLiteral("calendar"));
+        QVERIFY(!m_central->referenceData(nullptr, &error));
+        QVERIFY2(error.contains(QStringLiteral("\"calendar\"")), qPrintable(error));
+    }
+
     void mergeKeepsEveryReporter()
     {
         const Report original =

@@ -261,14 +261,16 @@ private Q_SLOTS:
 
     void waitingForTheCitizenPausesTheDeadline()
     {
+        // Due on Thursday 12 March 2026 at 09:00 in Huế; the question goes out on Tuesday 3 March
+        // at 09:00 and the answer comes at 12:00, in the lunch break.
         Report report = reportIn(Status::InProgress);
         report.agency = QStringLiteral("hepco");
-        report.dueAt = report.receivedAt.addDays(10);
-        const QDateTime due = report.dueAt;
+        report.dueAt = QDateTime(QDate(2026, 3, 12), QTime(2, 0), QTimeZone::utc());
 
         Operation ask =
             operation(OperationKind::AskInfo, {{QStringLiteral("question"), QStringLiteral(" ")}});
         ask.actorRole = Role::Agency;
+        ask.createdAt = QDateTime(QDate(2026, 3, 3), QTime(2, 0), QTimeZone::utc());
         QCOMPARE(applyOperation(report, ask, {}).refusal, Refusal::MissingValue);
         ask.payload = {{QStringLiteral("question"), QStringLiteral("Ở kiệt nào?")}};
         QVERIFY(applyOperation(report, ask, {}).accepted());
@@ -285,7 +287,9 @@ private Q_SLOTS:
         const OperationOutcome outcome = applyOperation(report, answer, {});
         QVERIFY2(outcome.accepted(), qPrintable(outcome.reason));
         QCOMPARE(report.status, Status::InProgress);
-        QCOMPARE(report.dueAt, due.addSecs(3 * 3600));
+        // The 150 working minutes from 09:00 to 11:30 were paused, so the deadline moves from
+        // 09:00 to 11:30 on its day.
+        QCOMPARE(report.dueAt, QDateTime(QDate(2026, 3, 12), QTime(4, 30), QTimeZone::utc()));
         QVERIFY(!report.waitingSince.isValid());
         QVERIFY(!report.resumeStatus);
         QCOMPARE(outcome.event.data.value(QLatin1String("answer")).toString(),
@@ -477,7 +481,11 @@ private Q_SLOTS:
         QVERIFY(outcome.accepted());
         QCOMPARE(report.status, Status::Assigned);
         QCOMPARE(report.agency, QStringLiteral("hepco"));
-        QCOMPARE(report.dueAt, report.receivedAt.addDays(10));
+        // Received on Monday 2 March 2026 at 19:15 in Huế: the clock starts on Tuesday at 07:30,
+        // and seven working days later is Thursday 12 March at 07:30 (00:30 UTC) or, as the
+        // calendar puts the end of a working day, Wednesday 11 March at 17:00 (10:00 UTC).
+        QCOMPARE(report.dueAt, QDateTime(QDate(2026, 3, 11), QTime(10, 0), QTimeZone::utc()));
+        QCOMPARE(report.clockStartedAt, report.receivedAt);
     }
 
     void returnToCenterUnassigns()

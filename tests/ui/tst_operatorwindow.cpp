@@ -862,6 +862,97 @@ private Q_SLOTS:
         QVERIFY(stored->report.agency.isEmpty());
         QCOMPARE(stored->events.last().data.value(QStringLiteral("reason")).toString(), reason);
     }
+
+    // Five reports triaged from the queue with the keyboard alone: J claims and opens the next
+    // report, C and Enter classify it, F and Enter forward it. At most six keys each.
+    void fiveReportsTriagedByKeyboard()
+    {
+        ReportDetail *detail = m_workstation->detail();
+        int total = 0;
+        QStringList triaged;
+        for (int report = 0; report < 5; ++report) {
+            int keys = 0;
+            const auto press = [&](Qt::Key key) {
+                QTest::keyClick(m_window, key);
+                ++keys;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+            const QString before = detail->reportId();
+            press(Qt::Key_J);
+            QTRY_VERIFY2_WITH_TIMEOUT(m_workstation->holdsClaim() && detail->reportId() != before &&
+                                          !triaged.contains(detail->reportId()),
+                                      "J claimed and opened the next report", 20000);
+            const QString id = detail->reportId();
+            QVERIFY2(detail->statusCode() == QLatin1String("new") ||
+                         detail->statusCode() == QLatin1String("triaged"),
+                     qPrintable(detail->statusCode()));
+
+            press(Qt::Key_C);
+            QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+            QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
+            press(Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("triaged"), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+
+            press(Qt::Key_F);
+            QObject *agencies = m_window->findChild<QObject *>(QStringLiteral("assignPopup"));
+            QTRY_VERIFY_WITH_TIMEOUT(agencies->property("opened").toBool(), 5000);
+            press(Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("assigned"), 10000);
+
+            qInfo("report %d (%s): %d key presses", report + 1, qPrintable(detail->code()), keys);
+            QVERIFY2(keys <= 6, qPrintable(QStringLiteral("%1 keys for one report").arg(keys)));
+            total += keys;
+            triaged.append(id);
+        }
+        qInfo("five reports triaged with %d key presses", total);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->pendingCount(), 0, 30000);
+        for (const QString &id : std::as_const(triaged)) {
+            const auto stored = centralReport(id);
+            QVERIFY(stored);
+            QCOMPARE(stored->report.status, Status::Assigned);
+            bool claimed = false;
+            for (const Event &event : stored->events)
+                claimed = claimed || event.kind == EventKind::Claimed;
+            QVERIFY2(claimed, qPrintable(id));
+        }
+    }
+
+    // An agency's steps recorded by an operator on its behalf: take in hand, answer from a
+    // template, and the event names the agency.
+    void agencyStepsOnBehalf()
+    {
+        const QString id = firstReportIn(Status::Assigned);
+        QVERIFY(!id.isEmpty());
+        m_workstation->select(id);
+        ReportDetail *detail = m_workstation->detail();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+        QTest::keyClick(m_window, Qt::Key_K);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("in_progress"), 10000);
+
+        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("respondPopup"));
+        QVERIFY(popup);
+        QTest::keyClick(m_window, Qt::Key_P);
+        QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
+        QVERIFY(!popup->property("templates").toList().isEmpty());
+        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+        QObject *area = popup->findChild<QObject *>(QStringLiteral("textPopupArea"));
+        const QString response = area->property("text").toString();
+        QVERIFY2(response.contains(detail->code()), qPrintable(response));
+        QVERIFY2(!response.contains(QLatin1Char('{')), qPrintable(response));
+        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("resolved"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
+
+        const auto stored = centralReport(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->report.publicResponse, response);
+        const Event &published = stored->events.last();
+        QCOMPARE(published.kind, EventKind::ResponsePublished);
+        QCOMPARE(published.data.value(QStringLiteral("on_behalf_of")).toString(),
+                 stored->report.agency);
+    }
 };
 
 QTEST_MAIN(OperatorWindowTest)

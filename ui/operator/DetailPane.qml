@@ -29,6 +29,16 @@ Rectangle {
     signal returnRequested()
     signal noteRequested()
     signal revealRequested()
+    signal duplicateRequested()
+    signal mergeRequested(string originalId)
+    signal acknowledgeRequested()
+    signal respondRequested()
+    signal askRequested()
+    signal answerRequested()
+    signal extensionRequested()
+    signal decisionRequested()
+    signal reopenRequested()
+    signal claimRequested()
     signal photoOpened(string sha256)
     signal videoRequested(string sha256)
 
@@ -182,6 +192,57 @@ Rectangle {
             }
         }
 
+        // The best duplicate suggestion of a report still in triage, one key from a merge.
+        Rectangle {
+            id: duplicateBanner
+            objectName: "duplicateBanner"
+            readonly property var best: Workstation.duplicateSuggestions.length > 0
+                                        ? Workstation.duplicateSuggestions[0] : null
+            Layout.fillWidth: true
+            visible: best !== null && Workstation.mayTriage
+            implicitHeight: bannerRow.implicitHeight + 2 * Theme.spacing
+            color: Theme.warningSoft
+            border.color: Theme.warning
+            radius: Theme.radius
+            RowLayout {
+                id: bannerRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                Text {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    text: {
+                        const best = duplicateBanner.best
+                        if (!best)
+                            return ""
+                        const where = best.distance >= 0 ? qsTr("%1 m away").arg(Math.round(best.distance))
+                                                         : qsTr("same ward")
+                        const others = Workstation.duplicateSuggestions.length - 1
+                        return qsTr("Possible duplicate of %1 (%2% alike, %3, %4): %5")
+                                   .arg(best.code).arg(Math.round(best.similarity * 100))
+                                   .arg(where).arg(best.statusName).arg(best.title)
+                               + (others > 0 ? "  " + qsTr("+%n more", "", others) : "")
+                    }
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.text
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                }
+                ActionButton {
+                    text: qsTr("Open")
+                    onClicked: Workstation.select(duplicateBanner.best.id)
+                }
+                ActionButton {
+                    text: qsTr("Merge")
+                    primary: true
+                    onClicked: root.mergeRequested(duplicateBanner.best.id)
+                }
+            }
+        }
+
         ScrollView {
             id: scroll
             Layout.fillWidth: true
@@ -263,7 +324,26 @@ Rectangle {
                 FieldRow { Layout.fillWidth: true; label: qsTr("Priority"); value: root.detail.priorityCode === "urgent" ? qsTr("Urgent") : qsTr("Normal") }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Channel"); value: root.detail.channelName + (root.detail.simulated ? " · " + qsTr("simulated") : "") }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Received"); value: root.detail.receivedText }
-                FieldRow { Layout.fillWidth: true; label: qsTr("Deadline"); value: root.detail.dueText }
+                FieldRow {
+                    Layout.fillWidth: true
+                    label: qsTr("Deadline")
+                    value: root.detail.dueText
+                           + (root.detail.waitingSinceText.length > 0
+                              ? "  " + qsTr("(paused since %1)").arg(root.detail.waitingSinceText) : "")
+                }
+                FieldRow {
+                    Layout.fillWidth: true
+                    label: qsTr("More time asked")
+                    visible: root.detail.extensionDueText.length > 0
+                    value: qsTr("until %1: %2").arg(root.detail.extensionDueText).arg(root.detail.extensionReason)
+                    valueColor: Theme.warning
+                }
+                FieldRow {
+                    Layout.fillWidth: true
+                    label: qsTr("Claimed by")
+                    visible: root.detail.claimHolder.length > 0
+                    value: qsTr("%1 until %2").arg(root.detail.claimHolder).arg(root.detail.claimUntilText)
+                }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Ward"); value: root.detail.wardName }
                 FieldRow { Layout.fillWidth: true; label: qsTr("Address"); value: root.detail.address; visible: !root.editing && value.length > 0 }
                 FieldRow {
@@ -319,6 +399,15 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.spacing
             ActionButton {
+                objectName: "claimButton"
+                text: Workstation.holdsClaim ? qsTr("Release") : qsTr("Claim")
+                shortcutText: "L"
+                visible: Workstation.mayTriage
+                enabled: Workstation.holdsClaim || root.detail.claimHolder.length === 0
+                         || Workstation.maySupervise
+                onClicked: root.claimRequested()
+            }
+            ActionButton {
                 text: qsTr("Classify")
                 shortcutText: "C"
                 visible: Workstation.mayTriage
@@ -340,6 +429,64 @@ Rectangle {
                 visible: Workstation.mayTriage
                 enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
                 onClicked: root.rejectRequested()
+            }
+            ActionButton {
+                text: qsTr("Duplicate")
+                shortcutText: "D"
+                visible: Workstation.mayTriage && Workstation.duplicateSuggestions.length > 0
+                enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
+                onClicked: root.duplicateRequested()
+            }
+            ActionButton {
+                text: qsTr("Take in hand")
+                shortcutText: "K"
+                visible: Workstation.mayWrite && root.detail.statusCode === "assigned"
+                primary: !Workstation.mayTriage
+                onClicked: root.acknowledgeRequested()
+            }
+            ActionButton {
+                text: qsTr("Respond")
+                shortcutText: "P"
+                visible: Workstation.mayWrite && root.detail.statusCode === "in_progress"
+                primary: true
+                onClicked: root.respondRequested()
+            }
+            ActionButton {
+                text: qsTr("Ask the citizen")
+                shortcutText: "Q"
+                visible: Workstation.mayWrite && (root.detail.statusCode === "assigned"
+                                                  || root.detail.statusCode === "in_progress")
+                onClicked: root.askRequested()
+            }
+            ActionButton {
+                text: qsTr("Record answer")
+                shortcutText: "W"
+                visible: Workstation.mayTriage && root.detail.statusCode === "waiting_info"
+                primary: true
+                onClicked: root.answerRequested()
+            }
+            ActionButton {
+                text: qsTr("More time")
+                shortcutText: "X"
+                visible: Workstation.mayWrite && !Workstation.maySupervise
+                         && (root.detail.statusCode === "assigned" || root.detail.statusCode === "in_progress"
+                             || root.detail.statusCode === "waiting_info")
+                onClicked: root.extensionRequested()
+            }
+            ActionButton {
+                text: qsTr("Decide on more time")
+                shortcutText: "H"
+                visible: Workstation.maySupervise && root.detail.extensionDueText.length > 0
+                primary: true
+                onClicked: root.decisionRequested()
+            }
+            ActionButton {
+                text: qsTr("Reopen")
+                shortcutText: "O"
+                visible: Workstation.maySupervise && (root.detail.statusCode === "rejected"
+                                                      || root.detail.statusCode === "closed"
+                                                      || root.detail.statusCode === "duplicate")
+                onClicked: root.reopenRequested()
             }
             ActionButton {
                 text: qsTr("Return to the center")

@@ -7,8 +7,11 @@ import CivicDesk.Ui
 
 // The operator's window: filters on top, then the queue, the map and the open report side by
 // side, and the status bar. Every action has a key: Ctrl+F search, C classify, F forward,
-// R reject, T return to the center, N note, E edit the text, A the list of refused changes,
-// F5 sync now.
+// R reject, D mark as a duplicate, T return to the center, K take in hand, P publish the
+// response, Q ask the citizen, W record the citizen's answer, X ask for more time, H decide on
+// more time, O reopen, N note, E edit the text, A the list of refused changes, L claim or
+// release, J claim the next report, F5 sync now.
+// An agency user's window opens on the agency's inbox: the reports it has in hand.
 ApplicationWindow {
     id: root
 
@@ -67,8 +70,24 @@ ApplicationWindow {
         onAttentionRequested: attention.open()
     }
 
+    UrgentBanner {
+        id: urgentBanner
+        objectName: "urgentBanner"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.spacing
+        reports: Workstation.alerts.reports
+        muted: Workstation.alerts.muted
+        onReportChosen: id => Workstation.select(id)
+        onMuteRequested: mute => Workstation.alerts.muted = mute
+    }
+
     SplitView {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.top: urgentBanner.visible ? urgentBanner.bottom : parent.top
         anchors.margins: Theme.spacing
         orientation: Qt.Horizontal
 
@@ -98,6 +117,16 @@ ApplicationWindow {
             onReturnRequested: giveBack.open()
             onNoteRequested: note.open()
             onRevealRequested: reveal.open()
+            onDuplicateRequested: duplicate.open()
+            onAcknowledgeRequested: Workstation.acknowledge()
+            onRespondRequested: respond.open()
+            onAskRequested: ask.open()
+            onAnswerRequested: answer.open()
+            onExtensionRequested: extension.open()
+            onDecisionRequested: decision.open()
+            onReopenRequested: reopen.open()
+            onMergeRequested: id => Workstation.markDuplicate(id)
+            onClaimRequested: root.claimOrRelease()
             onEditingFinished: queue.forceActiveFocus()
             onPhotoOpened: sha256 => root.openPhoto(sha256)
             onVideoRequested: sha256 => Workstation.openMedia(sha256)
@@ -109,8 +138,13 @@ ApplicationWindow {
     readonly property bool canTriage: Workstation.mayTriage
                                       && (Workstation.detail.statusCode === "new"
                                           || Workstation.detail.statusCode === "triaged")
+    readonly property string openStatus: Workstation.detail.statusCode
+    readonly property bool agencyWork: openStatus === "assigned" || openStatus === "in_progress"
+                                       || openStatus === "waiting_info"
     readonly property bool noPopup: !classify.opened && !assign.opened && !reject.opened
-                                    && !giveBack.opened
+                                    && !giveBack.opened && !duplicate.opened && !respond.opened
+                                    && !ask.opened && !answer.opened && !extension.opened
+                                    && !decision.opened && !reopen.opened && !releaseOther.opened
                                     && !note.opened && !photo.opened && !reveal.opened
                                     && !attention.opened && !detailPane.editing
 
@@ -124,6 +158,16 @@ ApplicationWindow {
     Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && !root.typing; onActivated: detailPane.startEditing() }
     Shortcut { sequence: "A"; enabled: root.noPopup && !root.typing; onActivated: attention.open() }
     Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
+    Shortcut { sequence: "L"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.loaded && !root.typing; onActivated: root.claimOrRelease() }
+    Shortcut { sequence: "J"; enabled: root.noPopup && Workstation.mayTriage && !root.typing; onActivated: Workstation.claimNext() }
+    Shortcut { sequence: "D"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: duplicate.open() }
+    Shortcut { sequence: "K"; enabled: root.noPopup && Workstation.mayWrite && root.openStatus === "assigned" && !root.typing; onActivated: Workstation.acknowledge() }
+    Shortcut { sequence: "P"; enabled: root.noPopup && Workstation.mayWrite && root.openStatus === "in_progress" && !root.typing; onActivated: respond.open() }
+    Shortcut { sequence: "Q"; enabled: root.noPopup && Workstation.mayWrite && (root.openStatus === "assigned" || root.openStatus === "in_progress") && !root.typing; onActivated: ask.open() }
+    Shortcut { sequence: "W"; enabled: root.noPopup && Workstation.mayTriage && root.openStatus === "waiting_info" && !root.typing; onActivated: answer.open() }
+    Shortcut { sequence: "X"; enabled: root.noPopup && Workstation.mayWrite && root.agencyWork && !root.typing; onActivated: extension.open() }
+    Shortcut { sequence: "H"; enabled: root.noPopup && Workstation.maySupervise && Workstation.detail.extensionDueText.length > 0 && !root.typing; onActivated: decision.open() }
+    Shortcut { sequence: "O"; enabled: root.noPopup && Workstation.maySupervise && (root.openStatus === "rejected" || root.openStatus === "closed" || root.openStatus === "duplicate") && !root.typing; onActivated: reopen.open() }
 
     ChoicePopup {
         id: classify
@@ -196,9 +240,116 @@ ApplicationWindow {
         onAccepted: text => Workstation.revealReporters(text)
         onClosed: queue.forceActiveFocus()
     }
+    ChoicePopup {
+        id: duplicate
+        objectName: "duplicatePopup"
+        title: qsTr("Report %1 duplicates").arg(Workstation.detail.code)
+        confirmText: qsTr("Merge")
+        cancelText: qsTr("Cancel")
+        filterPlaceholder: qsTr("Type to filter the suggestions")
+        fold: text => Workstation.fold(text)
+        choices: Workstation.duplicateSuggestions.map(item => ({
+            "code": item.id,
+            "name": item.code + " — " + item.title
+        }))
+        onChosen: code => Workstation.markDuplicate(code)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: respond
+        objectName: "respondPopup"
+        title: qsTr("Public response to %1").arg(Workstation.detail.code)
+        hint: qsTr("The citizen reads this answer; internal notes stay apart. Alt+1 to Alt+9 start from a template. Ctrl+Enter publishes.")
+        confirmText: qsTr("Publish")
+        cancelText: qsTr("Cancel")
+        maximumLength: 8000
+        templates: respond.opened ? Workstation.responseTemplates() : []
+        onAccepted: text => Workstation.publishResponse(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: ask
+        objectName: "askPopup"
+        title: qsTr("Ask the citizen about %1").arg(Workstation.detail.code)
+        hint: qsTr("The deadline pauses until the answer is recorded. Ctrl+Enter confirms.")
+        confirmText: qsTr("Ask")
+        cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.askCitizen(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: answer
+        objectName: "answerPopup"
+        title: qsTr("The citizen's answer on %1").arg(Workstation.detail.code)
+        hint: qsTr("The report returns to the agency and its deadline runs again. Ctrl+Enter confirms.")
+        confirmText: qsTr("Record")
+        cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.recordAnswer(text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: extension
+        objectName: "extensionPopup"
+        title: qsTr("More time for %1").arg(Workstation.detail.code)
+        hint: qsTr("Deadline now: %1. A supervisor approves or refuses. Ctrl+Enter asks.").arg(Workstation.detail.dueText)
+        confirmText: qsTr("Ask for more time")
+        cancelText: qsTr("Cancel")
+        showDays: true
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.requestExtension(extension.days, text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: decision
+        objectName: "decisionPopup"
+        title: qsTr("Extension of %1 to %2").arg(Workstation.detail.code).arg(Workstation.detail.extensionDueText)
+        hint: qsTr("Reason given: %1. Ctrl+Enter approves; refusing needs a reason.").arg(Workstation.detail.extensionReason)
+        confirmText: qsTr("Approve")
+        secondaryText: qsTr("Refuse")
+        cancelText: qsTr("Cancel")
+        allowEmpty: true
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.decideExtension(true, text)
+        onSecondaryAccepted: text => Workstation.decideExtension(false, text)
+        onClosed: queue.forceActiveFocus()
+    }
+    TextPopup {
+        id: reopen
+        objectName: "reopenPopup"
+        title: qsTr("Reopen report %1").arg(Workstation.detail.code)
+        hint: qsTr("The report goes back to triage. The reason is kept in the timeline. Ctrl+Enter confirms.")
+        confirmText: qsTr("Reopen")
+        cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.reopen(text)
+        onClosed: queue.forceActiveFocus()
+    }
     PhotoViewer {
         id: photo
         media: Workstation.detail.media
+    }
+
+    // Claims the open report or gives the claim back; a supervisor releases someone else's claim
+    // with a reason.
+    function claimOrRelease() {
+        const holder = Workstation.detail.claimHolder
+        if (holder.length > 0 && !Workstation.holdsClaim && Workstation.maySupervise)
+            releaseOther.open()
+        else
+            Workstation.toggleClaim()
+    }
+    TextPopup {
+        id: releaseOther
+        objectName: "releaseClaimPopup"
+        title: qsTr("Release %1's claim on %2").arg(Workstation.detail.claimHolder).arg(Workstation.detail.code)
+        hint: qsTr("The report becomes free for everyone. The reason is kept in the timeline. Ctrl+Enter confirms.")
+        confirmText: qsTr("Release")
+        cancelText: qsTr("Cancel")
+        maximumLength: Workstation.maxOperatorTextLength
+        onAccepted: text => Workstation.releaseClaimOf(text)
+        onClosed: queue.forceActiveFocus()
     }
 
     // Shows a photo of the open report and asks for its full file.

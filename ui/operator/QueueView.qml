@@ -190,11 +190,31 @@ FocusScope {
                 required property string statusCode
                 required property bool pending
                 required property bool overdue
+                required property string deadlineState
+                required property bool urgent
+                required property string claimHolder
                 required property int columnKind
 
                 readonly property bool selected: cell.reportId.length > 0
                                                  && cell.reportId === root.selectedReportId
-                color: selected ? Theme.selection : (row % 2 === 0 ? Theme.surface : Theme.surfaceAlt)
+                readonly property bool timeCell: cell.columnKind === 6
+                color: {
+                    if (cell.selected)
+                        return Theme.selection
+                    if (cell.timeCell && cell.deadlineState === "overdue")
+                        return Theme.dangerSoft
+                    if (cell.timeCell && cell.deadlineState === "soon")
+                        return Theme.warningSoft
+                    return row % 2 === 0 ? Theme.surface : Theme.surfaceAlt
+                }
+
+                // An urgent report carries a red bar at the start of its row.
+                Rectangle {
+                    visible: cell.urgent && cell.column === 0
+                    width: 4
+                    height: parent.height
+                    color: Theme.danger
+                }
 
                 Rectangle {
                     visible: cell.columnKind === 1 && cell.display.length > 0
@@ -211,14 +231,26 @@ FocusScope {
                     anchors.rightMargin: Theme.spacing
                     verticalAlignment: Text.AlignVCenter
                     text: cell.display + (cell.columnKind === 0 && cell.pending ? "  ⟳" : "")
+                          + (cell.columnKind === 1 && cell.claimHolder.length > 0
+                             ? "  · " + cell.claimHolder : "")
                     // One line of plain text: a long or marked-up value is never laid out whole.
                     textFormat: Text.PlainText
                     maximumLineCount: 1
                     elide: Text.ElideRight
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
-                    font.bold: cell.selected && cell.columnKind === 0
-                    color: cell.columnKind === 6 && cell.overdue ? Theme.danger : Theme.text
+                    font.bold: (cell.selected && cell.columnKind === 0)
+                               || (cell.timeCell && cell.deadlineState === "overdue")
+                    font.italic: cell.timeCell && cell.deadlineState === "paused"
+                    color: {
+                        if (!cell.timeCell)
+                            return Theme.text
+                        if (cell.deadlineState === "overdue")
+                            return Theme.danger
+                        if (cell.deadlineState === "soon")
+                            return Theme.warning
+                        return cell.deadlineState === "paused" ? Theme.textMuted : Theme.text
+                    }
                 }
                 MouseArea {
                     anchors.fill: parent

@@ -29,6 +29,9 @@ QtObject {
     readonly property color danger: "#b3261e"
     readonly property color warning: "#8a5300"
     readonly property color ok: "#1e6b34"
+    // Cell backgrounds of reports past their deadline and of those close to it.
+    readonly property color dangerSoft: "#f9dedc"
+    readonly property color warningSoft: "#fbecd0"
     readonly property color statusBar: "#22303e"
     readonly property color statusBarText: "#f2f5f8"
 }
