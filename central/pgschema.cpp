@@ -27,6 +27,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {6, ":/civicdesk/central/postgresql/0006_row_security.sql"},
     {7, ":/civicdesk/central/postgresql/0007_server_checks.sql"},
     {8, ":/civicdesk/central/postgresql/0008_workflow.sql"},
+    {10, ":/civicdesk/central/postgresql/0010_intake.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,
