@@ -8,7 +8,7 @@ import CivicDesk.Ui
 // The operator's window: filters on top, then the queue, the map and the open report side by
 // side, and the status bar. Every action has a key: Ctrl+F search, C classify, F forward,
 // R reject, T return to the center, N note, E edit the text, A the list of refused changes,
-// F5 sync now.
+// F5 sync now, Ctrl+N a new report from a hotline call.
 ApplicationWindow {
     id: root
 
@@ -51,6 +51,13 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 model: Workstation.queue
                 onQueueFocusRequested: queue.forceActiveFocus()
+            }
+            ActionButton {
+                objectName: "newReportButton"
+                visible: Workstation.mayTriage
+                text: qsTr("New report")
+                shortcutText: "Ctrl+N"
+                onClicked: intake.openNew()
             }
             ActionButton {
                 text: Workstation.language === "vi" ? "English" : "Tiếng Việt"
@@ -113,6 +120,7 @@ ApplicationWindow {
                                     && !giveBack.opened
                                     && !note.opened && !photo.opened && !reveal.opened
                                     && !attention.opened && !detailPane.editing
+                                    && !intake.opened
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
     Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: classify.open() }
@@ -124,6 +132,7 @@ ApplicationWindow {
     Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && !root.typing; onActivated: detailPane.startEditing() }
     Shortcut { sequence: "A"; enabled: root.noPopup && !root.typing; onActivated: attention.open() }
     Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
+    Shortcut { sequence: "Ctrl+N"; enabled: Workstation.mayTriage && !intake.opened; onActivated: intake.openNew() }
 
     ChoicePopup {
         id: classify
@@ -222,5 +231,10 @@ ApplicationWindow {
     }
     AboutPopup {
         id: about
+    }
+    IntakeDialog {
+        id: intake
+        map: mapPane.map
+        onFinished: queue.forceActiveFocus()
     }
 }
