@@ -4,6 +4,7 @@
 #include "central/sqlcentral.h"
 #include "core/logging.h"
 #include "core/reportcreate.h"
+#include "core/rows.h"
 #include "core/timeutil.h"
 #include "db/reportstore.h"
 #include "db/sqlquery.h"
@@ -107,6 +108,19 @@ bool linkReporter(const QSqlDatabase &database, const QString &reportId, const R
            count.bind(QStringLiteral(":report"), reportId).exec(error);
 }
 
+// Inserts the media row of a stored file. A plain INSERT, unlike insertMedia()'s upsert, needs
+// no UPDATE right, which operators do not have on media.
+bool insertNewMedia(const QSqlDatabase &database, const Media &media, QString *error)
+{
+    QStringList placeholders;
+    for (const QString &column : mediaColumns())
+        placeholders.append(QLatin1Char(':') + column);
+    SqlStatement insert(database, QStringLiteral("INSERT INTO media (%1) VALUES (%2)")
+                                      .arg(mediaColumns().join(QStringLiteral(", ")),
+                                           placeholders.join(QStringLiteral(", "))));
+    return insert.bindAll(mediaToRow(media)).exec(error);
+}
+
 // Stores the files that wait at the workstation. A file that is gone, changed since it was
 // attached or breaks the limits is left out and named in `missing`, because refusing the report
 // would lose the call it records.
@@ -130,7 +144,7 @@ bool storeFiles(const QSqlDatabase &database, const QString &reportId,
         stored->reportId = reportId;
         stored->mimeType = file.mimeType;
         stored->fileName = file.fileName;
-        if (!insertMedia(database, *stored, error))
+        if (!insertNewMedia(database, *stored, error))
             return false;
     }
     return true;
