@@ -802,6 +802,10 @@
         <source>Create</source>
         <translation>Create</translation>
     </message>
+    <message>
+        <source>Use map centre</source>
+        <translation>Use map centre</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -800,6 +800,10 @@
         <source>Create</source>
         <translation>Tạo</translation>
     </message>
+    <message>
+        <source>Use map centre</source>
+        <translation>Dùng tâm bản đồ</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -91,7 +91,8 @@ private:
             5000);
     }
 
-    // A position in a ward with no marker under it at zoom 17, shown in the middle of the map.
+    // Centres the map at zoom 17 on a position inside a ward with no marker under it, and returns
+    // that position.
     std::optional<QGeoCoordinate> showFreePlace(MapView *map)
     {
         QString error;
@@ -174,6 +175,26 @@ private Q_SLOTS:
         QCOMPARE(m_workstation->queue()->rowCount(), 16);
     }
 
+    void mapCentreTakenAsPlace()
+    {
+        MapView *map = m_window->findChild<MapView *>(QStringLiteral("mapView"));
+        QVERIFY(map);
+        const auto place = showFreePlace(map);
+        QVERIFY2(place, "no place in a ward without a marker on it");
+        QVERIFY2(openForm(), qPrintable(focusedName()));
+
+        QVERIFY(QMetaObject::invokeMethod(find("intakeCentreButton"), "clicked"));
+        QObject *form = find("intakeForm");
+        QVERIFY(qAbs(form->property("latitude").toDouble() - map->center().latitude()) < 1e-9);
+        QVERIFY(qAbs(form->property("longitude").toDouble() - map->center().longitude()) < 1e-9);
+        QCOMPARE(find("intakeWard")->property("currentValue").toString(),
+                 m_workstation->wardAt(place->latitude(), place->longitude()));
+
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!find("intakeDialog")->property("visible").toBool(), 5000);
+        QCOMPARE(m_workstation->queue()->rowCount(), 16);
+    }
+
     void hotlineReportReachesQueue()
     {
         QVERIFY2(openForm(), qPrintable(focusedName()));
@@ -222,7 +243,7 @@ private Q_SLOTS:
             form, "addFiles", Q_ARG(QVariant, QVariantList{QUrl::fromLocalFile(photo)})));
         QCOMPARE(form->property("files").toList().size(), 1);
 
-        // Back to the last text field; Enter there creates the report.
+        // Back to the last text field, where Enter creates the report.
         QTest::keyClick(m_window, Qt::Key_Backtab, Qt::ShiftModifier);
         QTest::keyClick(m_window, Qt::Key_Backtab, Qt::ShiftModifier);
         QCOMPARE(focusedName(), QStringLiteral("intakeAddress"));

@@ -7,7 +7,7 @@ import CivicDesk.Ui
 
 // Takes a report for a caller on the hotline: who calls, what and where, and the files they
 // sent. "Pick on map" hides the form until the operator clicks the place on the operator
-// window's map. Enter in a one-line field or Ctrl+Enter in the description creates the report,
+// window's map, and "Use map centre" takes the centre of that map. Enter in a one-line field or Ctrl+Enter in the description creates the report,
 // Escape cancels. Files come from "Add files…" or are dropped on the form.
 Item {
     id: root
@@ -86,15 +86,20 @@ Item {
         form.close()
     }
 
+    // Takes the place, and its ward when none is chosen yet.
+    function setPlace(coordinate) {
+        if (!coordinate || !coordinate.isValid)
+            return
+        root.latitude = coordinate.latitude
+        root.longitude = coordinate.longitude
+        const ward = Workstation.wardAt(coordinate.latitude, coordinate.longitude)
+        if (ward.length > 0 && wardBox.currentIndex <= 0)
+            wardBox.currentIndex = wardBox.indexOfValue(ward)
+    }
+
     function stopPicking(coordinate) {
         root.picking = false
-        if (coordinate && coordinate.isValid) {
-            root.latitude = coordinate.latitude
-            root.longitude = coordinate.longitude
-            const ward = Workstation.wardAt(coordinate.latitude, coordinate.longitude)
-            if (ward.length > 0 && wardBox.currentIndex <= 0)
-                wardBox.currentIndex = wardBox.indexOfValue(ward)
-        }
+        root.setPlace(coordinate)
         form.open()
         pickButton.forceActiveFocus()
     }
@@ -268,6 +273,11 @@ Item {
                     objectName: "intakePickButton"
                     text: qsTr("Pick on map")
                     onClicked: root.startPicking()
+                }
+                ActionButton {
+                    objectName: "intakeCentreButton"
+                    text: qsTr("Use map centre")
+                    onClicked: root.setPlace(root.map.center)
                 }
                 Text {
                     objectName: "intakePlace"
