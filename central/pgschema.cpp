@@ -28,6 +28,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {7, ":/civicdesk/central/postgresql/0007_server_checks.sql"},
     {8, ":/civicdesk/central/postgresql/0008_workflow.sql"},
     {9, ":/civicdesk/central/postgresql/0009_claims.sql"},
+    {10, ":/civicdesk/central/postgresql/0010_intake.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,

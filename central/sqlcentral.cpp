@@ -520,6 +520,8 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
     }
     if (auto stored = storedDecision(operation, error))
         return stored;
+    if (operation.kind == OperationKind::Create)
+        return decideCreate(operation, error);
 
     OperationResult result;
     result.operationId = operation.id;

@@ -107,6 +107,11 @@ private:
     bool closeUnratedReports(const QDateTime &now, MaintenanceSummary *summary, QString *error);
     bool remindUrgentReports(const QDateTime &now, MaintenanceSummary *summary, QString *error);
     QString displayName() const;
+    // Decides a Create operation (centralintake.cpp): inserts the report once, with its public
+    // code, reporter and files, and records the decision.
+    std::optional<OperationResult> decideCreate(const Operation &operation, QString *error);
+    bool storeCreated(Report &report, Event event, const Operation &operation,
+                      const ReferenceData &reference, QString *error);
 
     Backend m_backend;
     QString m_url;

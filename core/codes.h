@@ -89,6 +89,7 @@ enum class OperationKind
     CloseUnrated,     // the rating period ended without a rating
     RequestExtension, // the agency asks for a later deadline, with a reason
     DecideExtension,  // a supervisor approves or refuses the extension asked for
+    Create,           // a report taken at the center, such as a hotline call; see reportcreate.h
 };
 
 // Roles of the people (and the system itself) that act on reports.

@@ -81,6 +81,7 @@ QList<FieldDifference> assignmentDifferences(const Operation &operation, const R
     case OperationKind::EditText:
     case OperationKind::RequestExtension:
     case OperationKind::DecideExtension:
+    case OperationKind::Create:
         return {};
     }
 

@@ -1,5 +1,6 @@
 #include "core/operation.h"
 
+#include "core/reportcreate.h"
 #include "core/textedit.h"
 #include "core/timeutil.h"
 #include "core/workflow.h"
@@ -12,7 +13,7 @@
 namespace CivicDesk {
 namespace {
 
-constexpr std::array<std::pair<OperationKind, const char *>, 16> kindCodes{{
+constexpr std::array<std::pair<OperationKind, const char *>, 17> kindCodes{{
     {OperationKind::Classify, "classify"},
     {OperationKind::Assign, "assign"},
     {OperationKind::Reject, "reject"},
@@ -29,6 +30,7 @@ constexpr std::array<std::pair<OperationKind, const char *>, 16> kindCodes{{
     {OperationKind::CloseUnrated, "close_unrated"},
     {OperationKind::RequestExtension, "request_extension"},
     {OperationKind::DecideExtension, "decide_extension"},
+    {OperationKind::Create, "create"},
 }};
 
 constexpr std::array<std::pair<Refusal, const char *>, 8> refusalCodes{{
@@ -796,6 +798,8 @@ OperationOutcome applyOperation(Report &report, const Operation &operation,
         return requestExtension(report, operation);
     case OperationKind::DecideExtension:
         return decideExtension(report, operation);
+    case OperationKind::Create:
+        return applyCreate(report, operation, codes);
     }
     return refuse(Refusal::InvalidValue, QStringLiteral("unknown operation kind"));
 }
@@ -814,7 +818,8 @@ ReferenceCodes referenceCodesOf(const ReferenceData &data)
 
 bool operationChangesVersion(OperationKind kind)
 {
-    return kind != OperationKind::AddNote;
+    // A created report starts at version 1.
+    return kind != OperationKind::AddNote && kind != OperationKind::Create;
 }
 
 bool operationChangesAssignment(OperationKind kind)
@@ -824,6 +829,7 @@ bool operationChangesAssignment(OperationKind kind)
     case OperationKind::EditText:
     case OperationKind::RequestExtension:
     case OperationKind::DecideExtension:
+    case OperationKind::Create:
         return false;
     default:
         return true;

@@ -28,15 +28,17 @@ bool tableExists(const QSqlDatabase &database, const QString &table)
     return database.tables().contains(table);
 }
 
+// Inserts a row, or with `replace` updates the row with the same id when there is one.
 bool insertRow(const QSqlDatabase &database, const QString &table, const QStringList &columns,
-               QVariantMap row, const QVariantMap &extra, QString *error)
+               QVariantMap row, const QVariantMap &extra, QString *error, bool replace = true)
 {
     QStringList allColumns = columns;
     for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
         allColumns.append(it.key());
         row.insert(it.key(), it.value());
     }
-    SqlStatement statement(database, upsertStatement(table, allColumns));
+    SqlStatement statement(database, replace ? upsertStatement(table, allColumns)
+                                             : insertStatement(table, allColumns));
     return statement.bindAll(row).exec(error);
 }
 
@@ -281,6 +283,13 @@ std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *e
     for (const QVariantMap &row : *rows)
         ids.append(row.value(QStringLiteral("id")).toString());
     return ids;
+}
+
+bool insertNewReport(const QSqlDatabase &database, const Report &report, QString *error,
+                     const QVariantMap &extra)
+{
+    return insertRow(database, QStringLiteral("report"), reportColumns(), reportToRow(report),
+                     extra, error, false);
 }
 
 bool upsertReport(const QSqlDatabase &database, const Report &report, QString *error,

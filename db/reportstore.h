@@ -65,6 +65,10 @@ std::optional<QList<ReportSnapshot>> loadSnapshots(const QSqlDatabase &database,
 // Returns every report id in id order.
 std::optional<QStringList> allReportIds(const QSqlDatabase &database, QString *error);
 
+// Inserts the row of a report that does not exist yet. A plain INSERT, which on PostgreSQL
+// needs no right to update the columns that only the server writes, such as claims.
+bool insertNewReport(const QSqlDatabase &database, const Report &report, QString *error,
+                     const QVariantMap &extra = {});
 // Inserts or replaces the report row; extra columns (such as the replica's search text) are
 // bound from `extra`.
 bool upsertReport(const QSqlDatabase &database, const Report &report, QString *error,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/reference.h"
+#include "core/reportcreate.h"
 #include "map/mapareaset.h"
 #include "map/mapmarkerset.h"
 #include "models/placefinder.h"
@@ -208,6 +209,14 @@ public:
     Q_INVOKABLE QVariantList findPlaces(const QString &text);
     // Returns a new file path for a picture of the map, in the user's pictures folder.
     Q_INVOKABLE QString newMapImagePath() const;
+    // Creates a report for a caller on the hotline and queues it like any other action; once
+    // queued it is selected and reportCreated follows. `fields` holds name, phone, title,
+    // description, priority (code), address, ward (code), latitude and longitude; `files` are
+    // paths or file URLs of photos, videos or recordings. Returns a translated sentence per
+    // field to correct (title, description, phone, position, files, form); empty when queued.
+    Q_INVOKABLE QVariantMap createReport(const QVariantMap &fields, const QStringList &files);
+    // Returns the code of the ward or commune whose boundary contains the position, or "".
+    Q_INVOKABLE QString wardAt(double latitude, double longitude) const;
 
 Q_SIGNALS:
     void selectionChanged();
@@ -226,6 +235,8 @@ Q_SIGNALS:
     void reportListReady(const QVariantList &rows);
     void duplicateSuggestionsChanged();
     void claimChanged();
+    // A report made with createReport() is in the replica and selected.
+    void reportCreated(const QString &reportId);
 
 private:
     ClaimActor claimActor() const { return {m_operator, actingRole()}; }
@@ -246,6 +257,10 @@ private:
     QString mediaErrorText(MediaFetchError reason) const;
     static QString roleCodeOf(Role role) { return CivicDesk::roleCode(role); }
     void showDuplicates(const QString &reportId, const QList<DuplicateRow> &rows);
+    // Copies the files into the folder where they wait for the central (workstationintake.cpp).
+    // On failure sets errors["files"] and keeps no copy.
+    bool attachFiles(const QString &reportId, const QStringList &files,
+                     QList<AttachedFile> *attached, QVariantMap *errors);
 
     QString m_dataFolder;
     QString m_operator;

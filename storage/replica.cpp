@@ -227,6 +227,9 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
                                          const QJsonObject &payload, const QString &actor,
                                          Role role, QString *error)
 {
+    if (kind == OperationKind::Create)
+        return submitCreate(reportId, payload, actor, role, error);
+
     SqlTransaction transaction(database(), true);
     if (!transaction.isActive()) {
         *error = transaction.error();
@@ -409,6 +412,8 @@ bool Replica::applyFromCentral(const QList<OperationResult> &results,
             return false;
         if (result.current)
             toWrite.append(*result.current);
+        if (result.accepted() && !forgetPersonalData(result.operationId, error))
+            return false;
         if (result.accepted())
             continue;
 

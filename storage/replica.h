@@ -22,6 +22,10 @@ namespace CivicDesk {
 
 class ReplicaSnapshotWriter;
 
+// Folder, in the workstation's data folder, where files attached to a report made here wait for
+// the central: one subfolder per report, named by its id.
+inline constexpr char outgoingMediaFolderName[] = "outgoing-media";
+
 // A refused operation or a conflict, kept for the operator with the central's reason until
 // they resolve it. While it is open, the later operations on its report stay in the outbox.
 struct AttentionItem
@@ -87,10 +91,11 @@ public:
     std::optional<ReferenceData> referenceData(QString *error) const;
 
     // Applies an operator's action to the report at once and queues it in the outbox, both in
-    // one transaction. An operation that the rules reject here is neither applied nor queued.
-    // The exception is an edit whose fields changed after the operator saw them: it is queued
-    // unapplied, so that the central records the conflict and the operator decides. A report
-    // with an open refusal takes no new operation until the operator resolves it.
+    // one transaction. A Create operation inserts the report `reportId`, a new UUID. An operation
+    // that the rules reject here is neither applied nor queued. The exception is an edit whose
+    // fields changed after the operator saw them: it is queued unapplied, so that the central
+    // records the conflict and the operator decides. A report with an open refusal takes no new
+    // operation until the operator resolves it.
     std::optional<Operation> submit(OperationKind kind, const QString &reportId,
                                     const QJsonObject &payload, const QString &actor, Role role,
                                     QString *error);
@@ -162,6 +167,12 @@ public:
                          const DuplicateRules &rules = {}) const;
 
 private:
+    // Applies a Create operation: inserts the new report and queues the operation.
+    std::optional<Operation> submitCreate(const QString &reportId, const QJsonObject &payload,
+                                          const QString &actor, Role role, QString *error);
+    // Drops the reporter from the outbox row of an accepted Create operation and deletes the
+    // waiting copies of its files. Other operations are left as they are.
+    bool forgetPersonalData(const QString &operationId, QString *error);
     // Replaces a report with the central's version, then replays this workstation's pending
     // operations on it when it has any.
     bool writeSnapshot(ReplicaSnapshotWriter &writer, const ReportSnapshot &snapshot, bool isNew,

@@ -522,6 +522,34 @@
         <source>%1 is working on this report.</source>
         <translation>%1 is working on this report.</translation>
     </message>
+    <message>
+        <source>Enter a title or a description.</source>
+        <translation>Enter a title or a description.</translation>
+    </message>
+    <message>
+        <source>The title is longer than %1 characters.</source>
+        <translation>The title is longer than %1 characters.</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>The description is longer than %1 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number. Write it as 0905 123 456 or +84 905 123 456.</source>
+        <translation>"%1" is not a phone number. Write it as 0905 123 456 or +84 905 123 456.</translation>
+    </message>
+    <message>
+        <source>The place is not a valid latitude and longitude. Pick it on the map again.</source>
+        <translation>The place is not a valid latitude and longitude. Pick it on the map again.</translation>
+    </message>
+    <message>
+        <source>Your role may not create reports.</source>
+        <translation>Your role may not create reports.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be attached: it is missing, empty, larger than %2 MB, or not a photo, video or audio recording.</source>
+        <translation>The file %1 cannot be attached: it is missing, empty, larger than %2 MB, or not a photo, video or audio recording.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -796,6 +824,97 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Click the place on the map. Escape goes back to the form.</source>
+        <translation>Click the place on the map. Escape goes back to the form.</translation>
+    </message>
+    <message>
+        <source>Attach photos, videos or recordings</source>
+        <translation>Attach photos, videos or recordings</translation>
+    </message>
+    <message>
+        <source>Photos, videos and recordings (*.jpg *.jpeg *.png *.heic *.mp4 *.mov *.webm *.m4a *.mp3 *.ogg *.wav)</source>
+        <translation>Photos, videos and recordings (*.jpg *.jpeg *.png *.heic *.mp4 *.mov *.webm *.m4a *.mp3 *.ogg *.wav)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>New report from a hotline call</source>
+        <translation>New report from a hotline call</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Caller's name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description (Ctrl+Enter creates)</source>
+        <translation>Description (Ctrl+Enter creates)</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Ward or commune</source>
+        <translation>Ward or commune</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>Pick on map</source>
+        <translation>Pick on map</translation>
+    </message>
+    <message>
+        <source>Use map centre</source>
+        <translation>Use map centre</translation>
+    </message>
+    <message>
+        <source>No place yet</source>
+        <translation>No place yet</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Drop to attach</source>
+        <translation>Drop to attach</translation>
+    </message>
+    <message>
+        <source>or drop photos, videos and recordings here</source>
+        <translation>or drop photos, videos and recordings here</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>CivicDesk — field reports</source>
@@ -984,6 +1103,10 @@
     <message>
         <source>Release</source>
         <translation>Release</translation>
+    </message>
+    <message>
+        <source>New report</source>
+        <translation>New report</translation>
     </message>
 </context>
 <context>

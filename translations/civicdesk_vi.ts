@@ -521,6 +521,34 @@
         <source>%1 is working on this report.</source>
         <translation>%1 đang xử lý phản ánh này.</translation>
     </message>
+    <message>
+        <source>Enter a title or a description.</source>
+        <translation>Nhập tiêu đề hoặc nội dung.</translation>
+    </message>
+    <message>
+        <source>The title is longer than %1 characters.</source>
+        <translation>Tiêu đề dài hơn %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Nội dung dài hơn %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number. Write it as 0905 123 456 or +84 905 123 456.</source>
+        <translation>“%1” không phải là số điện thoại. Hãy ghi dạng 0905 123 456 hoặc +84 905 123 456.</translation>
+    </message>
+    <message>
+        <source>The place is not a valid latitude and longitude. Pick it on the map again.</source>
+        <translation>Vị trí không phải là vĩ độ và kinh độ hợp lệ. Hãy chọn lại trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>Your role may not create reports.</source>
+        <translation>Vai trò của bạn không được tạo phản ánh.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be attached: it is missing, empty, larger than %2 MB, or not a photo, video or audio recording.</source>
+        <translation>Không thể đính kèm tệp %1: tệp không tồn tại, rỗng, lớn hơn %2 MB, hoặc không phải ảnh, video hay bản ghi âm.</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -793,6 +821,97 @@
     </message>
 </context>
 <context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Click the place on the map. Escape goes back to the form.</source>
+        <translation>Nhấp vào vị trí trên bản đồ. Phím Esc để quay lại biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>Attach photos, videos or recordings</source>
+        <translation>Đính kèm ảnh, video hoặc bản ghi âm</translation>
+    </message>
+    <message>
+        <source>Photos, videos and recordings (*.jpg *.jpeg *.png *.heic *.mp4 *.mov *.webm *.m4a *.mp3 *.ogg *.wav)</source>
+        <translation>Ảnh, video và bản ghi âm (*.jpg *.jpeg *.png *.heic *.mp4 *.mov *.webm *.m4a *.mp3 *.ogg *.wav)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>New report from a hotline call</source>
+        <translation>Phản ánh mới qua đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name</source>
+        <translation>Họ tên người gọi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Description (Ctrl+Enter creates)</source>
+        <translation>Nội dung (Ctrl+Enter để tạo)</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Ward or commune</source>
+        <translation>Phường, xã</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Chưa rõ</translation>
+    </message>
+    <message>
+        <source>Pick on map</source>
+        <translation>Chọn trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Use map centre</source>
+        <translation>Dùng tâm bản đồ</translation>
+    </message>
+    <message>
+        <source>No place yet</source>
+        <translation>Chưa có vị trí</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <source>Drop to attach</source>
+        <translation>Thả vào để đính kèm</translation>
+    </message>
+    <message>
+        <source>or drop photos, videos and recordings here</source>
+        <translation>hoặc thả ảnh, video và bản ghi âm vào đây</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>CivicDesk — field reports</source>
@@ -981,6 +1100,10 @@
     <message>
         <source>Release</source>
         <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>New report</source>
+        <translation>Phản ánh mới</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 #include "central/pgusers.h"
+#include "core/reportcreate.h"
 #include "db/sqlconnection.h"
 #include "db/sqlquery.h"
 #include "sync/syncsession.h"
 #include "sync/verify.h"
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -14,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QUuid>
 
 using namespace CivicDesk;
 
@@ -346,6 +349,13 @@ private Q_SLOTS:
               "INSERT INTO report (id, channel, priority, status, received_at) VALUES ('x', "
               "'hotline', 'normal', 'new', now())",
               false);
+        right("operator sets day counter", "operator1", "UPDATE day_counter SET last = 0", false);
+        right("operator takes code number", "operator1", "SELECT next_day_number('2026-03-02')",
+              true);
+        right("kiosk takes code number", "kiosk1", "SELECT next_day_number('2026-03-02')", false);
+        right("agency links reporter", "agency1", "SELECT link_reporter('x', 'An', NULL)", false);
+        right("operator writes reporter", "operator1",
+              "INSERT INTO reporter (id, phone) VALUES ('x', '+84905000000')", false);
         right("kiosk reads event actors", "kiosk1", "SELECT actor FROM event", false);
         right("kiosk calls feed", "kiosk1",
               "SELECT count(*) FROM report_changes(pg_current_snapshot()::text, NULL, 0, 0, 10)",
@@ -1190,6 +1200,70 @@ private Q_SLOTS:
             QCOMPARE(result.refusal, Refusal::NotPermitted);
         QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong(),
                  events);
+    }
+
+    void linkReporterOnlyForNewReport()
+    {
+        // An operator may not attach a caller to a report that this transaction did not create.
+        const PsqlRun run =
+            psql(QStringLiteral("operator1"), QStringLiteral("SELECT link_reporter('%1', 'Kẻ lạ', "
+                                                             "'+84905000111')")
+                                                  .arg(m_reportId));
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains(QStringLiteral("was not created in this transaction")),
+                 qPrintable(run.err));
+        QCOMPARE(Test::centralScalar(m_ownerUrl, QStringLiteral("SELECT count(*) FROM reporter "
+                                                                "WHERE phone = '+84905000111'"))
+                     .toInt(),
+                 0);
+    }
+
+    void operatorCreatesHotlineReport()
+    {
+        QString error;
+        auto central = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        QVERIFY2(central, qPrintable(error));
+        const QString waiting = m_dir.filePath(QStringLiteral("hotline.jpg"));
+        QVERIFY(QFile::copy(
+            Test::dataPath(QStringLiteral("media/recurser_landscape_orientation6.jpg")), waiting));
+        QFile photo(waiting);
+        QVERIFY(photo.open(QIODevice::ReadOnly));
+        const AttachedFile file{
+            waiting,
+            QStringLiteral("hotline.jpg"),
+            QString::fromLatin1(
+                QCryptographicHash::hash(photo.readAll(), QCryptographicHash::Sha256).toHex()),
+            photo.size(),
+            QStringLiteral("image/jpeg"),
+            MediaKind::Photo};
+
+        Report report;
+        report.title = QStringLiteral("Ngập nước ở kiệt 12");
+        report.channel = Channel::Hotline;
+        report.receivedAt = QDateTime::currentDateTimeUtc();
+        Report empty;
+        empty.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const Operation create = Test::makeOperation(
+            OperationKind::Create, empty,
+            createPayload(
+                report, {{}, QStringLiteral("Hồ Thị Mai"), QStringLiteral("+84905000222")}, {file}),
+            QStringLiteral("operator1"));
+        const auto results = central->submit({create}, &error);
+        QVERIFY2(results, qPrintable(error));
+        QVERIFY2(results->first().accepted(), qPrintable(results->first().reason));
+
+        const auto snapshots = central->snapshotsOf({empty.id}, &error);
+        QVERIFY2(snapshots && snapshots->size() == 1, qPrintable(error));
+        QVERIFY(!snapshots->first().report.publicCode.isEmpty());
+        QCOMPARE(snapshots->first().report.reporterCount, 1);
+        QCOMPARE(snapshots->first().media.size(), 1);
+        QCOMPARE(Test::centralScalar(m_ownerUrl,
+                                     QStringLiteral("SELECT p.phone FROM reporter p JOIN "
+                                                    "report_reporter l ON l.reporter_id = p.id "
+                                                    "WHERE l.report_id = :id"),
+                                     {{QStringLiteral("id"), empty.id}})
+                     .toString(),
+                 QStringLiteral("+84905000222"));
     }
 };
 

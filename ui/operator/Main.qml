@@ -10,7 +10,7 @@ import CivicDesk.Ui
 // R reject, D mark as a duplicate, T return to the center, K take in hand, P publish the
 // response, Q ask the citizen, W record the citizen's answer, X ask for more time, H decide on
 // more time, O reopen, N note, E edit the text, A the list of refused changes, L claim or
-// release, J claim the next report, F5 sync now.
+// release, J claim the next report, F5 sync now, Ctrl+N a new report from a hotline call.
 // An agency user's window opens on the agency's inbox: the reports it has in hand.
 ApplicationWindow {
     id: root
@@ -54,6 +54,13 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 model: Workstation.queue
                 onQueueFocusRequested: queue.forceActiveFocus()
+            }
+            ActionButton {
+                objectName: "newReportButton"
+                visible: Workstation.mayTriage
+                text: qsTr("New report")
+                shortcutText: "Ctrl+N"
+                onClicked: intake.openNew()
             }
             ActionButton {
                 text: Workstation.language === "vi" ? "English" : "Tiếng Việt"
@@ -147,6 +154,7 @@ ApplicationWindow {
                                     && !decision.opened && !reopen.opened && !releaseOther.opened
                                     && !note.opened && !photo.opened && !reveal.opened
                                     && !attention.opened && !detailPane.editing
+                                    && !intake.opened
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
     Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: classify.open() }
@@ -168,6 +176,7 @@ ApplicationWindow {
     Shortcut { sequence: "X"; enabled: root.noPopup && Workstation.mayWrite && root.agencyWork && !root.typing; onActivated: extension.open() }
     Shortcut { sequence: "H"; enabled: root.noPopup && Workstation.maySupervise && Workstation.detail.extensionDueText.length > 0 && !root.typing; onActivated: decision.open() }
     Shortcut { sequence: "O"; enabled: root.noPopup && Workstation.maySupervise && (root.openStatus === "rejected" || root.openStatus === "closed" || root.openStatus === "duplicate") && !root.typing; onActivated: reopen.open() }
+    Shortcut { sequence: "Ctrl+N"; enabled: Workstation.mayTriage && !intake.opened; onActivated: intake.openNew() }
 
     ChoicePopup {
         id: classify
@@ -373,5 +382,10 @@ ApplicationWindow {
     }
     AboutPopup {
         id: about
+    }
+    IntakeDialog {
+        id: intake
+        map: mapPane.map
+        onFinished: queue.forceActiveFocus()
     }
 }
