@@ -589,9 +589,6 @@ void Workstation::setSignedInRole(const QString &code)
 {
     m_roleCode = code;
     m_detail->setRole(actingRole());
-    // An agency user starts from the inbox: the reports the agency has in hand.
-    if (actingRole() == Role::Agency)
-        m_queue->setStatusFilter(QString::fromLatin1(agencyWorkFilter));
 }
 
 Role Workstation::actingRole() const

@@ -19,7 +19,8 @@ RowLayout {
     Settings {
         id: settings
         category: "filters"
-        property string status: ""
+        // An agency user starts from the inbox: the reports the agency has in hand.
+        property string status: Workstation.roleCode === "agency" ? "agency_work" : ""
         property string field: ""
         property string ward: ""
     }
