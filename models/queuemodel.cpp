@@ -108,8 +108,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case PendingRole:
         return row->pending;
     case OverdueRole:
+        if (column != QueueColumn::TimeLeft)
+            return false;
         return deadlineState(*row, m_calendar, m_clock()) == QLatin1String("overdue");
     case DeadlineStateRole:
+        // Counting working time takes a calendar walk, so only the time-left cell pays for it.
+        if (column != QueueColumn::TimeLeft)
+            return QString();
         return deadlineState(*row, m_calendar, m_clock());
     case UrgentRole:
         return row->priority == Priority::Urgent;

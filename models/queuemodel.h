@@ -53,7 +53,8 @@ public:
         TitleRole,
         ColumnKindRole, // the QueueColumn shown in this cell's position
         // "overdue", "soon" (less than a fifth of the working time left), "paused" (waiting for
-        // the citizen) or empty: how the queue colours the time left.
+        // the citizen) or empty: how the queue colours the time left. Like OverdueRole, it is
+        // set in the time-left column only, because it counts working time.
         DeadlineStateRole,
         UrgentRole,
         ClaimHolderRole, // who holds an unexpired claim on the report, empty when nobody

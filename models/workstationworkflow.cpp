@@ -129,6 +129,9 @@ void Workstation::onClaimAnswered(const QString &reportId, bool granted, const Q
         return;
     }
     if (granted && holder == m_operator) {
+        // "Claim next" moves on from the report claimed before, which goes back to the others.
+        if (!m_claimed.isEmpty() && m_claimed != reportId)
+            m_engine.releaseClaim(m_claimed, claimActor(), QString());
         m_claimed = reportId;
         m_claimRenewal.start();
         if (next)

@@ -189,7 +189,6 @@ FocusScope {
                 required property string reportId
                 required property string statusCode
                 required property bool pending
-                required property bool overdue
                 required property string deadlineState
                 required property bool urgent
                 required property string claimHolder
