@@ -1265,6 +1265,70 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("+84905000222"));
     }
+
+    // An administrator's workstation runs the time-based steps and records ratings: it closes,
+    // reopens and reminds through the central's decisions, with its own rights.
+    void adminRunsMaintenanceAndRates()
+    {
+        QString error;
+        auto center = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        QVERIFY2(center, qPrintable(error));
+        const auto resolve = [&](const QString &sourceId) {
+            const QString id = assignedReport(sourceId, QStringLiteral("hepco"));
+            const auto taken =
+                submitAs(*center, OperationKind::Acknowledge, id, {}, Role::Operator);
+            const auto answered = submitAs(
+                *center, OperationKind::Resolve, id,
+                {{QStringLiteral("response"), QStringLiteral("Đã xử lý xong.")}}, Role::Operator);
+            return taken && taken->accepted() && answered && answered->accepted() ? id : QString();
+        };
+        const QString old = resolve(QStringLiteral("maint-old"));
+        const QString rated = resolve(QStringLiteral("maint-rated"));
+        const QString waiting = assignedReport(QStringLiteral("maint-urgent"), QString());
+        QVERIFY(!old.isEmpty() && !rated.isEmpty() && !waiting.isEmpty());
+        superuserScalar(QStringLiteral("UPDATE report SET resolved_at = now() - interval '8 days' "
+                                       "WHERE id = :id RETURNING id"),
+                        {{QStringLiteral("id"), old}});
+        superuserScalar(QStringLiteral("UPDATE report SET priority = 'urgent', received_at = now() "
+                                       "- interval '25 minutes' WHERE id = :id RETURNING id"),
+                        {{QStringLiteral("id"), waiting}});
+
+        const QString code =
+            superuserScalar(QStringLiteral("SELECT public_code FROM report WHERE id = :id"),
+                            {{QStringLiteral("id"), rated}})
+                .toString();
+        const Test::CtlRun rating =
+            Test::runCtl({QStringLiteral("rate"), code, QStringLiteral("unsatisfied"),
+                          QStringLiteral("--comment"), QStringLiteral("Vẫn còn rác"),
+                          QStringLiteral("--central"), userUrl(QStringLiteral("admin1"))});
+        QVERIFY2(rating.exitCode == 0, qPrintable(rating.err));
+        const Test::CtlRun run =
+            Test::runCtl({QStringLiteral("maintenance"), QStringLiteral("--central"),
+                          userUrl(QStringLiteral("admin1"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("rating period: 1")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("urgent reminders: 1")), qPrintable(run.out));
+
+        const auto state = [&](const QString &id) {
+            return superuserScalar(QStringLiteral("SELECT status FROM report WHERE id = :id"),
+                                   {{QStringLiteral("id"), id}})
+                .toString();
+        };
+        QCOMPARE(state(old), QStringLiteral("closed"));
+        QCOMPARE(state(rated), QStringLiteral("assigned"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor FROM event WHERE report_id = :id "
+                                                "AND kind = 'reminded'"),
+                                 {{QStringLiteral("id"), waiting}})
+                     .toString(),
+                 QStringLiteral("admin1"));
+
+        // The report reopened to its agency has no answer left to rate.
+        const Test::CtlRun again =
+            Test::runCtl({QStringLiteral("rate"), code, QStringLiteral("satisfied"),
+                          QStringLiteral("--central"), userUrl(QStringLiteral("admin1"))});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("refused")), qPrintable(again.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(PgRolesTest)
