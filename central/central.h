@@ -57,7 +57,7 @@ struct MediaThumbnail
     int height = 0;
 };
 
-// What one run of the time-based steps did.
+// Counts of one run of the time-based steps.
 struct MaintenanceSummary
 {
     int closed = 0;       // resolved reports closed because their rating period ended

@@ -136,19 +136,10 @@ std::optional<qint64> ImportWriter::nextRevision(const QSqlDatabase &database, Q
 std::optional<QString> ImportWriter::nextPublicCode(const QDateTime &receivedAt, QString *error)
 {
     const QDate day = receivedAt.toTimeZone(m_zone).date();
-    const QString key = day.toString(Qt::ISODate);
-    SqlStatement bump(
-        m_database, QStringLiteral("INSERT INTO day_counter (day, last) VALUES (:day, 1) "
-                                   "ON CONFLICT (day) DO UPDATE SET last = day_counter.last + 1"));
-    if (!bump.bind(QStringLiteral(":day"), key).exec(error))
-        return std::nullopt;
-    const auto number =
-        SqlStatement(m_database, QStringLiteral("SELECT last FROM day_counter WHERE day = :day"))
-            .bind(QStringLiteral(":day"), key)
-            .scalar(error);
+    const auto number = nextDayNumber(m_database, day.toString(Qt::ISODate), error);
     if (!number)
         return std::nullopt;
-    return formatPublicCode(m_codePrefix, day, number->toInt());
+    return formatPublicCode(m_codePrefix, day, *number);
 }
 
 std::optional<Media> ImportWriter::storeFile(const QSqlDatabase &database, const QString &path,

@@ -30,28 +30,6 @@ bool isPostgres(const QSqlDatabase &database)
     return database.driverName() == QLatin1String("QPSQL");
 }
 
-// Takes the next number of the day's public codes. Operators may not write day_counter on
-// PostgreSQL, so a server function counts there.
-std::optional<int> nextDayNumber(const QSqlDatabase &database, const QString &day, QString *error)
-{
-    if (isPostgres(database)) {
-        const auto number = SqlStatement(database, QStringLiteral("SELECT next_day_number(:day)"))
-                                .bind(QStringLiteral(":day"), day)
-                                .scalar(error);
-        return number ? std::optional<int>(number->toInt()) : std::nullopt;
-    }
-    SqlStatement bump(
-        database, QStringLiteral("INSERT INTO day_counter (day, last) VALUES (:day, 1) "
-                                 "ON CONFLICT (day) DO UPDATE SET last = day_counter.last + 1"));
-    if (!bump.bind(QStringLiteral(":day"), day).exec(error))
-        return std::nullopt;
-    const auto number =
-        SqlStatement(database, QStringLiteral("SELECT last FROM day_counter WHERE day = :day"))
-            .bind(QStringLiteral(":day"), day)
-            .scalar(error);
-    return number ? std::optional<int>(number->toInt()) : std::nullopt;
-}
-
 // Links the reporter to the new report, reusing the reporter with the same phone: one caller is
 // one reporter. A reporter known by name alone is a new one every time. No group may write the
 // reporter tables on PostgreSQL, so link_reporter() does it there with its owner's rights.

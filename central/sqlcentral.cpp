@@ -488,8 +488,8 @@ bool SqlCentral::mergeReporters(const Report &duplicate, const Operation &operat
             return false;
     }
 
-    // The surviving report's timeline says what joined it; its new revision carries the new
-    // reporter count to every workstation.
+    // The surviving report's timeline records what joined it, and its new revision carries the
+    // new reporter count to every workstation.
     Event merged;
     merged.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     merged.reportId = duplicate.duplicateOf;

@@ -68,7 +68,7 @@ enum class EventKind
     Reminded, // an urgent report still waits for someone to claim it
 };
 
-// What an operation does to a report; see core/operation.h.
+// Kinds of operation on a report; see core/operation.h.
 enum class OperationKind
 {
     Classify,

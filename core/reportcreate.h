@@ -45,11 +45,11 @@ QJsonObject withoutPersonalData(const QJsonObject &payload);
 
 // Applies a Create operation to `report`, which must be empty (no id): fills it from the
 // payload as a new report with status new, no public code, version 1, and returns its received
-// event. Refuses a report that exists already (InvalidValue), a payload without title and
-// description (MissingValue), an unknown channel or priority, a position outside the WGS84
-// range, a negative accuracy, text longer than the edit limits and a phone that is not a
-// phone number (InvalidValue). Only operators, supervisors and the system create reports. The
-// deadline is the one the report's priority gets on the working calendar of `codes`.
+// event. Rejects a report that exists already (InvalidValue) and a payload without title and
+// description (MissingValue). Also rejects, as InvalidValue, an unknown channel or priority, a
+// position outside the WGS84 range, a negative accuracy, text longer than the edit limits and a
+// phone that is not a phone number. Only operators, supervisors and the system create reports.
+// The deadline is the one the report's priority gets on the working calendar of `codes`.
 OperationOutcome applyCreate(Report &report, const Operation &operation,
                              const ReferenceCodes &codes);
 

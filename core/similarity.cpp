@@ -10,8 +10,8 @@ namespace CivicDesk {
 namespace {
 
 // Returns the 32-bit FNV-1a hash of two words, each followed by a separator that no word
-// contains. NOTE: Two different pairs can share a hash; with a few hundred pairs per report the
-// chance that any two do is below one in ten thousand.
+// contains. NOTE: Two different pairs can share a hash. With a few hundred pairs per report, the
+// chance of such a collision between two reports is about one in fifty thousand (an estimate).
 quint32 pairCode(QStringView first, QStringView second)
 {
     quint32 hash = 2166136261u;

@@ -11,7 +11,7 @@ namespace CivicDesk {
 // minutes of phone video, and well under what a central stores in one transaction.
 inline constexpr qint64 maxAttachmentBytes = qint64(200) * 1024 * 1024;
 
-// What a file to attach is, judged by its content first and its name second.
+// The kind of a file to attach, judged by its content first and its name second.
 struct AttachmentType
 {
     MediaKind kind = MediaKind::Photo;

@@ -254,8 +254,8 @@ private Q_SLOTS:
     }
 
     // Two maintenance runs at once close each report and record each reminder once. On
-    // PostgreSQL both runs are held on a row lock until each waits, then let go together; the
-    // embedded central lets one writer in at a time whatever the test does.
+    // PostgreSQL a row lock holds both runs until each waits, then lets them go together. The
+    // embedded central lets one writer in at a time, whatever the test does.
     void maintenanceTwiceAtOnce()
     {
         const QDateTime longAgo = QDateTime::currentDateTimeUtc().addDays(-8);

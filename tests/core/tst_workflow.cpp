@@ -481,9 +481,8 @@ private Q_SLOTS:
         QVERIFY(outcome.accepted());
         QCOMPARE(report.status, Status::Assigned);
         QCOMPARE(report.agency, QStringLiteral("hepco"));
-        // Received on Monday 2 March 2026 at 19:15 in Huế: the clock starts on Tuesday at 07:30,
-        // and seven working days later is Thursday 12 March at 07:30 (00:30 UTC) or, as the
-        // calendar puts the end of a working day, Wednesday 11 March at 17:00 (10:00 UTC).
+        // Received on Monday 2 March 2026 at 19:15 in Huế, so the clock starts on Tuesday at
+        // 07:30. Seven working days end at the close of Wednesday 11 March, 17:00 (10:00 UTC).
         QCOMPARE(report.dueAt, QDateTime(QDate(2026, 3, 11), QTime(10, 0), QTimeZone::utc()));
         QCOMPARE(report.clockStartedAt, report.receivedAt);
     }

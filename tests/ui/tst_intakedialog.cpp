@@ -1,6 +1,7 @@
 #include "app/datafolder.h"
 #include "map/mapview.h"
 #include "models/workstation.h"
+#include "operatorfixture.h"
 #include "testsupport.h"
 
 #include <QQmlApplicationEngine>
@@ -25,54 +26,16 @@ class IntakeDialogTest : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    DemoPaths m_paths;
-    std::unique_ptr<Workstation> m_workstation;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-
-    static bool runOffGuiThread(const std::function<bool()> &step)
-    {
-        bool ok = false;
-        QThread *thread = QThread::create([&] { ok = step(); });
-        thread->start();
-        while (!thread->wait(10))
-            QCoreApplication::processEvents();
-        delete thread;
-        return ok;
-    }
-
-    std::optional<ReportSnapshot> centralReport(const QString &id)
-    {
-        QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
-        if (!central)
-            return std::nullopt;
-        const auto snapshots = central->snapshotsOf({id}, &error);
-        if (!snapshots || snapshots->isEmpty())
-            return std::nullopt;
-        return snapshots->first();
-    }
-
-    // Types text into the focused item, one key event per character.
-    void typeText(const QString &text)
-    {
-        for (const QChar ch : text) {
-            QTest::sendKeyEvent(QTest::Press, m_window, Qt::Key_unknown, QString(ch),
-                                Qt::NoModifier);
-            QTest::sendKeyEvent(QTest::Release, m_window, Qt::Key_unknown, QString(ch),
-                                Qt::NoModifier);
-        }
-    }
+    Test::OperatorWindowFixture m_fixture;
 
     QObject *find(const char *name) const
     {
-        return m_window->findChild<QObject *>(QLatin1String(name));
+        return m_fixture.window->findChild<QObject *>(QLatin1String(name));
     }
 
     QString focusedName() const
     {
-        QQuickItem *item = m_window->activeFocusItem();
+        QQuickItem *item = m_fixture.window->activeFocusItem();
         return item ? item->objectName() : QString();
     }
 
@@ -82,7 +45,7 @@ private:
         QObject *form = find("intakeDialog");
         if (!QTest::qWaitFor([form] { return !form->property("visible").toBool(); }, 5000))
             return false;
-        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_N, Qt::ControlModifier);
         return QTest::qWaitFor(
             [&] {
                 return form->property("opened").toBool() &&
@@ -96,14 +59,14 @@ private:
     std::optional<QGeoCoordinate> showFreePlace(MapView *map)
     {
         QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
         const auto snapshots = central->snapshots(&error);
         for (const ReportSnapshot &snapshot : *snapshots) {
             if (!snapshot.report.position)
                 continue;
             const QGeoCoordinate place(snapshot.report.position->latitude + 0.0012,
                                        snapshot.report.position->longitude + 0.0012);
-            if (m_workstation->wardAt(place.latitude(), place.longitude()).isEmpty())
+            if (m_fixture.workstation->wardAt(place.latitude(), place.longitude()).isEmpty())
                 continue;
             map->setCenter(place);
             map->setZoomLevel(17);
@@ -118,49 +81,23 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("CivicDeskTest"));
-        m_paths = demoPaths(m_dir.path());
-        QString error;
-        QVERIFY2(runOffGuiThread([&] { return prepareDemoCentral(m_paths, &error); }),
-                 qPrintable(error));
-
-        m_workstation = std::make_unique<Workstation>(m_paths.centralUrl, m_paths.replicaPath,
-                                                      m_dir.path(), QStringLiteral("tester"));
-        Workstation::setInstance(m_workstation.get());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        QVERIFY(m_window);
-        m_workstation->start(300);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(m_window)); // shortcuts reach the active window only
-        QTRY_VERIFY_WITH_TIMEOUT(m_workstation->isReady(), 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->queue()->rowCount(), 16, 30000);
+        const QString failed = m_fixture.open();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_workstation.reset();
-    }
+    void cleanupTestCase() { m_fixture.close(); }
 
     void invalidPhoneShownByField()
     {
         QVERIFY2(openForm(), qPrintable(focusedName()));
-        typeText(QStringLiteral("Lê Văn Tám"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("Lê Văn Tám"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakePhone"));
-        typeText(QStringLiteral("09ab"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("09ab"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakeTitle"));
-        typeText(QStringLiteral("Rác thải"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        m_fixture.typeText(QStringLiteral("Rác thải"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
 
         QObject *form = find("intakeForm");
         const QVariantMap errors = form->property("errors").toMap();
@@ -170,14 +107,14 @@ private Q_SLOTS:
         QVERIFY(find("intakeDialog")->property("opened").toBool());
         QCOMPARE(focusedName(), QStringLiteral("intakePhone"));
 
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!find("intakeDialog")->property("visible").toBool(), 5000);
-        QCOMPARE(m_workstation->queue()->rowCount(), 16);
+        QCOMPARE(m_fixture.workstation->queue()->rowCount(), 16);
     }
 
     void mapCentreTakenAsPlace()
     {
-        MapView *map = m_window->findChild<MapView *>(QStringLiteral("mapView"));
+        MapView *map = m_fixture.window->findChild<MapView *>(QStringLiteral("mapView"));
         QVERIFY(map);
         const auto place = showFreePlace(map);
         QVERIFY2(place, "no place in a ward without a marker on it");
@@ -188,47 +125,47 @@ private Q_SLOTS:
         QVERIFY(qAbs(form->property("latitude").toDouble() - map->center().latitude()) < 1e-9);
         QVERIFY(qAbs(form->property("longitude").toDouble() - map->center().longitude()) < 1e-9);
         QCOMPARE(find("intakeWard")->property("currentValue").toString(),
-                 m_workstation->wardAt(place->latitude(), place->longitude()));
+                 m_fixture.workstation->wardAt(place->latitude(), place->longitude()));
 
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!find("intakeDialog")->property("visible").toBool(), 5000);
-        QCOMPARE(m_workstation->queue()->rowCount(), 16);
+        QCOMPARE(m_fixture.workstation->queue()->rowCount(), 16);
     }
 
     void hotlineReportReachesQueue()
     {
         QVERIFY2(openForm(), qPrintable(focusedName()));
-        typeText(QStringLiteral("Nguyễn Thị Hoa"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
-        typeText(QStringLiteral("0905 123 456"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
-        typeText(QStringLiteral("Đèn đường hỏng cả dãy"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("Nguyễn Thị Hoa"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("0905 123 456"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("Đèn đường hỏng cả dãy"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakeDescription"));
-        typeText(QStringLiteral("Người gọi báo đèn tắt từ tối qua"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("Người gọi báo đèn tắt từ tối qua"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakeUrgent"));
-        QTest::keyClick(m_window, Qt::Key_Space);
+        QTest::keyClick(m_fixture.window, Qt::Key_Space);
         QVERIFY(find("intakeUrgent")->property("checked").toBool());
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakeAddress"));
-        typeText(QStringLiteral("Đường Lê Lợi"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        m_fixture.typeText(QStringLiteral("Đường Lê Lợi"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakeWard"));
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
         QCOMPARE(focusedName(), QStringLiteral("intakePickButton"));
 
         // The form steps aside for a click on the operator window's map.
-        MapView *map = m_window->findChild<MapView *>(QStringLiteral("mapView"));
+        MapView *map = m_fixture.window->findChild<MapView *>(QStringLiteral("mapView"));
         QVERIFY(map);
-        QTest::keyClick(m_window, Qt::Key_Space);
+        QTest::keyClick(m_fixture.window, Qt::Key_Space);
         QObject *form = find("intakeForm");
         QTRY_VERIFY_WITH_TIMEOUT(form->property("picking").toBool(), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(!find("intakeDialog")->property("visible").toBool(), 5000);
         const auto place = showFreePlace(map);
         QVERIFY2(place, "no place in a ward without a marker on it");
-        const QString ward = m_workstation->wardAt(place->latitude(), place->longitude());
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier,
+        const QString ward = m_fixture.workstation->wardAt(place->latitude(), place->longitude());
+        QTest::mouseClick(m_fixture.window, Qt::LeftButton, Qt::NoModifier,
                           map->mapToScene(map->fromCoordinate(*place)).toPoint());
         QTRY_VERIFY_WITH_TIMEOUT(find("intakeDialog")->property("opened").toBool(), 5000);
         QVERIFY(!form->property("picking").toBool());
@@ -244,21 +181,21 @@ private Q_SLOTS:
         QCOMPARE(form->property("files").toList().size(), 1);
 
         // Back to the last text field, where Enter creates the report.
-        QTest::keyClick(m_window, Qt::Key_Backtab, Qt::ShiftModifier);
-        QTest::keyClick(m_window, Qt::Key_Backtab, Qt::ShiftModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_Backtab, Qt::ShiftModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_Backtab, Qt::ShiftModifier);
         QCOMPARE(focusedName(), QStringLiteral("intakeAddress"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         QVERIFY2(form->property("errors").toMap().isEmpty(),
                  qPrintable(form->property("errors").toMap().values().value(0).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(!find("intakeDialog")->property("visible").toBool(), 5000);
 
         // The new report is selected and in the queue at once, then reaches the central.
-        QTRY_VERIFY_WITH_TIMEOUT(!m_workstation->selectedReportId().isEmpty(), 10000);
-        const QString id = m_workstation->selectedReportId();
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->queue()->rowCount(), 17, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), id, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.workstation->selectedReportId().isEmpty(), 10000);
+        const QString id = m_fixture.workstation->selectedReportId();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->queue()->rowCount(), 17, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->reportId(), id, 10000);
         std::optional<ReportSnapshot> stored;
-        QTRY_VERIFY_WITH_TIMEOUT((stored = centralReport(id)).has_value(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((stored = m_fixture.centralReport(id)).has_value(), 30000);
         QCOMPARE(stored->report.title, QStringLiteral("Đèn đường hỏng cả dãy"));
         QCOMPARE(stored->report.channel, Channel::Hotline);
         QCOMPARE(stored->report.priority, Priority::Urgent);
@@ -268,8 +205,8 @@ private Q_SLOTS:
         QCOMPARE(stored->media.size(), 1);
         QCOMPARE(stored->media.first().fileName,
                  QStringLiteral("recurser_landscape_orientation6.jpg"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->code(), stored->report.publicCode,
-                                  30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->code(),
+                                  stored->report.publicCode, 30000);
     }
 };
 

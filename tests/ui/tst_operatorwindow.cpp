@@ -4,6 +4,7 @@
 #include "map/mapview.h"
 #include "map/mercator.h"
 #include "models/workstation.h"
+#include "operatorfixture.h"
 #include "testsupport.h"
 
 #include <algorithm>
@@ -35,56 +36,14 @@ class OperatorWindowTest : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    DemoPaths m_paths;
-    std::unique_ptr<Workstation> m_workstation;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-
-    // Runs a step off the GUI thread, where database set-up belongs, and waits for it.
-    static bool runOffGuiThread(const std::function<bool()> &step)
-    {
-        bool ok = false;
-        QThread *thread = QThread::create([&] { ok = step(); });
-        thread->start();
-        while (!thread->wait(10))
-            QCoreApplication::processEvents();
-        delete thread;
-        return ok;
-    }
-
-    std::optional<ReportSnapshot> centralReport(const QString &id)
-    {
-        QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
-        if (!central)
-            return std::nullopt;
-        const auto snapshots = central->snapshots(&error);
-        for (const ReportSnapshot &snapshot : *snapshots) {
-            if (snapshot.report.id == id)
-                return snapshot;
-        }
-        return std::nullopt;
-    }
-
-    // Types text into the focused item, one key event per character (QTest::keyClicks exists
-    // for widgets only).
-    void typeText(const QString &text)
-    {
-        for (const QChar ch : text) {
-            QTest::sendKeyEvent(QTest::Press, m_window, Qt::Key_unknown, QString(ch),
-                                Qt::NoModifier);
-            QTest::sendKeyEvent(QTest::Release, m_window, Qt::Key_unknown, QString(ch),
-                                Qt::NoModifier);
-        }
-    }
+    Test::OperatorWindowFixture m_fixture;
 
     // Returns how many text items show `text` exactly, after checking that each of them, and
     // every other text item whose text could be read as markup, shows plain text.
     int plainTextItemsShowing(const QString &text)
     {
         // The visual tree, because the delegates of a list view have no QObject parent.
-        QList<QQuickItem *> items{m_window->contentItem()};
+        QList<QQuickItem *> items{m_fixture.window->contentItem()};
         for (qsizetype i = 0; i < items.size(); ++i)
             items.append(items.at(i)->childItems());
         int showing = 0;
@@ -108,19 +67,19 @@ private:
     // confirms it with Ctrl+Enter. Returns the text as the popup's editor contains it.
     QString submitTextPopup(const char *name, Qt::Key key, const QString &text)
     {
-        QObject *popup = m_window->findChild<QObject *>(QLatin1String(name));
+        QObject *popup = m_fixture.window->findChild<QObject *>(QLatin1String(name));
         if (!popup)
             return {};
         // Waits for the popup of an earlier step to finish closing: the keys act only without one.
         if (!QTest::qWaitFor([&] { return popupsClosed(); }, 5000))
             return {};
-        QTest::keyClick(m_window, key);
+        QTest::keyClick(m_fixture.window, key);
         if (!QTest::qWaitFor([&] { return popup->property("opened").toBool(); }, 5000))
             return {};
         QObject *area = popup->findChild<QObject *>(QStringLiteral("textPopupArea"));
         area->setProperty("text", text);
         const QString entered = area->property("text").toString();
-        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return, Qt::ControlModifier);
         return entered;
     }
 
@@ -128,7 +87,7 @@ private:
     // longer "opened" but still takes the keys.
     bool popupsClosed() const
     {
-        const QList<QObject *> objects = m_window->findChildren<QObject *>();
+        const QList<QObject *> objects = m_fixture.window->findChildren<QObject *>();
         return std::none_of(objects.begin(), objects.end(), [](const QObject *object) {
             return object->inherits("QQuickPopup") && object->property("visible").toBool();
         });
@@ -138,23 +97,24 @@ private:
     // Returns what it waited for in vain, or an empty string.
     QString startEditing(const QString &id)
     {
-        m_workstation->select(id);
-        if (!QTest::qWaitFor([&] { return m_workstation->detail()->reportId() == id; }, 20000))
+        m_fixture.workstation->select(id);
+        if (!QTest::qWaitFor([&] { return m_fixture.workstation->detail()->reportId() == id; },
+                             20000))
             return QStringLiteral("the detail pane did not open report ") + id;
         // Waits for the popup of an earlier step to finish closing: E acts only without one.
         if (!QTest::qWaitFor([&] { return popupsClosed(); }, 10000))
             return QStringLiteral("a popup stayed open");
-        const bool editable = !m_workstation->detail()->editableFields().isEmpty();
-        QTest::keyClick(m_window, Qt::Key_E);
-        QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
+        const bool editable = !m_fixture.workstation->detail()->editableFields().isEmpty();
+        QTest::keyClick(m_fixture.window, Qt::Key_E);
+        QObject *pane = m_fixture.window->findChild<QObject *>(QStringLiteral("detailPane"));
         // Waits for the editors to open: with a 100 KB description on a busy machine, laying it
         // out takes seconds.
         if (!QTest::qWaitFor([&] { return pane->property("editing").toBool(); }, 30000)) {
             return QStringLiteral("E did not open the editors (editable fields: %1, focus on %2)")
                 .arg(editable ? QStringLiteral("some") : QStringLiteral("none"),
-                     m_window->activeFocusItem()
+                     m_fixture.window->activeFocusItem()
                          ? QString::fromLatin1(
-                               m_window->activeFocusItem()->metaObject()->className())
+                               m_fixture.window->activeFocusItem()->metaObject()->className())
                          : QStringLiteral("nothing"));
         }
         return {};
@@ -163,7 +123,7 @@ private:
     QString firstReportIn(Status status)
     {
         QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
         const auto snapshots = central->snapshots(&error);
         for (const ReportSnapshot &snapshot : *snapshots) {
             // The report with the 100 KB description stays editable for its own test.
@@ -177,54 +137,22 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        // The demo's video gets its thumbnail through Qt Multimedia, as in civicdesk.
-        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
-        // Window settings go to a throwaway folder, not to the user's.
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("CivicDeskTest"));
-        m_paths = demoPaths(m_dir.path());
-        QString error;
-        QVERIFY2(runOffGuiThread([&] { return prepareDemoCentral(m_paths, &error); }),
-                 qPrintable(error));
-
-        m_workstation = std::make_unique<Workstation>(m_paths.centralUrl, m_paths.replicaPath,
-                                                      m_dir.path(), QStringLiteral("tester"));
-        Workstation::setInstance(m_workstation.get());
-        // Vietnamese, the default: the pickers are then filtered by typing without marks.
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/civicdesk/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/civicdesk/qml/CivicDesk/Operator/Main.qml")));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-        QVERIFY(m_window);
-        m_workstation->start(300);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        m_window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(m_window)); // shortcuts reach the active window only
-        // Waits for the queue, the reference data and the markers.
-        QTRY_VERIFY_WITH_TIMEOUT(m_workstation->isReady(), 30000);
-        // Ready means that the window shows what the replica held; on a loaded machine the
-        // first sync may bring the demo's reports only afterwards. Waits for them.
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->queue()->rowCount(), 16, 30000);
+        const QString failed = m_fixture.open();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_workstation.reset();
-    }
+    void cleanupTestCase() { m_fixture.close(); }
 
     void queueListsDemoReports()
     {
-        QCOMPARE(m_workstation->queue()->rowCount(), 16);
-        QCOMPARE(m_workstation->categories().size(), 8);
-        QCOMPARE(m_workstation->wards().size(), 40);
+        QCOMPARE(m_fixture.workstation->queue()->rowCount(), 16);
+        QCOMPARE(m_fixture.workstation->categories().size(), 8);
+        QCOMPARE(m_fixture.workstation->wards().size(), 40);
     }
 
     void searchFoldsMarks()
     {
-        QueueModel *queue = m_workstation->queue();
+        QueueModel *queue = m_fixture.workstation->queue();
         queue->setSearch(QStringLiteral("duong"));
         QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded(), 10000);
         const int withoutMarks = queue->rowCount();
@@ -238,7 +166,7 @@ private Q_SLOTS:
 
     void queueModelConsistent()
     {
-        QueueModel *queue = m_workstation->queue();
+        QueueModel *queue = m_fixture.workstation->queue();
         QAbstractItemModelTester tester(queue,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         queue->setSearch(QStringLiteral("rac"));
@@ -251,7 +179,7 @@ private Q_SLOTS:
 
     void columnsReorder()
     {
-        QueueModel *queue = m_workstation->queue();
+        QueueModel *queue = m_fixture.workstation->queue();
         const QString codeHeader = queue->headerText(0);
         const QString firstCode = queue->data(queue->index(0, 0), Qt::DisplayRole).toString();
         queue->moveColumn(0, 3);
@@ -267,8 +195,8 @@ private Q_SLOTS:
 
     void mapFollowsFilters()
     {
-        QueueModel *queue = m_workstation->queue();
-        MapMarkerSet *markers = m_workstation->mapMarkers();
+        QueueModel *queue = m_fixture.workstation->queue();
+        MapMarkerSet *markers = m_fixture.workstation->mapMarkers();
         const int all = markers->count();
         QVERIFY(all > 0);
         queue->setStatusFilter(QStringLiteral("rejected"));
@@ -281,7 +209,7 @@ private Q_SLOTS:
     {
         QStringList fresh;
         QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
         const auto snapshots = central->snapshots(&error);
         for (const ReportSnapshot &snapshot : *snapshots) {
             if (snapshot.report.status == Status::New)
@@ -291,26 +219,26 @@ private Q_SLOTS:
         central.reset();
 
         // The last new report is classified urgent...
-        m_workstation->select(fresh.last());
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), fresh.last(), 10000);
-        QTest::keyClick(m_window, Qt::Key_C);
-        QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+        m_fixture.workstation->select(fresh.last());
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->reportId(), fresh.last(), 10000);
+        QTest::keyClick(m_fixture.window, Qt::Key_C);
+        QObject *picker = m_fixture.window->findChild<QObject *>(QStringLiteral("classifyPopup"));
         QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
-        QObject *urgent = m_window->findChild<QObject *>(QStringLiteral("urgentBox"));
+        QObject *urgent = m_fixture.window->findChild<QObject *>(QStringLiteral("urgentBox"));
         QVERIFY(urgent);
         urgent->setProperty("checked", true);
-        QTest::keyClick(m_window, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->priorityCode(), QStringLiteral("urgent"),
-                                  10000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->priorityCode(),
+                                  QStringLiteral("urgent"), 10000);
 
         // ...and the next report's picker starts from that report's own, normal, priority.
-        m_workstation->select(fresh.at(fresh.size() - 2));
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), fresh.at(fresh.size() - 2),
-                                  10000);
-        QTest::keyClick(m_window, Qt::Key_C);
+        m_fixture.workstation->select(fresh.at(fresh.size() - 2));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->reportId(),
+                                  fresh.at(fresh.size() - 2), 10000);
+        QTest::keyClick(m_fixture.window, Qt::Key_C);
         QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
         QCOMPARE(urgent->property("checked").toBool(), false);
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!picker->property("opened").toBool(), 5000);
     }
 
@@ -318,45 +246,45 @@ private Q_SLOTS:
     {
         const QString id = firstReportIn(Status::New);
         QVERIFY(!id.isEmpty());
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
         QCOMPARE(detail->statusCode(), QStringLiteral("new"));
 
         // C opens the field picker; typing filters it; Enter confirms the first match.
-        QTest::keyClick(m_window, Qt::Key_C);
-        QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+        QTest::keyClick(m_fixture.window, Qt::Key_C);
+        QObject *picker = m_fixture.window->findChild<QObject *>(QStringLiteral("classifyPopup"));
         QVERIFY(picker);
         QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
-        typeText(QStringLiteral("ve sinh"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        m_fixture.typeText(QStringLiteral("ve sinh"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("triaged"), 10000);
         QCOMPARE(detail->categoryCode(), QStringLiteral("environmental_sanitation"));
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000); // the central accepted it
 
         // F forwards to an agency picked by typing part of its name without marks.
-        QTest::keyClick(m_window, Qt::Key_F);
-        typeText(QStringLiteral("moi truong"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_fixture.window, Qt::Key_F);
+        m_fixture.typeText(QStringLiteral("moi truong"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("assigned"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
 
-        const auto stored = centralReport(id);
+        const auto stored = m_fixture.centralReport(id);
         QVERIFY(stored);
         QCOMPARE(stored->report.status, Status::Assigned);
         QCOMPARE(stored->report.category, QStringLiteral("environmental_sanitation"));
         QCOMPARE(stored->report.agency, QStringLiteral("hepco"));
         QCOMPARE(stored->report.version, 3);
-        QCOMPARE(m_workstation->pendingCount(), 0);
+        QCOMPARE(m_fixture.workstation->pendingCount(), 0);
     }
 
     void noteAppearsInTimeline()
     {
-        ReportDetail *detail = m_workstation->detail();
+        ReportDetail *detail = m_fixture.workstation->detail();
         const int before = int(detail->events().size());
-        QTest::keyClick(m_window, Qt::Key_N);
-        typeText(QStringLiteral("Đã gọi lại người dân"));
-        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_N);
+        m_fixture.typeText(QStringLiteral("Đã gọi lại người dân"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(int(detail->events().size()), before + 1, 10000);
         const QVariantMap last = detail->events().last().toMap();
         QCOMPARE(last.value(QStringLiteral("text")).toString(),
@@ -366,48 +294,48 @@ private Q_SLOTS:
     void editTitleByKeyboard()
     {
         const QString id = firstReportIn(Status::New);
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
         const QString before = detail->title();
 
         // E opens the editor on the title; Escape leaves it unchanged.
-        QTest::keyClick(m_window, Qt::Key_E);
-        QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
+        QTest::keyClick(m_fixture.window, Qt::Key_E);
+        QObject *pane = m_fixture.window->findChild<QObject *>(QStringLiteral("detailPane"));
         QVERIFY(pane);
         QTRY_VERIFY_WITH_TIMEOUT(pane->property("editing").toBool(), 5000);
-        typeText(QStringLiteral(" (bỏ)"));
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        m_fixture.typeText(QStringLiteral(" (bỏ)"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!pane->property("editing").toBool(), 5000);
         QCOMPARE(detail->title(), before);
 
         // Enter saves through the outbox, without the spaces around the text.
         const QString saved = QString(before + QStringLiteral(" - đã xác minh")).trimmed();
-        QTest::keyClick(m_window, Qt::Key_E);
+        QTest::keyClick(m_fixture.window, Qt::Key_E);
         QTRY_VERIFY_WITH_TIMEOUT(pane->property("editing").toBool(), 5000);
-        typeText(QStringLiteral(" - đã xác minh"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        m_fixture.typeText(QStringLiteral(" - đã xác minh"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(detail->title(), saved, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000); // the central accepted it
-        QCOMPARE(centralReport(id)->report.title, saved);
+        QCOMPARE(m_fixture.centralReport(id)->report.title, saved);
     }
 
     void conflictResolvedFromAttention()
     {
         const QString id = firstReportIn(Status::New);
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
-        QObject *pane = m_window->findChild<QObject *>(QStringLiteral("detailPane"));
-        QTest::keyClick(m_window, Qt::Key_E);
+        QObject *pane = m_fixture.window->findChild<QObject *>(QStringLiteral("detailPane"));
+        QTest::keyClick(m_fixture.window, Qt::Key_E);
         QTRY_VERIFY_WITH_TIMEOUT(pane->property("editing").toBool(), 5000);
         const QString seen = detail->title();
 
         // A colleague changes the title on the central while the operator is typing.
         QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
         QVERIFY2(central, qPrintable(error));
-        const Report stored = centralReport(id)->report;
+        const Report stored = m_fixture.centralReport(id)->report;
         const auto results = central->submit(
             {Test::makeOperation(
                 OperationKind::EditText, stored,
@@ -421,11 +349,11 @@ private Q_SLOTS:
         QVERIFY(pane->property("editing").toBool());
 
         const QString mine = QString(seen + QStringLiteral(" ở Lê Lợi")).trimmed();
-        typeText(QStringLiteral(" ở Lê Lợi"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        m_fixture.typeText(QStringLiteral(" ở Lê Lợi"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         // Waits for the central's refusal to come back as an item needing attention.
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 1, 20000);
-        const QVariantMap item = m_workstation->attentionItems().first().toMap();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->attentionCount(), 1, 20000);
+        const QVariantMap item = m_fixture.workstation->attentionItems().first().toMap();
         QCOMPARE(item.value(QStringLiteral("refusal")).toString(), QStringLiteral("conflict"));
         const QVariantMap field = item.value(QStringLiteral("fields")).toList().first().toMap();
         QCOMPARE(field.value(QStringLiteral("mine")).toString(), mine);
@@ -437,16 +365,16 @@ private Q_SLOTS:
             QStringLiteral("refused"), 10000);
 
         // A opens the list; M re-applies the operator's title on the current state.
-        QTest::keyClick(m_window, Qt::Key_A);
-        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("attentionPopup"));
+        QTest::keyClick(m_fixture.window, Qt::Key_A);
+        QObject *popup = m_fixture.window->findChild<QObject *>(QStringLiteral("attentionPopup"));
         QVERIFY(popup);
         QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
-        QTest::keyClick(m_window, Qt::Key_M);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 0, 20000);
+        QTest::keyClick(m_fixture.window, Qt::Key_M);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->attentionCount(), 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(detail->title(), mine, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000); // the central accepted the retry
-        QCOMPARE(centralReport(id)->report.title, mine);
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QCOMPARE(m_fixture.centralReport(id)->report.title, mine);
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
     }
     void hostileTextShownLiterally()
@@ -477,14 +405,14 @@ private Q_SLOTS:
                 {QStringLiteral("lat"), 16.4637},
                 {QStringLiteral("long"), 107.5909}});
         }
-        const QString file = m_dir.filePath(QStringLiteral("hostile.json"));
+        const QString file = m_fixture.dir.filePath(QStringLiteral("hostile.json"));
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(requests).toJson());
         out.close();
         const Test::CtlRun imported = Test::runCtl(
-            {QStringLiteral("import"), file, QStringLiteral("--central"), m_paths.centralUrl,
-             QStringLiteral("--source"), QStringLiteral("hostile")});
+            {QStringLiteral("import"), file, QStringLiteral("--central"),
+             m_fixture.paths.centralUrl, QStringLiteral("--source"), QStringLiteral("hostile")});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY2(imported.out.contains(QStringLiteral("4 imported")), qPrintable(imported.out));
 
@@ -493,12 +421,12 @@ private Q_SLOTS:
                                                  "source_id = :id");
             const QVariantMap id{{QStringLiteral("id"), record.at(0)}};
             // Waits for the sync to bring the report into the replica.
-            QTRY_VERIFY_WITH_TIMEOUT(Test::centralScalar(m_paths.replicaPath,
+            QTRY_VERIFY_WITH_TIMEOUT(Test::centralScalar(m_fixture.paths.replicaPath,
                                                          QStringLiteral("SELECT count(*)") + where,
                                                          id)
                                              .toInt() == 1,
                                      20000);
-            for (const QString &path : {m_paths.centralUrl, m_paths.replicaPath}) {
+            for (const QString &path : {m_fixture.paths.centralUrl, m_fixture.paths.replicaPath}) {
                 QCOMPARE(Test::centralScalar(path, QStringLiteral("SELECT description") + where, id)
                              .toString(),
                          record.at(2));
@@ -506,17 +434,17 @@ private Q_SLOTS:
                              .toString(),
                          record.at(1));
             }
-            const QString reportId =
-                Test::centralScalar(m_paths.replicaPath, QStringLiteral("SELECT id") + where, id)
-                    .toString();
-            m_workstation->select(reportId);
-            ReportDetail *detail = m_workstation->detail();
+            const QString reportId = Test::centralScalar(m_fixture.paths.replicaPath,
+                                                         QStringLiteral("SELECT id") + where, id)
+                                         .toString();
+            m_fixture.workstation->select(reportId);
+            ReportDetail *detail = m_fixture.workstation->detail();
             // Waits for the detail pane to load the report.
             QTRY_COMPARE_WITH_TIMEOUT(detail->description(), record.at(2), 10000);
 
             // Every text item that shows the description shows it as plain text.
             int showing = 0;
-            for (QQuickItem *item : m_window->findChildren<QQuickItem *>()) {
+            for (QQuickItem *item : m_fixture.window->findChildren<QQuickItem *>()) {
                 const QVariant text = item->property("text");
                 if (!text.isValid() || text.toString() != record.at(2))
                     continue;
@@ -526,9 +454,9 @@ private Q_SLOTS:
             QVERIFY2(showing > 0, qPrintable(record.at(0)));
         }
         // The tables are all still there.
-        QVERIFY(
-            Test::centralScalar(m_paths.centralUrl, QStringLiteral("SELECT count(*) FROM event"))
-                .toInt() > 0);
+        QVERIFY(Test::centralScalar(m_fixture.paths.centralUrl,
+                                    QStringLiteral("SELECT count(*) FROM event"))
+                    .toInt() > 0);
     }
 
     void operatorTextsShownLiterally()
@@ -540,8 +468,8 @@ private Q_SLOTS:
         const QString sql = QStringLiteral("x'); DROP TABLE event; -- \"; DELETE FROM report;");
         const QString control = QStringLiteral("chuông\u0007 \u001b[31mđỏ \u202Eđảo");
         const QString id = firstReportIn(Status::New);
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
 
         const QString note =
@@ -556,10 +484,11 @@ private Q_SLOTS:
 
         const QString editing = startEditing(id);
         QVERIFY2(editing.isEmpty(), qPrintable(editing));
-        m_window->findChild<QObject *>(QStringLiteral("titleEditor"))->setProperty("text", markup);
-        m_window->findChild<QObject *>(QStringLiteral("addressEditor"))
+        m_fixture.window->findChild<QObject *>(QStringLiteral("titleEditor"))
+            ->setProperty("text", markup);
+        m_fixture.window->findChild<QObject *>(QStringLiteral("addressEditor"))
             ->setProperty("text", control);
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         // Waits for the edit to show and for the central to accept it.
         QTRY_COMPARE_WITH_TIMEOUT(detail->title(), markup, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
@@ -574,7 +503,7 @@ private Q_SLOTS:
         QCOMPARE(detail->rejectReason(), reason);
         QCOMPARE(plainTextItemsShowing(reason), 2); // the reason row and the timeline
 
-        const auto stored = centralReport(id);
+        const auto stored = m_fixture.centralReport(id);
         QVERIFY(stored);
         QCOMPARE(stored->report.title, markup);
         QCOMPARE(stored->report.address, control);
@@ -585,23 +514,23 @@ private Q_SLOTS:
                 notes.append(event.data.value(QStringLiteral("text")).toString());
         }
         QVERIFY(notes.contains(note));
-        QCOMPARE(m_workstation->pendingCount(), 0);
+        QCOMPARE(m_fixture.workstation->pendingCount(), 0);
     }
 
     void overlongNoteKeptInPopup()
     {
         // A note over the limit cannot be confirmed, so the popup stays open with the text.
         const QString id = firstReportIn(Status::New);
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
         const int before = int(detail->events().size());
-        const QString text(m_workstation->maxOperatorTextLength() + 1, QLatin1Char('x'));
+        const QString text(m_fixture.workstation->maxOperatorTextLength() + 1, QLatin1Char('x'));
         QCOMPARE(submitTextPopup("notePopup", Qt::Key_N, text), text);
-        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("notePopup"));
+        QObject *popup = m_fixture.window->findChild<QObject *>(QStringLiteral("notePopup"));
         QVERIFY(popup->property("opened").toBool());
         QVERIFY(popup->property("tooLong").toBool());
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
         QCOMPARE(int(detail->events().size()), before);
     }
@@ -611,25 +540,25 @@ private Q_SLOTS:
         // The 100 KB description imported above ends with a space. Editing only the title sends
         // only the title: the trimmed description would be an edit over the length limit.
         const QString reportId =
-            Test::centralScalar(m_paths.replicaPath,
+            Test::centralScalar(m_fixture.paths.replicaPath,
                                 QStringLiteral("SELECT id FROM report WHERE source = 'hostile' "
                                                "AND source_id = 'hostile-huge'"))
                 .toString();
         QVERIFY(!reportId.isEmpty());
         const QString editing = startEditing(reportId);
         QVERIFY2(editing.isEmpty(), qPrintable(editing));
-        ReportDetail *detail = m_workstation->detail();
+        ReportDetail *detail = m_fixture.workstation->detail();
         const QString description = detail->description();
         QVERIFY(description.size() > 100 * 1024);
         QVERIFY(description.endsWith(QLatin1Char(' ')));
-        m_window->findChild<QObject *>(QStringLiteral("titleEditor"))
+        m_fixture.window->findChild<QObject *>(QStringLiteral("titleEditor"))
             ->setProperty("text", QStringLiteral("Ngập nước đường Lê Lợi"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         // Waits for the central to accept the new title.
         QTRY_COMPARE_WITH_TIMEOUT(detail->title(), QStringLiteral("Ngập nước đường Lê Lợi"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
-        QCOMPARE(m_workstation->attentionCount(), 0);
-        const auto stored = centralReport(reportId);
+        QCOMPARE(m_fixture.workstation->attentionCount(), 0);
+        const auto stored = m_fixture.centralReport(reportId);
         QCOMPARE(stored->report.title, QStringLiteral("Ngập nước đường Lê Lợi"));
         QCOMPARE(stored->report.description, description);
     }
@@ -642,12 +571,12 @@ private Q_SLOTS:
         const QString id = firstReportIn(Status::New);
         const QString editing = startEditing(id);
         QVERIFY2(editing.isEmpty(), qPrintable(editing));
-        ReportDetail *detail = m_workstation->detail();
+        ReportDetail *detail = m_fixture.workstation->detail();
 
         QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
         QVERIFY2(central, qPrintable(error));
-        const Report stored = centralReport(id)->report;
+        const Report stored = m_fixture.centralReport(id)->report;
         const auto results = central->submit(
             {Test::makeOperation(OperationKind::EditText, stored,
                                  textEditPayload({{TextField::Title, stored.title, theirs}}),
@@ -658,31 +587,32 @@ private Q_SLOTS:
         // Waits for the colleague's title to reach the open report.
         QTRY_COMPARE_WITH_TIMEOUT(detail->title(), theirs, 20000);
 
-        m_window->findChild<QObject *>(QStringLiteral("titleEditor"))->setProperty("text", mine);
-        QTest::keyClick(m_window, Qt::Key_Return);
+        m_fixture.window->findChild<QObject *>(QStringLiteral("titleEditor"))
+            ->setProperty("text", mine);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         // Waits for the central's refusal to come back as an item needing attention.
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 1, 20000);
-        QTest::keyClick(m_window, Qt::Key_A);
-        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("attentionPopup"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->attentionCount(), 1, 20000);
+        QTest::keyClick(m_fixture.window, Qt::Key_A);
+        QObject *popup = m_fixture.window->findChild<QObject *>(QStringLiteral("attentionPopup"));
         QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
         // Waits for the list to lay out its item: both versions show there, "mine" also in the
         // closed editor and "theirs" in the open report.
         QTRY_COMPARE_WITH_TIMEOUT(plainTextItemsShowing(mine), 2, 5000);
         QCOMPARE(plainTextItemsShowing(theirs), 2);
 
-        QTest::keyClick(m_window, Qt::Key_T); // keeps the colleague's title
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->attentionCount(), 0, 20000);
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_fixture.window, Qt::Key_T); // keeps the colleague's title
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->attentionCount(), 0, 20000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!popup->property("opened").toBool(), 5000);
-        QCOMPARE(centralReport(id)->report.title, theirs);
+        QCOMPARE(m_fixture.centralReport(id)->report.title, theirs);
     }
-    MapView *mapView() { return m_window->findChild<MapView *>(QStringLiteral("mapView")); }
+    MapView *mapView() { return m_fixture.window->findChild<MapView *>(QStringLiteral("mapView")); }
 
     // Located reports of the central, at most count of them.
     QList<ReportSnapshot> locatedReports(int count)
     {
         QString error;
-        auto central = Central::open(m_paths.centralUrl, false, &error);
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
         QList<ReportSnapshot> located;
         const auto snapshots = central->snapshots(&error);
         if (!snapshots)
@@ -707,10 +637,11 @@ private Q_SLOTS:
             map->setZoomLevel(18);
             QTRY_VERIFY_WITH_TIMEOUT(!map->pendingWork(), 15000);
             // The report's marker, or the face of the cluster that contains it, at its position.
-            const QImage image = m_window->grabWindow();
+            const QImage image = m_fixture.window->grabWindow();
             const QPointF centre = map->mapToScene(map->fromCoordinate(coordinate));
             const QColor pixel = image.pixelColor((centre * image.devicePixelRatio()).toPoint());
-            const QColor expected = m_workstation->statusColor(statusCode(snapshot.report.status));
+            const QColor expected =
+                m_fixture.workstation->statusColor(statusCode(snapshot.report.status));
             const bool marker = std::abs(pixel.red() - expected.red()) <= 2 &&
                                 std::abs(pixel.green() - expected.green()) <= 2 &&
                                 std::abs(pixel.blue() - expected.blue()) <= 2;
@@ -734,7 +665,7 @@ private Q_SLOTS:
         QCOMPARE(map->clusters().size(), std::size_t(1));
         const QPointF all = map->mapToScene(
             map->fromCoordinate(Mercator::unproject(map->clusters().front().position)));
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, all.toPoint());
+        QTest::mouseClick(m_fixture.window, Qt::LeftButton, Qt::NoModifier, all.toPoint());
         QCOMPARE_GT(map->zoomLevel(), 9.0);
         QVERIFY(QGeoRectangle(QGeoCoordinate(16.8, 107.0), QGeoCoordinate(16.0, 108.2))
                     .contains(map->center()));
@@ -745,18 +676,18 @@ private Q_SLOTS:
         MapView *map = mapView();
         map->setCenter(QGeoCoordinate(16.46, 107.59));
         map->setZoomLevel(10);
-        QTest::keyClick(m_window, Qt::Key_G, Qt::ControlModifier);
-        QObject *field = m_window->findChild<QObject *>(QStringLiteral("goToField"));
+        QTest::keyClick(m_fixture.window, Qt::Key_G, Qt::ControlModifier);
+        QObject *field = m_fixture.window->findChild<QObject *>(QStringLiteral("goToField"));
         QTRY_VERIFY_WITH_TIMEOUT(field->property("activeFocus").toBool(), 5000);
         // "an cuu" types a C, which must not open the classification picker.
-        typeText(QStringLiteral("an cuu"));
-        QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+        m_fixture.typeText(QStringLiteral("an cuu"));
+        QObject *picker = m_fixture.window->findChild<QObject *>(QStringLiteral("classifyPopup"));
         QVERIFY(!picker->property("opened").toBool());
-        const QVariantList places = m_workstation->findPlaces(QStringLiteral("an cuu"));
+        const QVariantList places = m_fixture.workstation->findPlaces(QStringLiteral("an cuu"));
         QVERIFY(!places.isEmpty());
         QCOMPARE(places.first().toMap().value(QStringLiteral("name")).toString(),
                  QStringLiteral("Phường An Cựu"));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
         const QGeoRectangle ward(
             places.first().toMap().value(QStringLiteral("area")).value<QGeoShape>());
         QVERIFY(ward.contains(map->center()));
@@ -767,7 +698,7 @@ private Q_SLOTS:
     void mapAreaFiltersQueue()
     {
         MapView *map = mapView();
-        QueueModel *queue = m_workstation->queue();
+        QueueModel *queue = m_fixture.workstation->queue();
         const int before = queue->rowCount();
         const QList<ReportSnapshot> located = locatedReports(1);
         QVERIFY(!located.isEmpty());
@@ -779,17 +710,20 @@ private Q_SLOTS:
 
         // Shift and a drag around the report's position.
         const QPoint centre = map->mapToScene(map->fromCoordinate(coordinate)).toPoint();
-        QTest::mousePress(m_window, Qt::LeftButton, Qt::ShiftModifier, centre - QPoint(40, 40));
+        QTest::mousePress(m_fixture.window, Qt::LeftButton, Qt::ShiftModifier,
+                          centre - QPoint(40, 40));
         for (int step = 1; step <= 8; ++step)
-            QTest::mouseMove(m_window, centre - QPoint(40, 40) + QPoint(10, 10) * step);
-        QTest::mouseRelease(m_window, Qt::LeftButton, Qt::ShiftModifier, centre + QPoint(40, 40));
+            QTest::mouseMove(m_fixture.window, centre - QPoint(40, 40) + QPoint(10, 10) * step);
+        QTest::mouseRelease(m_fixture.window, Qt::LeftButton, Qt::ShiftModifier,
+                            centre + QPoint(40, 40));
         QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() < before, 10000);
         QVERIFY(queue->areaFilter().contains(coordinate));
         QCOMPARE_GT(queue->rowCount(), 0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->mapMarkers()->count(), queue->rowCount(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->mapMarkers()->count(), queue->rowCount(),
+                                  10000);
         QCOMPARE(map->highlightedArea(), queue->areaFilter());
 
-        QObject *clear = m_window->findChild<QObject *>(QStringLiteral("clearAreaButton"));
+        QObject *clear = m_fixture.window->findChild<QObject *>(QStringLiteral("clearAreaButton"));
         QVERIFY(clear->property("visible").toBool());
         QMetaObject::invokeMethod(clear, "clicked");
         QTRY_VERIFY_WITH_TIMEOUT(queue->isLoaded() && queue->rowCount() == before, 10000);
@@ -805,13 +739,13 @@ private Q_SLOTS:
             ids.append(snapshot.report.id);
         // As a click on a cluster whose reports share one position would.
         Q_EMIT map->clusterClicked(ids, QGeoCoordinate(16.46, 107.59));
-        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("clusterList"));
+        QObject *popup = m_fixture.window->findChild<QObject *>(QStringLiteral("clusterList"));
         QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
-        QObject *list = m_window->findChild<QObject *>(QStringLiteral("clusterListView"));
+        QObject *list = m_fixture.window->findChild<QObject *>(QStringLiteral("clusterListView"));
         QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), int(ids.size()), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(list->property("activeFocus").toBool(), 5000);
-        QTest::keyClick(m_window, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(ids.contains(m_workstation->selectedReportId()), 5000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(ids.contains(m_fixture.workstation->selectedReportId()), 5000);
         QVERIFY(!popup->property("opened").toBool());
     }
 
@@ -825,21 +759,21 @@ private Q_SLOTS:
                 id = snapshot.report.id;
         }
         QVERIFY(!id.isEmpty());
-        MapMarkerSet *markers = m_workstation->mapMarkers();
+        MapMarkerSet *markers = m_fixture.workstation->mapMarkers();
         QTRY_VERIFY_WITH_TIMEOUT(markers->contains(id), 10000);
         const int count = markers->count();
-        m_workstation->select(id);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->detail()->reportId(), id, 10000);
-        m_workstation->reject(QStringLiteral("Trùng với phản ánh khác"));
-        const QColor rejected = m_workstation->statusColor(QStringLiteral("rejected"));
+        m_fixture.workstation->select(id);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->reportId(), id, 10000);
+        m_fixture.workstation->reject(QStringLiteral("Trùng với phản ánh khác"));
+        const QColor rejected = m_fixture.workstation->statusColor(QStringLiteral("rejected"));
         QTRY_COMPARE_WITH_TIMEOUT(markers->marker(id)->color, rejected, 10000);
         QCOMPARE(markers->count(), count);
         // Filtered to new reports, the map drops it, and brings it back without the filter.
-        m_workstation->queue()->setStatusFilter(QStringLiteral("new"));
+        m_fixture.workstation->queue()->setStatusFilter(QStringLiteral("new"));
         QTRY_VERIFY_WITH_TIMEOUT(!markers->contains(id), 10000);
-        m_workstation->queue()->setStatusFilter(QString());
+        m_fixture.workstation->queue()->setStatusFilter(QString());
         QTRY_VERIFY_WITH_TIMEOUT(markers->contains(id), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_workstation->detail()->pending(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_fixture.workstation->detail()->pending(), 20000);
     }
 
     void returnToCenterByKeyboard()
@@ -847,8 +781,8 @@ private Q_SLOTS:
         // T gives an assigned report back to triage, with the reason in its timeline.
         const QString id = firstReportIn(Status::Assigned);
         QVERIFY(!id.isEmpty());
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
         const QString reason =
             submitTextPopup("returnPopup", Qt::Key_T, QStringLiteral("Không thuộc địa bàn"));
@@ -856,7 +790,7 @@ private Q_SLOTS:
         // Waits for the change to show and for the central to accept it.
         QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("triaged"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
-        const auto stored = centralReport(id);
+        const auto stored = m_fixture.centralReport(id);
         QVERIFY(stored);
         QCOMPARE(stored->report.status, Status::Triaged);
         QVERIFY(stored->report.agency.isEmpty());
@@ -867,19 +801,20 @@ private Q_SLOTS:
     // report, C and Enter classify it, F and Enter forward it. At most six keys each.
     void fiveReportsTriagedByKeyboard()
     {
-        ReportDetail *detail = m_workstation->detail();
+        ReportDetail *detail = m_fixture.workstation->detail();
         int total = 0;
         QStringList triaged;
         for (int report = 0; report < 5; ++report) {
             int keys = 0;
             const auto press = [&](Qt::Key key) {
-                QTest::keyClick(m_window, key);
+                QTest::keyClick(m_fixture.window, key);
                 ++keys;
             };
             QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
             const QString before = detail->reportId();
             press(Qt::Key_J);
-            QTRY_VERIFY2_WITH_TIMEOUT(m_workstation->holdsClaim() && detail->reportId() != before &&
+            QTRY_VERIFY2_WITH_TIMEOUT(m_fixture.workstation->holdsClaim() &&
+                                          detail->reportId() != before &&
                                           !triaged.contains(detail->reportId()),
                                       "J claimed and opened the next report", 20000);
             const QString id = detail->reportId();
@@ -888,14 +823,16 @@ private Q_SLOTS:
                      qPrintable(detail->statusCode()));
 
             press(Qt::Key_C);
-            QObject *picker = m_window->findChild<QObject *>(QStringLiteral("classifyPopup"));
+            QObject *picker =
+                m_fixture.window->findChild<QObject *>(QStringLiteral("classifyPopup"));
             QTRY_VERIFY_WITH_TIMEOUT(picker->property("opened").toBool(), 5000);
             press(Qt::Key_Return);
             QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("triaged"), 10000);
             QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
 
             press(Qt::Key_F);
-            QObject *agencies = m_window->findChild<QObject *>(QStringLiteral("assignPopup"));
+            QObject *agencies =
+                m_fixture.window->findChild<QObject *>(QStringLiteral("assignPopup"));
             QTRY_VERIFY_WITH_TIMEOUT(agencies->property("opened").toBool(), 5000);
             press(Qt::Key_Return);
             QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("assigned"), 10000);
@@ -906,9 +843,9 @@ private Q_SLOTS:
             triaged.append(id);
         }
         qInfo("five reports triaged with %d key presses", total);
-        QTRY_COMPARE_WITH_TIMEOUT(m_workstation->pendingCount(), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->pendingCount(), 0, 30000);
         for (const QString &id : std::as_const(triaged)) {
-            const auto stored = centralReport(id);
+            const auto stored = m_fixture.centralReport(id);
             QVERIFY(stored);
             QCOMPARE(stored->report.status, Status::Assigned);
             bool claimed = false;
@@ -924,28 +861,28 @@ private Q_SLOTS:
     {
         const QString id = firstReportIn(Status::Assigned);
         QVERIFY(!id.isEmpty());
-        m_workstation->select(id);
-        ReportDetail *detail = m_workstation->detail();
+        m_fixture.workstation->select(id);
+        ReportDetail *detail = m_fixture.workstation->detail();
         QTRY_COMPARE_WITH_TIMEOUT(detail->reportId(), id, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
-        QTest::keyClick(m_window, Qt::Key_K);
+        QTest::keyClick(m_fixture.window, Qt::Key_K);
         QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("in_progress"), 10000);
 
-        QObject *popup = m_window->findChild<QObject *>(QStringLiteral("respondPopup"));
+        QObject *popup = m_fixture.window->findChild<QObject *>(QStringLiteral("respondPopup"));
         QVERIFY(popup);
-        QTest::keyClick(m_window, Qt::Key_P);
+        QTest::keyClick(m_fixture.window, Qt::Key_P);
         QTRY_VERIFY_WITH_TIMEOUT(popup->property("opened").toBool(), 5000);
         QVERIFY(!popup->property("templates").toList().isEmpty());
-        QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_1, Qt::AltModifier);
         QObject *area = popup->findChild<QObject *>(QStringLiteral("textPopupArea"));
         const QString response = area->property("text").toString();
         QVERIFY2(response.contains(detail->code()), qPrintable(response));
         QVERIFY2(!response.contains(QLatin1Char('{')), qPrintable(response));
-        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("resolved"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
 
-        const auto stored = centralReport(id);
+        const auto stored = m_fixture.centralReport(id);
         QVERIFY(stored);
         QCOMPARE(stored->report.publicResponse, response);
         const Event &published = stored->events.last();
