@@ -4,6 +4,7 @@
 #include "central/mediastore.h"
 #include "central/pgreveal.h"
 #include "central/pgschema.h"
+#include "core/bulk.h"
 #include "core/conflict.h"
 #include "core/logging.h"
 #include "core/rows.h"
@@ -448,6 +449,16 @@ bool SqlCentral::writeDecided(const Report &before, const Report &after, qint64 
     return release.bind(QStringLiteral(":id"), after.id).exec(error);
 }
 
+std::optional<QString> SqlCentral::undoProblemOnCentral(const Operation &undo, QString *error)
+{
+    const auto snapshots = loadSnapshots(database(), {undo.reportId}, m_readable, error);
+    if (!snapshots)
+        return std::nullopt;
+    if (snapshots->isEmpty())
+        return QStringLiteral("report %1 is not on the central").arg(undo.reportId);
+    return undoProblem(snapshots->first().report, snapshots->first().events, undo);
+}
+
 std::optional<QString> SqlCentral::duplicateTargetProblem(const Report &duplicate)
 {
     QString loadError;
@@ -558,6 +569,18 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
             result.refusal = Refusal::NotPermitted;
             result.reason = QStringLiteral("an agency user cannot forward report %1 to %2")
                                 .arg(operation.reportId, report->agency);
+        }
+        if (outcome.accepted() && operation.kind == OperationKind::Undo) {
+            QString timelineError;
+            const auto problem = undoProblemOnCentral(operation, &timelineError);
+            if (!timelineError.isEmpty()) {
+                *error = timelineError;
+                return std::nullopt;
+            }
+            if (problem) {
+                result.refusal = Refusal::InvalidTransition;
+                result.reason = *problem;
+            }
         }
         if (outcome.accepted() && operation.kind == OperationKind::MarkDuplicate) {
             if (const auto problem = duplicateTargetProblem(*report)) {

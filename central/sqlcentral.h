@@ -87,6 +87,8 @@ private:
     bool writeDecided(const Report &before, const Report &after, qint64 revision, QString *error);
     // Checks the report a duplicate points to: it must exist and not be a duplicate itself.
     std::optional<QString> duplicateTargetProblem(const Report &duplicate);
+    // Checks an undo against the report's timeline; on a read failure sets `error`.
+    std::optional<QString> undoProblemOnCentral(const Operation &undo, QString *error);
     // Attaches the reporters of a report marked as a duplicate to the one it duplicates and
     // records the merge in that report's timeline.
     bool mergeReporters(const Report &duplicate, const Operation &operation, QString *error);

@@ -61,7 +61,7 @@ constexpr std::array<std::pair<MediaKind, const char *>, 3> mediaKindCodes{{
     {MediaKind::Audio, "audio"},
 }};
 
-constexpr std::array<std::pair<EventKind, const char *>, 18> eventKindCodes{{
+constexpr std::array<std::pair<EventKind, const char *>, 19> eventKindCodes{{
     {EventKind::Received, "received"},
     {EventKind::Imported, "imported"},
     {EventKind::Classified, "classified"},
@@ -80,6 +80,7 @@ constexpr std::array<std::pair<EventKind, const char *>, 18> eventKindCodes{{
     {EventKind::ExtensionRequested, "extension_requested"},
     {EventKind::ExtensionRefused, "extension_refused"},
     {EventKind::Reminded, "reminded"},
+    {EventKind::Undone, "undone"},
 }};
 
 constexpr std::array<std::pair<Role, const char *>, 6> roleCodes{{

@@ -66,6 +66,7 @@ enum class EventKind
     ExtensionRequested,
     ExtensionRefused,
     Reminded, // an urgent report still waits for someone to claim it
+    Undone,   // a step of a bulk action was taken back; see core/bulk.h
 };
 
 // Kinds of operation on a report; see core/operation.h.
@@ -90,6 +91,9 @@ enum class OperationKind
     RequestExtension, // the agency asks for a later deadline, with a reason
     DecideExtension,  // a supervisor approves or refuses the extension asked for
     Create,           // a report taken at the center, such as a hotline call; see reportcreate.h
+    // Takes back the operator's own step of a bulk action within bulkUndoMinutes, restoring
+    // the report's earlier status, field, priority and agency; see core/bulk.h.
+    Undo,
 };
 
 // Roles of the people (and the system itself) that act on reports.

@@ -77,6 +77,13 @@ QList<FieldDifference> assignmentDifferences(const Operation &operation, const R
     case OperationKind::CloseUnrated:
         mine.status = Status::Closed;
         break;
+    case OperationKind::Undo:
+        if (const auto restore =
+                AssignmentState::fromJson(payload.value(QLatin1String("restore")).toObject())) {
+            mine = *restore;
+        }
+        set << QStringLiteral("category") << QStringLiteral("priority") << QStringLiteral("agency");
+        break;
     case OperationKind::AddNote:
     case OperationKind::EditText:
     case OperationKind::RequestExtension:

@@ -13,7 +13,7 @@
 namespace CivicDesk {
 namespace {
 
-constexpr std::array<std::pair<OperationKind, const char *>, 17> kindCodes{{
+constexpr std::array<std::pair<OperationKind, const char *>, 18> kindCodes{{
     {OperationKind::Classify, "classify"},
     {OperationKind::Assign, "assign"},
     {OperationKind::Reject, "reject"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<OperationKind, const char *>, 17> kindCodes{{
     {OperationKind::RequestExtension, "request_extension"},
     {OperationKind::DecideExtension, "decide_extension"},
     {OperationKind::Create, "create"},
+    {OperationKind::Undo, "undo"},
 }};
 
 constexpr std::array<std::pair<Refusal, const char *>, 8> refusalCodes{{
@@ -217,18 +218,22 @@ OperationOutcome assign(Report &report, const Operation &operation, const Refere
     if (!check.accepted())
         return check;
 
-    // The citizen's clock runs from the arrival of the report, whoever handles it.
+    // The citizen's clock runs from the arrival of the report, whoever handles it. The agency an
+    // import may have named stays in the event, so that an undo can restore it.
+    const QString agencyBefore = report.agency;
     report.agency = agency;
     report.status = Status::Assigned;
     report.clockStartedAt = report.receivedAt;
     report.dueAt = deadlineFrom(report, codes, report.receivedAt);
 
+    QJsonObject data{{QLatin1String("agency"), agency},
+                     {QLatin1String("due_at"), toStorageTime(report.dueAt)},
+                     {QLatin1String("from"), statusCode(Status::Triaged)},
+                     {QLatin1String("to"), statusCode(Status::Assigned)}};
+    if (!agencyBefore.isEmpty())
+        data.insert(QLatin1String("agency_before"), agencyBefore);
     OperationOutcome outcome;
-    outcome.event = makeEvent(operation, EventKind::Assigned,
-                              {{QLatin1String("agency"), agency},
-                               {QLatin1String("due_at"), toStorageTime(report.dueAt)},
-                               {QLatin1String("from"), statusCode(Status::Triaged)},
-                               {QLatin1String("to"), statusCode(Status::Assigned)}});
+    outcome.event = makeEvent(operation, EventKind::Assigned, data);
     return outcome;
 }
 
@@ -630,6 +635,52 @@ OperationOutcome editText(Report &report, const Operation &operation)
     return outcome;
 }
 
+// Returns a report to the state that a step of a bulk action found it in. The central also
+// checks the step against the report's timeline (undoProblem() in core/bulk.h).
+OperationOutcome undo(Report &report, const Operation &operation, const ReferenceCodes &codes)
+{
+    if (operation.payload.value(QLatin1String("undoes")).toString().isEmpty())
+        return refuse(Refusal::MissingValue, QStringLiteral("undo needs the step it takes back"));
+    const auto restore =
+        AssignmentState::fromJson(operation.payload.value(QLatin1String("restore")).toObject());
+    if (!restore)
+        return refuse(Refusal::MissingValue,
+                      QStringLiteral("undo needs the status, field and priority to restore"));
+    if (!restore->agency.isEmpty() && !codes.agencies.isEmpty() &&
+        !codes.agencies.contains(restore->agency))
+        return refuse(Refusal::InvalidValue,
+                      QStringLiteral("unknown agency \"%1\"").arg(restore->agency));
+    if (restore->category.isEmpty() && restore->status != Status::New)
+        return refuse(
+            Refusal::MissingValue,
+            QStringLiteral("a report undone to %1 needs a field").arg(statusCode(restore->status)));
+    if (!restore->category.isEmpty() && !codes.categories.isEmpty() &&
+        !codes.categories.contains(restore->category))
+        return refuse(Refusal::InvalidValue,
+                      QStringLiteral("unknown field \"%1\"").arg(restore->category));
+    OperationOutcome check = checkTransition(report, restore->status, operation);
+    if (!check.accepted())
+        return check;
+
+    QJsonObject data = transitionData(report, report.status, restore->status, operation);
+    data.insert(QLatin1String("undoes"), operation.payload.value(QLatin1String("undoes")));
+    data.insert(QLatin1String("category"), restore->category);
+    data.insert(QLatin1String("priority"), priorityCode(restore->priority));
+    if (report.agency != restore->agency)
+        data.insert(QLatin1String("agency"), restore->agency);
+    report.status = restore->status;
+    report.category = restore->category;
+    report.priority = restore->priority;
+    report.agency = restore->agency;
+    report.dueAt = {};
+    report.clockStartedAt = {};
+    report.rejectReason.clear();
+
+    OperationOutcome outcome;
+    outcome.event = makeEvent(operation, EventKind::Undone, data);
+    return outcome;
+}
+
 OperationOutcome checkBaseState(const Report &report, const Operation &operation)
 {
     if (!operationChangesAssignment(operation.kind) || !operation.baseState)
@@ -800,6 +851,8 @@ OperationOutcome applyOperation(Report &report, const Operation &operation,
         return decideExtension(report, operation);
     case OperationKind::Create:
         return applyCreate(report, operation, codes);
+    case OperationKind::Undo:
+        return undo(report, operation, codes);
     }
     return refuse(Refusal::InvalidValue, QStringLiteral("unknown operation kind"));
 }

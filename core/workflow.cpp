@@ -30,6 +30,12 @@ const QList<Transition> &transitionTable()
         {Rejected, Triaged, O::Reopen, {Role::Supervisor}, R::Reason},
         {Closed, Triaged, O::Reopen, {Role::Supervisor}, R::Reason},
         {Duplicate, Triaged, O::Reopen, {Role::Supervisor}, R::Reason},
+        // Undoing a bulk action returns each report to where the action found it.
+        {Triaged, New, O::Undo, center, R::UndoneStep},
+        {Triaged, Triaged, O::Undo, center, R::UndoneStep},
+        {Assigned, Triaged, O::Undo, center, R::UndoneStep},
+        {Rejected, New, O::Undo, center, R::UndoneStep},
+        {Rejected, Triaged, O::Undo, center, R::UndoneStep},
     };
     return table;
 }

@@ -19,6 +19,9 @@ enum class Requirement
     Answer = 1 << 6,      // the citizen's answer; the report returns to its previous state
     PublicResponse = 1 << 7,
     Rating = 1 << 8, // a citizen rating, or the end of the rating period
+    // The step taken back: the same user's own, made at most bulkUndoMinutes before, and the
+    // last change of the report's status or assignment.
+    UndoneStep = 1 << 9,
 };
 
 constexpr Requirement operator|(Requirement a, Requirement b)

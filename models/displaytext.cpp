@@ -127,6 +127,8 @@ QString eventKindName(EventKind kind)
         return tr("Extension refused");
     case EventKind::Reminded:
         return tr("Urgent, still unclaimed");
+    case EventKind::Undone:
+        return tr("Bulk change undone");
     }
     return QString();
 }

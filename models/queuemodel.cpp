@@ -123,6 +123,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
                                                                                 : QString();
     case ExtensionRequestedRole:
         return row->extensionRequested;
+    case MarkedRole:
+        return m_marked.contains(row->id);
     case SimulatedRole:
         return row->simulated;
     case TitleRole:
@@ -175,7 +177,8 @@ QHash<int, QByteArray> QueueModel::roleNames() const
             {DeadlineStateRole, "deadlineState"},
             {UrgentRole, "urgent"},
             {ClaimHolderRole, "claimHolder"},
-            {ExtensionRequestedRole, "extensionRequested"}};
+            {ExtensionRequestedRole, "extensionRequested"},
+            {MarkedRole, "marked"}};
 }
 
 QString QueueModel::deadlineState(const QueueRow &row, const WorkingCalendar &calendar,
@@ -292,6 +295,44 @@ void QueueModel::sortBy(int position)
         query.ascending = true;
     }
     applyQuery(query);
+}
+
+void QueueModel::setMarked(const QString &reportId, bool marked)
+{
+    if (reportId.isEmpty() || marked == m_marked.contains(reportId))
+        return;
+    if (marked) {
+        m_marked.insert(reportId);
+        m_markedOrder.append(reportId);
+    } else {
+        m_marked.remove(reportId);
+        m_markedOrder.removeOne(reportId);
+    }
+    const int row = rowOf(reportId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1), {MarkedRole});
+    Q_EMIT markedChanged();
+}
+
+void QueueModel::markRange(const QString &fromReportId, const QString &toReportId)
+{
+    const int from = rowOf(fromReportId);
+    const int to = rowOf(toReportId);
+    if (from < 0 || to < 0)
+        return;
+    for (int row = std::min(from, to); row <= std::max(from, to); ++row)
+        setMarked(reportIdAt(row), true);
+}
+
+void QueueModel::clearMarked()
+{
+    if (m_marked.isEmpty())
+        return;
+    m_marked.clear();
+    m_markedOrder.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {MarkedRole});
+    Q_EMIT markedChanged();
 }
 
 void QueueModel::applyQuery(const ReportQuery &query)

@@ -41,6 +41,8 @@ class QueueModel : public QAbstractTableModel
     // True once the first page of the current query has arrived.
     Q_PROPERTY(bool loaded READ isLoaded NOTIFY loadedChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // How many reports are marked for a bulk action.
+    Q_PROPERTY(int markedCount READ markedCount NOTIFY markedChanged)
 
 public:
     enum Role
@@ -59,6 +61,7 @@ public:
         UrgentRole,
         ClaimHolderRole, // who holds an unexpired claim on the report, empty when nobody
         ExtensionRequestedRole,
+        MarkedRole, // the report is part of the selection that bulk actions apply to
     };
     Q_ENUM(Role)
 
@@ -109,11 +112,27 @@ public:
     // Reads the current query again, keeping what is shown until the new rows arrive.
     void refresh();
 
+    // The selection that bulk actions apply to. Marks stay when the filters change, so that a
+    // selection can gather reports from several searches.
+    int markedCount() const { return int(m_marked.size()); }
+    Q_INVOKABLE bool isMarked(const QString &reportId) const { return m_marked.contains(reportId); }
+    Q_INVOKABLE void setMarked(const QString &reportId, bool marked);
+    Q_INVOKABLE void toggleMarked(const QString &reportId)
+    {
+        setMarked(reportId, !isMarked(reportId));
+    }
+    // Marks every loaded report between two reports of the queue, both included.
+    Q_INVOKABLE void markRange(const QString &fromReportId, const QString &toReportId);
+    Q_INVOKABLE void clearMarked();
+    // The marked reports in the order they were marked.
+    Q_INVOKABLE QStringList markedIds() const { return m_markedOrder; }
+
 Q_SIGNALS:
     void queryChanged();
     void loadedChanged();
     void countChanged();
     void columnOrderChanged();
+    void markedChanged();
 
 private:
     void applyQuery(const ReportQuery &query);
@@ -133,6 +152,8 @@ private:
     QTimer m_clockTimer;
     std::function<QDateTime()> m_clock;
     WorkingCalendar m_calendar;
+    QSet<QString> m_marked;
+    QStringList m_markedOrder;
 };
 
 } // namespace CivicDesk

@@ -311,6 +311,19 @@ public:
         Q_EMIT attentionReady(m_replica->attentionItems(&error));
     }
 
+    void snapshots(int requestId, const QStringList &reportIds)
+    {
+        if (!ensureOpen())
+            return;
+        QString error;
+        const auto snapshots = loadSnapshots(m_replica->database(), reportIds, {}, &error);
+        if (!snapshots) {
+            Q_EMIT failed(error);
+            return;
+        }
+        Q_EMIT snapshotsReady(requestId, *snapshots);
+    }
+
     void duplicates(const QString &reportId)
     {
         if (!ensureOpen())
@@ -406,6 +419,7 @@ Q_SIGNALS:
     void lookupReady(const QString &codeOrId, const QString &id);
     void duplicatesReady(const QString &reportId, const QList<CivicDesk::DuplicateRow> &rows);
     void urgentReady(const QList<CivicDesk::UrgentReport> &reports);
+    void snapshotsReady(int requestId, const QList<CivicDesk::ReportSnapshot> &snapshots);
     void failed(const QString &message);
 
 private:
@@ -422,6 +436,7 @@ ReplicaReader::ReplicaReader(QString replicaPath)
     qRegisterMetaType<QList<QueueRow>>();
     qRegisterMetaType<QList<MarkerRow>>();
     qRegisterMetaType<ReportSnapshot>();
+    qRegisterMetaType<QList<ReportSnapshot>>();
     qRegisterMetaType<ReferenceData>();
     qRegisterMetaType<QList<AttentionItem>>();
     m_thread.setObjectName(QStringLiteral("civicdesk-reader"));
@@ -447,6 +462,7 @@ void ReplicaReader::start()
     connect(worker, &ReaderWorker::lookupReady, this, &ReplicaReader::lookupReady);
     connect(worker, &ReaderWorker::duplicatesReady, this, &ReplicaReader::duplicatesReady);
     connect(worker, &ReaderWorker::urgentReady, this, &ReplicaReader::urgentReady);
+    connect(worker, &ReaderWorker::snapshotsReady, this, &ReplicaReader::snapshotsReady);
     connect(worker, &ReaderWorker::failed, this, &ReplicaReader::failed);
     m_worker = worker;
     m_thread.start();
@@ -511,6 +527,13 @@ void ReplicaReader::requestUrgent()
     auto *worker = static_cast<ReaderWorker *>(m_worker);
     if (worker)
         QMetaObject::invokeMethod(worker, [worker] { worker->urgent(); });
+}
+
+void ReplicaReader::requestSnapshots(int requestId, const QStringList &reportIds)
+{
+    auto *worker = static_cast<ReaderWorker *>(m_worker);
+    if (worker)
+        QMetaObject::invokeMethod(worker, [=] { worker->snapshots(requestId, reportIds); });
 }
 
 void ReplicaReader::requestLookup(const QString &codeOrId)

@@ -38,6 +38,9 @@ public:
     void requestDuplicates(const QString &reportId);
     // Asks for the urgent reports in triage that nobody holds an unexpired claim on.
     void requestUrgent();
+    // Reads several reports with their timelines, for a bulk action's preview; snapshotsReady
+    // carries `requestId` back. Reports no longer in the replica are left out.
+    void requestSnapshots(int requestId, const QStringList &reportIds);
 
 Q_SIGNALS:
     void pageReady(int requestId, int total, int offset, const QList<CivicDesk::QueueRow> &rows);
@@ -49,6 +52,7 @@ Q_SIGNALS:
     void lookupReady(const QString &codeOrId, const QString &id);
     void duplicatesReady(const QString &reportId, const QList<CivicDesk::DuplicateRow> &rows);
     void urgentReady(const QList<CivicDesk::UrgentReport> &reports);
+    void snapshotsReady(int requestId, const QList<CivicDesk::ReportSnapshot> &snapshots);
     void failed(const QString &message);
 
 private:

@@ -52,7 +52,13 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     , m_areaSet(new MapAreaSet(this))
     , m_notifier(new DesktopNotifier(this))
     , m_alerts(new UrgentAlerts(m_notifier, this))
+    , m_bulk(new BulkActions(m_reader, &m_engine, m_queue, this))
 {
+    m_bulk->setActor(m_operator, actingRole());
+    m_bulk->setDescriber([this](const AssignmentState &state) { return describeState(state); });
+    connect(m_bulk, &BulkActions::changed, this,
+            [this](const QStringList &ids) { refreshAll(false, ids); });
+    connect(m_bulk, &BulkActions::failed, this, &Workstation::reportError);
     m_reader->setParent(this);
     connect(m_reader, &ReplicaReader::urgentReady, m_alerts, &UrgentAlerts::update);
     connect(&m_engine, &SyncEngine::claimAnswered, this, &Workstation::onClaimAnswered);
@@ -121,6 +127,7 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
         const bool wasReady = isReady();
         m_reference = data;
         m_queue->setCalendar(data.calendar);
+        m_bulk->setReference(data);
         m_referenceLoaded = true;
         setDisplayTimeZone(zoneOrUtc(data.timeZone));
         updateMapAreas();
@@ -173,8 +180,12 @@ Workstation::Workstation(QString centralUrl, QString replicaPath, QString dataFo
     connect(m_reader, &ReplicaReader::attentionReady, this,
             [this](const QList<AttentionItem> &items) {
                 m_attention.clear();
-                for (const AttentionItem &item : items)
+                QSet<QString> blocked;
+                for (const AttentionItem &item : items) {
                     m_attention.append(attentionEntry(item));
+                    blocked.insert(item.reportId);
+                }
+                m_bulk->setBlockedReports(blocked);
                 Q_EMIT attentionChanged();
             });
     connect(m_reader, &ReplicaReader::lookupReady, this,
@@ -417,6 +428,22 @@ void Workstation::reportError(const QString &technical, const QString &sentence)
     Q_EMIT errorOccurred(sentence);
 }
 
+QString Workstation::describeState(const AssignmentState &state) const
+{
+    QStringList parts{statusName(state.status)};
+    for (const Category &category : m_reference.categories) {
+        if (category.code == state.category)
+            parts.append(name(category.nameVi, category.nameEn));
+    }
+    if (state.priority == Priority::Urgent)
+        parts.append(priorityName(state.priority));
+    for (const Agency &agency : m_reference.agencies) {
+        if (agency.id == state.agency)
+            parts.append(name(agency.nameVi, agency.nameEn));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString Workstation::name(const QString &vi, const QString &en) const
 {
     return m_language == QLatin1String("en") && !en.isEmpty() ? en : vi;
@@ -588,6 +615,7 @@ void Workstation::returnToCenter(const QString &reason)
 void Workstation::setSignedInRole(const QString &code)
 {
     m_roleCode = code;
+    m_bulk->setActor(m_operator, actingRole());
     m_detail->setRole(actingRole());
 }
 

@@ -4,6 +4,7 @@
 #include "core/reportcreate.h"
 #include "map/mapareaset.h"
 #include "map/mapmarkerset.h"
+#include "models/bulkactions.h"
 #include "models/placefinder.h"
 #include "models/queuemodel.h"
 #include "models/reportdetail.h"
@@ -78,6 +79,8 @@ class Workstation : public QObject
     // Urgent reports that nobody has claimed: the banner's list, the chime and the desktop
     // notifications.
     Q_PROPERTY(UrgentAlerts *alerts READ alerts CONSTANT)
+    // Forward, classify or reject the reports marked in the queue, with a preview and an undo.
+    Q_PROPERTY(BulkActions *bulk READ bulk CONSTANT)
     Q_PROPERTY(bool holdsClaim READ holdsClaim NOTIFY claimChanged)
     // Reports that may duplicate the open one, best first: maps with id, code, title, status,
     // statusName, receivedText, similarity (0 to 1) and distance (metres, -1 when unknown).
@@ -143,6 +146,7 @@ public:
     // Whether this user holds the claim on the open report.
     bool holdsClaim() const { return !m_claimed.isEmpty() && m_claimed == m_selected; }
     UrgentAlerts *alerts() const { return m_alerts; }
+    BulkActions *bulk() const { return m_bulk; }
     int maxOperatorTextLength() const { return CivicDesk::maxOperatorTextLength; }
     QString version() const { return QStringLiteral(CIVICDESK_VERSION); }
     QString dataFolder() const { return m_dataFolder; }
@@ -250,6 +254,8 @@ private:
     // Reads everything shown again. With markerIds, the map reads only those reports.
     void refreshAll(bool withReference, const std::optional<QStringList> &markerIds = {});
     QString name(const QString &vi, const QString &en) const;
+    // "Status · field · urgent · agency" in the interface's language, for previews.
+    QString describeState(const AssignmentState &state) const;
     MapMarker mapMarker(const MarkerRow &row) const;
     void updateMapAreas();
     void startMediaFetcher();
@@ -293,6 +299,7 @@ private:
     QVariantList m_duplicates;
     DesktopNotifier *m_notifier;
     UrgentAlerts *m_alerts;
+    BulkActions *m_bulk;
     QString m_claimed;           // the report this user holds a claim on, empty when none
     bool m_awaitingNext = false; // a "claim next" waits for the central's reply
     QTimer m_claimRenewal;

@@ -244,45 +244,126 @@ std::optional<Operation> Replica::submit(OperationKind kind, const QString &repo
     auto report = loadReport(database(), reportId, {}, error);
     if (!report)
         return std::nullopt;
+    const Operation operation = newOperation(*report, kind, payload, actor, role);
+    const LocalOutcome outcome = applyLocally(*report, operation, error);
+    if (outcome != LocalOutcome::Applied && outcome != LocalOutcome::Queued)
+        return std::nullopt;
+    if (!transaction.commit(error))
+        return std::nullopt;
+    return operation;
+}
 
+Operation Replica::newOperation(const Report &report, OperationKind kind,
+                                const QJsonObject &payload, const QString &actor, Role role) const
+{
     Operation operation;
     operation.id = newId();
-    operation.reportId = reportId;
+    operation.reportId = report.id;
     operation.kind = kind;
-    operation.baseVersion = report->version;
-    operation.baseState = assignmentStateOf(*report);
+    operation.baseVersion = report.version;
+    operation.baseState = assignmentStateOf(report);
     operation.actor = actor;
     operation.actorRole = role;
     operation.createdAt = m_clock();
     operation.eventId = newId();
     operation.payload = payload;
+    return operation;
+}
 
-    const OperationOutcome outcome = applyOperation(*report, operation, referenceCodes());
+Replica::LocalOutcome Replica::applyLocally(Report report, const Operation &operation,
+                                            QString *error)
+{
+    const OperationOutcome outcome = applyOperation(report, operation, referenceCodes());
     if (outcome.refusal == Refusal::Conflict) {
         // Another operator's change arrived while this one was written. The central records the
         // conflict in the timeline and sends both versions back for the operator to decide.
-        if (!queueOperation(operation, {}, error) || !transaction.commit(error))
-            return std::nullopt;
-        qCInfo(lcStorage) << "queued conflicting edit" << operation.id << "on report" << reportId
-                          << ":" << outcome.reason;
-        return operation;
+        if (!queueOperation(operation, {}, error))
+            return LocalOutcome::Failed;
+        qCInfo(lcStorage) << "queued conflicting edit" << operation.id << "on report"
+                          << operation.reportId << ":" << outcome.reason;
+        return LocalOutcome::Queued;
     }
     if (!outcome.accepted()) {
         *error = outcome.reason;
-        return std::nullopt;
+        return outcome.refusal == Refusal::InvalidTransition ? LocalOutcome::NotAllowed
+                                                             : LocalOutcome::Refused;
     }
-    if (operationChangesVersion(kind)) {
-        report->version += 1;
-        report->updatedAt = operation.createdAt;
+    if (operationChangesVersion(operation.kind)) {
+        report.version += 1;
+        report.updatedAt = operation.createdAt;
     }
-    if (!storeLocalChange(*report, outcome.event, error))
-        return std::nullopt;
-    if (!queueOperation(operation, {}, error) || !transaction.commit(error))
-        return std::nullopt;
+    if (!storeLocalChange(report, outcome.event, error) || !queueOperation(operation, {}, error))
+        return LocalOutcome::Failed;
+    qCDebug(lcStorage) << "queued operation" << operation.id << operationKindCode(operation.kind)
+                       << "on report" << operation.reportId;
+    return LocalOutcome::Applied;
+}
 
-    qCDebug(lcStorage) << "queued operation" << operation.id << operationKindCode(kind)
-                       << "on report" << reportId;
-    return operation;
+std::optional<QList<BulkChange>> Replica::submitBulk(const QList<BulkChange> &changes,
+                                                     const QString &actor, Role role,
+                                                     QString *error)
+{
+    SqlTransaction transaction(database(), true);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return std::nullopt;
+    }
+    QList<BulkChange> made;
+    for (BulkChange change : changes) {
+        if (!change.applies()) {
+            made.append(change);
+            continue;
+        }
+        const auto snapshots = loadSnapshots(database(), {change.reportId}, {}, error);
+        if (!snapshots)
+            return std::nullopt;
+        if (snapshots->isEmpty()) {
+            change.skip = BulkSkip::Refused;
+            change.reason =
+                QStringLiteral("report %1 is no longer in the replica").arg(change.code);
+            made.append(change);
+            continue;
+        }
+        const ReportSnapshot &snapshot = snapshots->first();
+        const Operation operation =
+            newOperation(snapshot.report, change.kind, change.payload, actor, role);
+        std::optional<QString> undoRefusal;
+        if (change.kind == OperationKind::Undo)
+            undoRefusal = undoProblem(snapshot.report, snapshot.events, operation);
+        if (hasOpenRefusal(change.reportId)) {
+            change.skip = BulkSkip::OpenRefusal;
+        } else if (assignmentStateOf(snapshot.report) != change.before) {
+            change.skip = BulkSkip::ChangedSince;
+            change.reason = QStringLiteral("report %1 changed after the preview").arg(change.code);
+        } else if (undoRefusal) {
+            change.skip = BulkSkip::ChangedSince;
+            change.reason = *undoRefusal;
+        } else {
+            QString reason;
+            switch (applyLocally(snapshot.report, operation, &reason)) {
+            case LocalOutcome::Failed:
+                *error = reason;
+                return std::nullopt;
+            case LocalOutcome::NotAllowed:
+                change.skip = BulkSkip::NotAllowed;
+                change.reason = reason;
+                break;
+            case LocalOutcome::Refused:
+                change.skip = BulkSkip::Refused;
+                change.reason = reason;
+                break;
+            case LocalOutcome::Applied:
+            case LocalOutcome::Queued:
+                change.eventId = operation.eventId;
+                change.at = operation.createdAt;
+                break;
+            }
+        }
+        made.append(change);
+    }
+    if (!transaction.commit(error))
+        return std::nullopt;
+    return made;
 }
 
 QList<Operation> Replica::pendingOperations(QString *error) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/bulk.h"
 #include "core/conflict.h"
 #include "core/duplicates.h"
 #include "core/feedposition.h"
@@ -100,6 +101,13 @@ public:
                                     const QJsonObject &payload, const QString &actor, Role role,
                                     QString *error);
 
+    // Applies the changes of a bulk action, each planned from the state in its `before`, and
+    // queues their operations, in one transaction. A report whose status or assignment is no
+    // longer `before`, or that has an open refusal, is skipped, as is one the rules refuse now.
+    // Returns the changes with the skip reason, or the event id and time of the step made.
+    std::optional<QList<BulkChange>> submitBulk(const QList<BulkChange> &changes,
+                                                const QString &actor, Role role, QString *error);
+
     // Operations to send to the central, in the order they were made: every pending one except
     // those held behind an open refusal on their report.
     QList<Operation> pendingOperations(QString *error) const;
@@ -179,6 +187,18 @@ private:
                        bool hasPending, QString *error);
     bool rebasePending(const QString &reportId, QString *error);
     bool hasOpenRefusal(const QString &reportId) const;
+    Operation newOperation(const Report &report, OperationKind kind, const QJsonObject &payload,
+                           const QString &actor, Role role) const;
+    enum class LocalOutcome
+    {
+        Applied,
+        Queued, // an edit that conflicts, queued unapplied for the central to record
+        NotAllowed,
+        Refused,
+        Failed, // the replica could not be written; `error` says why
+    };
+    // Applies an operation to the report within the caller's transaction and queues it.
+    LocalOutcome applyLocally(Report report, const Operation &operation, QString *error);
     bool queueOperation(const Operation &operation, const QVariant &seq, QString *error);
     std::optional<AttentionItem> attentionItemFromRow(const QVariantMap &row,
                                                       const ReferenceCodes &codes) const;

@@ -121,6 +121,22 @@ public Q_SLOTS:
         scheduleSync();
     }
 
+    void submitBulk(int request, const QList<CivicDesk::BulkChange> &changes, const QString &actor,
+                    CivicDesk::Role role)
+    {
+        QString error;
+        const auto made =
+            m_replica ? m_replica->submitBulk(changes, actor, role, &error) : std::nullopt;
+        if (!m_replica)
+            error = QStringLiteral("the replica is not open");
+        Q_EMIT bulkSubmitted(request, made.value_or(QList<CivicDesk::BulkChange>{}),
+                             made ? QString() : error);
+        if (!made)
+            return;
+        publishStatus();
+        scheduleSync();
+    }
+
     void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution)
     {
         QString error;
@@ -188,6 +204,8 @@ Q_SIGNALS:
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);
     void operationRejected(const QString &reportId, const QString &reason);
+    void bulkSubmitted(int request, const QList<CivicDesk::BulkChange> &changes,
+                       const QString &error);
     void failed(const QString &message);
 
 private:
@@ -351,6 +369,7 @@ SyncEngine::SyncEngine(QString centralUrl, QString replicaPath, QObject *parent)
     qRegisterMetaType<SyncStatus>();
     qRegisterMetaType<SyncSummary>();
     qRegisterMetaType<OperationKind>();
+    qRegisterMetaType<QList<BulkChange>>();
     m_thread.setObjectName(QStringLiteral("civicdesk-sync"));
 }
 
@@ -370,6 +389,7 @@ void SyncEngine::start(int intervalMs)
     connect(m_worker, &SyncWorker::synced, this, &SyncEngine::synced);
     connect(m_worker, &SyncWorker::operationQueued, this, &SyncEngine::operationQueued);
     connect(m_worker, &SyncWorker::operationRejected, this, &SyncEngine::operationRejected);
+    connect(m_worker, &SyncWorker::bulkSubmitted, this, &SyncEngine::bulkSubmitted);
     connect(m_worker, &SyncWorker::failed, this, &SyncEngine::failed);
     connect(m_worker, &SyncWorker::replicaOpened, this, &SyncEngine::replicaOpened);
     connect(m_worker, &SyncWorker::reportersRevealed, this, &SyncEngine::reportersRevealed);
@@ -405,6 +425,19 @@ void SyncEngine::submit(OperationKind kind, const QString &reportId, const QJson
         m_worker,
         [worker = m_worker, kind, reportId, payload, actor, role] {
             worker->submit(kind, reportId, payload, actor, role);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::submitBulk(int request, const QList<BulkChange> &changes, const QString &actor,
+                            Role role)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, request, changes, actor, role] {
+            worker->submitBulk(request, changes, actor, role);
         },
         Qt::QueuedConnection);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/bulk.h"
 #include "core/claim.h"
 #include "core/conflict.h"
 #include "core/operation.h"
@@ -51,6 +52,10 @@ public Q_SLOTS:
     // Applies an operator's action to the replica and queues it for the central.
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
                 const QString &actor, CivicDesk::Role role);
+    // Applies the planned changes of a bulk action, or of its undo, in one transaction of the
+    // replica and queues their operations; bulkSubmitted answers with the same `request`.
+    void submitBulk(int request, const QList<CivicDesk::BulkChange> &changes, const QString &actor,
+                    CivicDesk::Role role);
     // Resolves a refused operation in the replica as the operator chose and syncs. Reported as
     // operationQueued on success and operationRejected on failure.
     void resolveAttention(const QString &operationId, CivicDesk::Resolution resolution);
@@ -87,6 +92,11 @@ Q_SIGNALS:
     void synced(const CivicDesk::SyncSummary &summary);
     void operationQueued(const QString &operationId, const QString &reportId);
     void operationRejected(const QString &reportId, const QString &reason);
+    // The changes of a submitBulk() request as made: each with the event id of its step, or
+    // with the reason it was skipped. `error` is set, and nothing was made, when the replica
+    // could not be written.
+    void bulkSubmitted(int request, const QList<CivicDesk::BulkChange> &changes,
+                       const QString &error);
     void failed(const QString &message);
 
 private:
@@ -101,3 +111,4 @@ private:
 Q_DECLARE_METATYPE(CivicDesk::SyncStatus)
 Q_DECLARE_METATYPE(CivicDesk::SyncSummary)
 Q_DECLARE_METATYPE(CivicDesk::OperationKind)
+Q_DECLARE_METATYPE(CivicDesk::BulkChange)

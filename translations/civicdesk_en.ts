@@ -121,6 +121,79 @@
         <source>Open report</source>
         <translation>Open report</translation>
     </message>
+    <message>
+        <source>Undo bulk change</source>
+        <translation>Undo bulk change</translation>
+    </message>
+</context>
+<context>
+    <name>BulkBar</name>
+    <message numerus="yes">
+        <source>%n marked</source>
+        <translation>
+            <numerusform>%n marked</numerusform>
+            <numerusform>%n marked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Unmark</source>
+        <translation>Unmark</translation>
+    </message>
+    <message>
+        <source>Undo until %1</source>
+        <translation>Undo until %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkPreviewPopup</name>
+    <message numerus="yes">
+        <source>%n of the listed reports return to their earlier state.</source>
+        <translation>
+            <numerusform>%n of the listed reports returns to its earlier state.</numerusform>
+            <numerusform>%n of the listed reports return to their earlier state.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the listed reports change.</source>
+        <translation>
+            <numerusform>%n of the listed reports changes.</numerusform>
+            <numerusform>%n of the listed reports change.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter confirms, Escape cancels.</source>
+        <translation>Enter confirms, Escape cancels.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n report(s)</source>
+        <translation>
+            <numerusform>Restore %n report</numerusform>
+            <numerusform>Restore %n reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n report(s)</source>
+        <translation>
+            <numerusform>Change %n report</numerusform>
+            <numerusform>Change %n reports</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CivicDesk</name>
@@ -536,7 +609,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a phone number. Write it as 0905 123 456 or +84 905 123 456.</source>
-        <translation>"%1" is not a phone number. Write it as 0905 123 456 or +84 905 123 456.</translation>
+        <translation>&quot;%1&quot; is not a phone number. Write it as 0905 123 456 or +84 905 123 456.</translation>
     </message>
     <message>
         <source>The place is not a valid latitude and longitude. Pick it on the map again.</source>
@@ -549,6 +622,86 @@
     <message>
         <source>The file %1 cannot be attached: it is missing, empty, larger than %2 MB, or not a photo, video or audio recording.</source>
         <translation>The file %1 cannot be attached: it is missing, empty, larger than %2 MB, or not a photo, video or audio recording.</translation>
+    </message>
+    <message>
+        <source>Undo the last bulk change</source>
+        <translation>Undo the last bulk change</translation>
+    </message>
+    <message>
+        <source>Forward the marked reports</source>
+        <translation>Forward the marked reports</translation>
+    </message>
+    <message>
+        <source>Set the field of the marked reports</source>
+        <translation>Set the field of the marked reports</translation>
+    </message>
+    <message>
+        <source>Reject the marked reports as spam</source>
+        <translation>Reject the marked reports as spam</translation>
+    </message>
+    <message>
+        <source>Left out: it already has this value.</source>
+        <translation>Left out: it already has this value.</translation>
+    </message>
+    <message>
+        <source>Left out: this action does not fit its status.</source>
+        <translation>Left out: this action does not fit its status.</translation>
+    </message>
+    <message>
+        <source>Left out: someone else has claimed it.</source>
+        <translation>Left out: someone else has claimed it.</translation>
+    </message>
+    <message>
+        <source>Left out: the rules refuse this change now.</source>
+        <translation>Left out: the rules refuse this change now.</translation>
+    </message>
+    <message>
+        <source>Left alone: changed by someone since.</source>
+        <translation>Left alone: changed by someone since.</translation>
+    </message>
+    <message>
+        <source>Left out: a refused change waits under &quot;Needs attention&quot;.</source>
+        <translation>Left out: a refused change waits under &quot;Needs attention&quot;.</translation>
+    </message>
+    <message>
+        <source>Left alone: the time to undo is over.</source>
+        <translation>Left alone: the time to undo is over.</translation>
+    </message>
+    <message>
+        <source>The bulk change was not made: %1</source>
+        <translation>The bulk change was not made: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) restored</source>
+        <translation>
+            <numerusform>%n report restored</numerusform>
+            <numerusform>%n reports restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left alone</source>
+        <translation>
+            <numerusform>; %n left alone</numerusform>
+            <numerusform>; %n left alone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) changed</source>
+        <translation>
+            <numerusform>%n report changed</numerusform>
+            <numerusform>%n reports changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left out</source>
+        <translation>
+            <numerusform>; %n left out</numerusform>
+            <numerusform>; %n left out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bulk change undone</source>
+        <translation>Bulk change undone</translation>
     </message>
 </context>
 <context>
@@ -847,7 +1000,7 @@
     </message>
     <message>
         <source>Caller&apos;s name</source>
-        <translation>Caller's name</translation>
+        <translation>Caller&apos;s name</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1107,6 +1260,28 @@
     <message>
         <source>New report</source>
         <translation>New report</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward %n marked report(s) to an agency</source>
+        <translation>
+            <numerusform>Forward %n marked report to an agency</numerusform>
+            <numerusform>Forward %n marked reports to an agency</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the field of %n marked report(s)</source>
+        <translation>
+            <numerusform>Set the field of %n marked report</numerusform>
+            <numerusform>Set the field of %n marked reports</numerusform>
+        </translation>
     </message>
 </context>
 <context>

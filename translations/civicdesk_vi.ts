@@ -120,6 +120,74 @@
         <source>Open report</source>
         <translation>Mở phản ánh</translation>
     </message>
+    <message>
+        <source>Undo bulk change</source>
+        <translation>Hoàn tác thay đổi hàng loạt</translation>
+    </message>
+</context>
+<context>
+    <name>BulkBar</name>
+    <message numerus="yes">
+        <source>%n marked</source>
+        <translation>
+            <numerusform>Đã đánh dấu %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Tin rác</translation>
+    </message>
+    <message>
+        <source>Unmark</source>
+        <translation>Bỏ đánh dấu</translation>
+    </message>
+    <message>
+        <source>Undo until %1</source>
+        <translation>Hoàn tác đến %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkPreviewPopup</name>
+    <message numerus="yes">
+        <source>%n of the listed reports return to their earlier state.</source>
+        <translation>
+            <numerusform>%n phản ánh trong danh sách trở về trạng thái trước đó.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the listed reports change.</source>
+        <translation>
+            <numerusform>%n phản ánh trong danh sách sẽ thay đổi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter confirms, Escape cancels.</source>
+        <translation>Enter để xác nhận, Esc để hủy.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n report(s)</source>
+        <translation>
+            <numerusform>Khôi phục %n phản ánh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n report(s)</source>
+        <translation>
+            <numerusform>Thay đổi %n phản ánh</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CivicDesk</name>
@@ -548,6 +616,82 @@
     <message>
         <source>The file %1 cannot be attached: it is missing, empty, larger than %2 MB, or not a photo, video or audio recording.</source>
         <translation>Không thể đính kèm tệp %1: tệp không tồn tại, rỗng, lớn hơn %2 MB, hoặc không phải ảnh, video hay bản ghi âm.</translation>
+    </message>
+    <message>
+        <source>Undo the last bulk change</source>
+        <translation>Hoàn tác thay đổi hàng loạt gần nhất</translation>
+    </message>
+    <message>
+        <source>Forward the marked reports</source>
+        <translation>Chuyển xử lý các phản ánh đã đánh dấu</translation>
+    </message>
+    <message>
+        <source>Set the field of the marked reports</source>
+        <translation>Đặt lĩnh vực cho các phản ánh đã đánh dấu</translation>
+    </message>
+    <message>
+        <source>Reject the marked reports as spam</source>
+        <translation>Từ chối các phản ánh đã đánh dấu vì là tin rác</translation>
+    </message>
+    <message>
+        <source>Left out: it already has this value.</source>
+        <translation>Bỏ qua: phản ánh đã có giá trị này.</translation>
+    </message>
+    <message>
+        <source>Left out: this action does not fit its status.</source>
+        <translation>Bỏ qua: thao tác không phù hợp với trạng thái của phản ánh.</translation>
+    </message>
+    <message>
+        <source>Left out: someone else has claimed it.</source>
+        <translation>Bỏ qua: người khác đang nhận xử lý.</translation>
+    </message>
+    <message>
+        <source>Left out: the rules refuse this change now.</source>
+        <translation>Bỏ qua: quy trình không cho phép thay đổi này lúc này.</translation>
+    </message>
+    <message>
+        <source>Left alone: changed by someone since.</source>
+        <translation>Giữ nguyên: đã có người thay đổi sau đó.</translation>
+    </message>
+    <message>
+        <source>Left out: a refused change waits under &quot;Needs attention&quot;.</source>
+        <translation>Bỏ qua: có một thay đổi bị từ chối đang chờ trong mục &quot;Cần xem lại&quot;.</translation>
+    </message>
+    <message>
+        <source>Left alone: the time to undo is over.</source>
+        <translation>Giữ nguyên: đã hết thời gian hoàn tác.</translation>
+    </message>
+    <message>
+        <source>The bulk change was not made: %1</source>
+        <translation>Chưa thực hiện được thay đổi hàng loạt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) restored</source>
+        <translation>
+            <numerusform>Đã khôi phục %n phản ánh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left alone</source>
+        <translation>
+            <numerusform>; giữ nguyên %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) changed</source>
+        <translation>
+            <numerusform>Đã thay đổi %n phản ánh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left out</source>
+        <translation>
+            <numerusform>; bỏ qua %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bulk change undone</source>
+        <translation>Đã hoàn tác thay đổi hàng loạt</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1248,26 @@
     <message>
         <source>New report</source>
         <translation>Phản ánh mới</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Tin rác</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward %n marked report(s) to an agency</source>
+        <translation>
+            <numerusform>Chuyển %n phản ánh đã đánh dấu đến đơn vị xử lý</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the field of %n marked report(s)</source>
+        <translation>
+            <numerusform>Đặt lĩnh vực cho %n phản ánh đã đánh dấu</numerusform>
+        </translation>
     </message>
 </context>
 <context>

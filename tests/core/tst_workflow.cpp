@@ -81,6 +81,11 @@ private Q_SLOTS:
             QStringLiteral("rejected triaged reopen supervisor"),
             QStringLiteral("closed triaged reopen supervisor"),
             QStringLiteral("duplicate triaged reopen supervisor"),
+            QStringLiteral("triaged new undo operator supervisor"),
+            QStringLiteral("triaged triaged undo operator supervisor"),
+            QStringLiteral("assigned triaged undo operator supervisor"),
+            QStringLiteral("rejected new undo operator supervisor"),
+            QStringLiteral("rejected triaged undo operator supervisor"),
         };
         QStringList actual;
         for (const Transition &transition : transitionTable()) {
@@ -174,6 +179,22 @@ private Q_SLOTS:
             {"reopen",
              OperationKind::Reopen,
              {{QStringLiteral("reason"), reason}},
+             {},
+             Status::Triaged},
+            {"undo to new",
+             OperationKind::Undo,
+             {{QStringLiteral("undoes"), QStringLiteral("event-0")},
+              {QStringLiteral("restore"),
+               AssignmentState{Status::New, QString(), Priority::Normal, QString()}.toJson()}},
+             {},
+             Status::New},
+            {"undo to triage",
+             OperationKind::Undo,
+             {{QStringLiteral("undoes"), QStringLiteral("event-0")},
+              {QStringLiteral("restore"),
+               AssignmentState{Status::Triaged, QStringLiteral("other"), Priority::Normal,
+                               QString()}
+                   .toJson()}},
              {},
              Status::Triaged},
         };

@@ -125,9 +125,10 @@ private Q_SLOTS:
         QCOMPARE(seen.status, Status::Assigned);
         QCOMPARE(seen.agency, QStringLiteral("hepco"));
         QCOMPARE(seen.version, report.version + 2);
-        QCOMPARE(seen.dueAt, deadlineFor(WorkingCalendar(), DeadlineRules().processingTime(
-                                              seen.category, seen.priority),
-                                          report.receivedAt));
+        QCOMPARE(seen.dueAt,
+                 deadlineFor(WorkingCalendar(),
+                             DeadlineRules().processingTime(seen.category, seen.priority),
+                             report.receivedAt));
         QVERIFY(verified(*m_alpha));
         QVERIFY(verified(*m_beta));
     }

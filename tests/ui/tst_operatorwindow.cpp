@@ -799,6 +799,107 @@ private Q_SLOTS:
 
     // Five reports triaged from the queue with the keyboard alone: J claims and opens the next
     // report, C and Enter classify it, F and Enter forward it. At most six keys each.
+    // Three reports marked from the keyboard, one of them past triage: Shift+C sets the
+    // field of the other two after a preview that lists all three, and Ctrl+Z takes it back
+    // through the same preview.
+    void bulkFieldUndoneByKeyboard()
+    {
+        QStringList fresh;
+        QString other; // a report past triage, which the field change leaves out
+        const QVariantList attention = m_fixture.workstation->attentionItems();
+        QString error;
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
+        QVERIFY2(central, qPrintable(error));
+        const auto snapshots = central->snapshots(&error);
+        QVERIFY2(snapshots, qPrintable(error));
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            const Status status = snapshot.report.status;
+            if (snapshot.report.sourceId == QLatin1String("hostile-huge"))
+                continue;
+            const bool inTriage = status == Status::New || status == Status::Triaged;
+            // A report with a refused change waiting is left out of bulk actions.
+            const bool refused = std::any_of(
+                attention.cbegin(), attention.cend(), [&snapshot](const QVariant &item) {
+                    return item.toMap().value(QStringLiteral("reportId")) == snapshot.report.id;
+                });
+            if (refused)
+                continue;
+            if (inTriage && fresh.size() < 2 &&
+                snapshot.report.category != QLatin1String("environmental_sanitation"))
+                fresh.append(snapshot.report.id);
+            else if (!inTriage && other.isEmpty())
+                other = snapshot.report.id;
+        }
+        central.reset();
+        QCOMPARE(fresh.size(), 2);
+        QVERIFY(!other.isEmpty());
+        const Status otherStatus = m_fixture.centralReport(other)->report.status;
+        QHash<QString, AssignmentState> original;
+        for (const QString &id : std::as_const(fresh))
+            original.insert(id, assignmentStateOf(m_fixture.centralReport(id)->report));
+
+        QueueModel *queue = m_fixture.workstation->queue();
+        QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+        for (const QString &id : fresh + QStringList{other}) {
+            m_fixture.workstation->select(id);
+            QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->detail()->reportId(), id, 10000);
+            QTest::keyClick(m_fixture.window, Qt::Key_Space);
+            QTRY_VERIFY2_WITH_TIMEOUT(queue->isMarked(id), "Space marked the open report", 5000);
+        }
+        QCOMPARE(queue->markedCount(), 3);
+
+        QTest::keyClick(m_fixture.window, Qt::Key_C, Qt::ShiftModifier);
+        QObject *fields =
+            m_fixture.window->findChild<QObject *>(QStringLiteral("bulkClassifyPopup"));
+        QVERIFY(fields);
+        QTRY_VERIFY_WITH_TIMEOUT(fields->property("opened").toBool(), 5000);
+        m_fixture.typeText(QStringLiteral("ve sinh"));
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+
+        BulkActions *bulk = m_fixture.workstation->bulk();
+        QObject *preview =
+            m_fixture.window->findChild<QObject *>(QStringLiteral("bulkPreviewPopup"));
+        QVERIFY(preview);
+        QTRY_VERIFY2_WITH_TIMEOUT(preview->property("opened").toBool(),
+                                  "the preview of the bulk change", 10000);
+        QCOMPARE(bulk->preview().size(), 3);
+        QCOMPARE(bulk->applyCount(), 2);
+        const QVariantMap left = bulk->preview().last().toMap();
+        QCOMPARE(left.value(QStringLiteral("reportId")).toString(), other);
+        QVERIFY(!left.value(QStringLiteral("applies")).toBool());
+        QVERIFY(!left.value(QStringLiteral("note")).toString().isEmpty());
+        QVERIFY(
+            !bulk->preview().first().toMap().value(QStringLiteral("after")).toString().isEmpty());
+        for (const QString &id : std::as_const(fresh))
+            QVERIFY(assignmentStateOf(m_fixture.centralReport(id)->report) == original.value(id));
+
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(bulk->undoAvailable(), "the bulk change made, undo offered",
+                                  10000);
+        QCOMPARE(queue->markedCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->pendingCount(), 0, 30000);
+        for (const QString &id : std::as_const(fresh)) {
+            const Report report = m_fixture.centralReport(id)->report;
+            QCOMPARE(report.status, Status::Triaged);
+            QCOMPARE(report.category, QStringLiteral("environmental_sanitation"));
+        }
+        QCOMPARE(m_fixture.centralReport(other)->report.status, otherStatus);
+
+        QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(preview->property("opened").toBool() && bulk->previewingUndo(),
+                                  "the preview of the undo", 10000);
+        QCOMPARE(bulk->applyCount(), 2);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(!bulk->undoAvailable(), "the undo made", 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->pendingCount(), 0, 30000);
+        for (const QString &id : std::as_const(fresh)) {
+            const auto stored = m_fixture.centralReport(id);
+            QVERIFY(assignmentStateOf(stored->report) == original.value(id));
+            QCOMPARE(stored->events.last().kind, EventKind::Undone);
+        }
+    }
+
     void fiveReportsTriagedByKeyboard()
     {
         ReportDetail *detail = m_fixture.workstation->detail();

@@ -29,6 +29,7 @@ Popup {
         case "note": return qsTr("Note")
         case "edit": return qsTr("Edit text")
         case "return": return qsTr("Return to the center")
+        case "undo": return qsTr("Undo bulk change")
         }
         return code
     }

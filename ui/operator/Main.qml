@@ -11,6 +11,9 @@ import CivicDesk.Ui
 // response, Q ask the citizen, W record the citizen's answer, X ask for more time, H decide on
 // more time, O reopen, N note, E edit the text, A the list of refused changes, L claim or
 // release, J claim the next report, F5 sync now, Ctrl+N a new report from a hotline call.
+// Space, Shift+Up and Shift+Down mark reports in the queue; Shift+F forwards, Shift+C sets the
+// field and Shift+R rejects as spam every marked report, after a preview; Ctrl+Z undoes that for
+// ten minutes; Escape unmarks.
 // An agency user's window opens on the agency's inbox: the reports it has in hand.
 ApplicationWindow {
     id: root
@@ -98,14 +101,34 @@ ApplicationWindow {
         anchors.margins: Theme.spacing
         orientation: Qt.Horizontal
 
-        QueueView {
-            id: queue
+        ColumnLayout {
             SplitView.preferredWidth: Math.round(root.width * 0.49)
             SplitView.minimumWidth: 360
-            model: Workstation.queue
-            selectedReportId: Workstation.selectedReportId
-            focus: true
-            onReportActivated: id => Workstation.select(id)
+            spacing: Theme.spacing
+
+            BulkBar {
+                objectName: "bulkBar"
+                Layout.fillWidth: true
+                markedCount: Workstation.queue.markedCount
+                mayTriage: Workstation.mayTriage
+                undoAvailable: Workstation.bulk.undoAvailable
+                undoUntilText: Workstation.bulk.undoUntilText
+                resultText: Workstation.bulk.resultText
+                onForwardRequested: bulkAssign.open()
+                onClassifyRequested: bulkClassify.open()
+                onRejectRequested: root.previewSpam()
+                onClearRequested: Workstation.queue.clearMarked()
+                onUndoRequested: Workstation.bulk.previewUndo()
+            }
+            QueueView {
+                id: queue
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                model: Workstation.queue
+                selectedReportId: Workstation.selectedReportId
+                focus: true
+                onReportActivated: id => Workstation.select(id)
+            }
         }
         MapPane {
             id: mapPane
@@ -154,7 +177,14 @@ ApplicationWindow {
                                     && !decision.opened && !reopen.opened && !releaseOther.opened
                                     && !note.opened && !photo.opened && !reveal.opened
                                     && !attention.opened && !detailPane.editing
-                                    && !intake.opened
+                                    && !intake.opened && !bulkAssign.opened
+                                    && !bulkClassify.opened && !bulkPreview.opened
+    readonly property bool mayBulk: root.noPopup && Workstation.mayTriage
+                                    && Workstation.queue.markedCount > 0 && !root.typing
+
+    function previewSpam() {
+        Workstation.bulk.previewAction("reject", qsTr("Spam"))
+    }
 
     Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
     Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: classify.open() }
@@ -176,6 +206,11 @@ ApplicationWindow {
     Shortcut { sequence: "X"; enabled: root.noPopup && Workstation.mayWrite && root.agencyWork && !root.typing; onActivated: extension.open() }
     Shortcut { sequence: "H"; enabled: root.noPopup && Workstation.maySupervise && Workstation.detail.extensionDueText.length > 0 && !root.typing; onActivated: decision.open() }
     Shortcut { sequence: "O"; enabled: root.noPopup && Workstation.maySupervise && (root.openStatus === "rejected" || root.openStatus === "closed" || root.openStatus === "duplicate") && !root.typing; onActivated: reopen.open() }
+    Shortcut { sequence: "Shift+F"; enabled: root.mayBulk; onActivated: bulkAssign.open() }
+    Shortcut { sequence: "Shift+C"; enabled: root.mayBulk; onActivated: bulkClassify.open() }
+    Shortcut { sequence: "Shift+R"; enabled: root.mayBulk; onActivated: root.previewSpam() }
+    Shortcut { sequence: "Esc"; enabled: root.noPopup && Workstation.queue.markedCount > 0 && !root.typing; onActivated: Workstation.queue.clearMarked() }
+    Shortcut { sequence: "Ctrl+Z"; enabled: root.noPopup && Workstation.bulk.undoAvailable && !root.typing; onActivated: Workstation.bulk.previewUndo() }
     Shortcut { sequence: "Ctrl+N"; enabled: Workstation.mayTriage && !intake.opened; onActivated: intake.openNew() }
 
     ChoicePopup {
@@ -193,6 +228,43 @@ ApplicationWindow {
         urgentText: qsTr("Urgent")
         onChosen: (code, urgent) => Workstation.classify(code, urgent ? "urgent" : "normal")
         onClosed: queue.forceActiveFocus()
+    }
+    ChoicePopup {
+        id: bulkAssign
+        objectName: "bulkAssignPopup"
+        title: qsTr("Forward %n marked report(s) to an agency", "", Workstation.queue.markedCount)
+        confirmText: qsTr("Preview")
+        cancelText: qsTr("Cancel")
+        filterPlaceholder: qsTr("Type to filter agencies")
+        fold: text => Workstation.fold(text)
+        choices: Workstation.agencies
+        onChosen: code => Workstation.bulk.previewAction("assign", code)
+        onClosed: queue.forceActiveFocus()
+    }
+    ChoicePopup {
+        id: bulkClassify
+        objectName: "bulkClassifyPopup"
+        title: qsTr("Set the field of %n marked report(s)", "", Workstation.queue.markedCount)
+        confirmText: qsTr("Preview")
+        cancelText: qsTr("Cancel")
+        filterPlaceholder: qsTr("Type to filter fields")
+        fold: text => Workstation.fold(text)
+        choices: Workstation.categories
+        onChosen: code => Workstation.bulk.previewAction("classify", code)
+        onClosed: queue.forceActiveFocus()
+    }
+    BulkPreviewPopup {
+        id: bulkPreview
+        objectName: "bulkPreviewPopup"
+        bulk: Workstation.bulk
+        onClosed: queue.forceActiveFocus()
+    }
+    Connections {
+        target: Workstation.bulk
+        function onPreviewChanged() {
+            if (Workstation.bulk.previewing && Workstation.bulk.preview.length > 0)
+                bulkPreview.open()
+        }
     }
     ChoicePopup {
         id: assign

@@ -7,7 +7,9 @@ import CivicDesk.Ui
 
 // The queue of reports: a header whose columns resize by dragging their edge and sort by a
 // click, and the rows below. Up and Down move the selection; the selection is the report
-// the workstation has open.
+// the workstation has open. Marks gather reports for a bulk action: Space marks or unmarks the
+// open report, Shift+Up and Shift+Down mark while moving, Ctrl+click marks one row and
+// Shift+click every row from the open report to the one clicked.
 FocusScope {
     id: root
 
@@ -76,8 +78,32 @@ FocusScope {
         }
     }
 
-    Keys.onDownPressed: moveSelection(1)
-    Keys.onUpPressed: moveSelection(-1)
+    // Marks the open report and the one the selection moves to.
+    function markAndMove(step) {
+        const current = root.model.rowOf(root.selectedReportId)
+        const next = Math.max(0, Math.min(root.model.count - 1, current + step))
+        root.model.setMarked(root.selectedReportId, true)
+        root.model.setMarked(root.model.reportIdAt(next), true)
+        moveSelection(step)
+    }
+
+    Keys.onDownPressed: event => {
+        if (event.modifiers & Qt.ShiftModifier)
+            markAndMove(1)
+        else
+            moveSelection(1)
+    }
+    Keys.onUpPressed: event => {
+        if (event.modifiers & Qt.ShiftModifier)
+            markAndMove(-1)
+        else
+            moveSelection(-1)
+    }
+    Keys.onSpacePressed: event => {
+        if (root.selectedReportId.length > 0)
+            root.model.toggleMarked(root.selectedReportId)
+        event.accepted = true
+    }
     Keys.onPressed: event => {
         if (event.key === Qt.Key_PageDown) {
             moveSelection(10)
@@ -193,6 +219,7 @@ FocusScope {
                 required property bool urgent
                 required property string claimHolder
                 required property int columnKind
+                required property bool marked
 
                 readonly property bool selected: cell.reportId.length > 0
                                                  && cell.reportId === root.selectedReportId
@@ -200,6 +227,8 @@ FocusScope {
                 color: {
                     if (cell.selected)
                         return Theme.selection
+                    if (cell.marked)
+                        return Theme.marked
                     if (cell.timeCell && cell.deadlineState === "overdue")
                         return Theme.dangerSoft
                     if (cell.timeCell && cell.deadlineState === "soon")
@@ -207,12 +236,23 @@ FocusScope {
                     return row % 2 === 0 ? Theme.surface : Theme.surfaceAlt
                 }
 
-                // An urgent report carries a red bar at the start of its row.
+                // An urgent report carries a red bar at the start of its row, a marked one a
+                // check mark.
                 Rectangle {
                     visible: cell.urgent && cell.column === 0
                     width: 4
                     height: parent.height
                     color: Theme.danger
+                }
+                Text {
+                    visible: cell.marked && cell.column === 0
+                    anchors.right: parent.right
+                    anchors.rightMargin: Theme.spacing
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: "✔"
+                    color: Theme.accent
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
                 }
 
                 Rectangle {
@@ -253,8 +293,14 @@ FocusScope {
                 }
                 MouseArea {
                     anchors.fill: parent
-                    onClicked: {
+                    onClicked: mouse => {
                         root.forceActiveFocus()
+                        if (mouse.modifiers & Qt.ControlModifier) {
+                            root.model.toggleMarked(cell.reportId)
+                            return
+                        }
+                        if ((mouse.modifiers & Qt.ShiftModifier) && root.selectedReportId.length > 0)
+                            root.model.markRange(root.selectedReportId, cell.reportId)
                         root.reportActivated(cell.reportId)
                     }
                 }

@@ -26,6 +26,8 @@ QtObject {
     readonly property color accent: "#0b5cad"
     readonly property color accentText: "#ffffff"
     readonly property color selection: "#d6e6f7"
+    // Rows marked for a bulk action: paler than the open report's row.
+    readonly property color marked: "#eaf2fb"
     readonly property color danger: "#b3261e"
     readonly property color warning: "#8a5300"
     readonly property color ok: "#1e6b34"
