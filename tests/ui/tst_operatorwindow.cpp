@@ -999,7 +999,10 @@ private Q_SLOTS:
         QObject *area = popup->findChild<QObject *>(QStringLiteral("textPopupArea"));
         const QString response = area->property("text").toString();
         QVERIFY2(response.contains(detail->code()), qPrintable(response));
-        QVERIFY2(!response.contains(QLatin1Char('{')), qPrintable(response));
+        // Every placeholder is filled. The report may be one whose address carries braces of its
+        // own, imported by the test of hostile texts.
+        for (const char *placeholder : {"{code}", "{date}", "{address}", "{agency}"})
+            QVERIFY2(!response.contains(QLatin1String(placeholder)), qPrintable(response));
         QTest::keyClick(m_fixture.window, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(detail->statusCode(), QStringLiteral("resolved"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->pending(), 20000);
