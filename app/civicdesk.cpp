@@ -40,7 +40,7 @@ struct Options
     QString language;
     QString screenshot;
     QString select;
-    bool openPhoto = false;
+    ScreenshotTaker::Overlay overlay = ScreenshotTaker::Overlay::None;
     bool simulator = true;
     TileOptions tiles;
 };
@@ -70,6 +70,8 @@ Options parseOptions(const QApplication &app)
          QStringLiteral("CODE_OR_ID")},
         {QStringLiteral("open-photo"),
          QStringLiteral("With --screenshot: show the open report's first photo full size.")},
+        {QStringLiteral("open-shortcuts"),
+         QStringLiteral("With --screenshot: show the shortcut sheet over the window.")},
         {QStringLiteral("tiles"),
          QStringLiteral("Base map from a tile server: a URL template with {z}, {x}, {y} and "
                         "optionally {s}, such as https://tiles.example/{z}/{x}/{y}.png. Check "
@@ -87,7 +89,10 @@ Options parseOptions(const QApplication &app)
     options.language = parser.value(QStringLiteral("lang"));
     options.screenshot = parser.value(QStringLiteral("screenshot"));
     options.select = parser.value(QStringLiteral("select"));
-    options.openPhoto = parser.isSet(QStringLiteral("open-photo"));
+    if (parser.isSet(QStringLiteral("open-photo")))
+        options.overlay = ScreenshotTaker::Overlay::FirstPhoto;
+    else if (parser.isSet(QStringLiteral("open-shortcuts")))
+        options.overlay = ScreenshotTaker::Overlay::ShortcutSheet;
     options.simulator =
         !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
     options.tiles.urlTemplate = parser.value(QStringLiteral("tiles"));
@@ -231,7 +236,7 @@ bool OperatorSession::open(const QString &centralUrl, const QString &user, const
     warnOnSoftwareRenderer(window);
     if (!options.screenshot.isEmpty())
         screenshot = std::make_unique<ScreenshotTaker>(
-            window, workstation.get(), options.screenshot, options.select, options.openPhoto);
+            window, workstation.get(), options.screenshot, options.select, options.overlay);
 
     // The demo central is prepared off the GUI thread, like all database work.
     Workstation *station = workstation.get();

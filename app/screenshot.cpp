@@ -10,13 +10,13 @@
 namespace CivicDesk {
 
 ScreenshotTaker::ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path,
-                                 QString selection, bool openPhoto, QObject *parent)
+                                 QString selection, Overlay overlay, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_workstation(workstation)
     , m_path(std::move(path))
     , m_selection(std::move(selection))
-    , m_openPhoto(openPhoto)
+    , m_overlay(overlay)
 {
     m_poll.setInterval(100);
     connect(&m_poll, &QTimer::timeout, this, &ScreenshotTaker::check);
@@ -57,7 +57,8 @@ QString ScreenshotTaker::waitingFor() const
         waiting.append(QStringLiteral("the open report's thumbnails"));
     if (m_window->property("mapPending").toBool())
         waiting.append(QStringLiteral("the map to draw"));
-    if (m_photoOpened && m_window->property("photoPending").toBool())
+    if (m_overlay == Overlay::FirstPhoto && m_overlayOpened &&
+        m_window->property("photoPending").toBool())
         waiting.append(QStringLiteral("the full photo"));
     return waiting.join(QStringLiteral(", "));
 }
@@ -66,15 +67,19 @@ void ScreenshotTaker::check()
 {
     if (m_capturing || !waitingFor().isEmpty())
         return;
-    if (m_openPhoto && !m_photoOpened) {
+    if (m_overlay != Overlay::None && !m_overlayOpened) {
+        const bool photo = m_overlay == Overlay::FirstPhoto;
         QVariant opened;
-        QMetaObject::invokeMethod(m_window, "openFirstPhoto", Q_RETURN_ARG(QVariant, opened));
+        QMetaObject::invokeMethod(m_window, photo ? "openFirstPhoto" : "openShortcutSheet",
+                                  Q_RETURN_ARG(QVariant, opened));
         if (!opened.toBool()) {
-            std::fprintf(stderr, "civicdesk: the open report has no photo to open\n");
+            std::fprintf(stderr, "civicdesk: %s\n",
+                         photo ? "the open report has no photo to open"
+                               : "the shortcut sheet could not be opened");
             QCoreApplication::exit(1);
             return;
         }
-        m_photoOpened = true;
+        m_overlayOpened = true;
         return;
     }
     // Everything is in place: let two more frames go by, so that images loaded

@@ -10,8 +10,9 @@ class Workstation;
 
 // Saves a PNG of the window once everything it shows is ready: the models have loaded, the
 // report asked for is open with its thumbnails, the map has drawn its last change, and one more
-// frame has been drawn after that. With `openPhoto`, the report's first photo is then opened
-// full size and the picture waits for its full file. Without a workstation (the sign-in window)
+// frame has been drawn after that. An overlay is then opened over the window: the report's first
+// photo full size, for which the picture waits for its full file, or the shortcut sheet.
+// Without a workstation (the sign-in window)
 // it waits only for the window to be drawn and idle. Exits the program with 0, or with 3 after
 // 60 s, naming what it was still waiting for.
 class ScreenshotTaker : public QObject
@@ -19,8 +20,15 @@ class ScreenshotTaker : public QObject
     Q_OBJECT
 
 public:
+    enum class Overlay
+    {
+        None,
+        FirstPhoto,
+        ShortcutSheet
+    };
+
     ScreenshotTaker(QQuickWindow *window, Workstation *workstation, QString path, QString selection,
-                    bool openPhoto = false, QObject *parent = nullptr);
+                    Overlay overlay = Overlay::None, QObject *parent = nullptr);
 
 private:
     void check();
@@ -31,8 +39,8 @@ private:
     Workstation *m_workstation;
     QString m_path;
     QString m_selection;
-    bool m_openPhoto = false;
-    bool m_photoOpened = false;
+    Overlay m_overlay = Overlay::None;
+    bool m_overlayOpened = false;
     QTimer m_poll;
     QTimer m_deadline;
     bool m_capturing = false;

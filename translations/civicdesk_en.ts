@@ -858,10 +858,6 @@
         <translation>Edit text</translation>
     </message>
     <message>
-        <source>Refused: needs your decision (A)</source>
-        <translation>Refused: needs your decision (A)</translation>
-    </message>
-    <message>
         <source>Return to the center</source>
         <translation>Return to the center</translation>
     </message>
@@ -952,13 +948,13 @@
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
+    <message>
+        <source>Refused: needs your decision (%1)</source>
+        <translation>Refused: needs your decision (%1)</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
-    <message>
-        <source>Search code, text, address (Ctrl+F)</source>
-        <translation>Search code, text, address (Ctrl+F)</translation>
-    </message>
     <message>
         <source>All statuses</source>
         <translation>All statuses</translation>
@@ -974,6 +970,10 @@
     <message>
         <source>All wards</source>
         <translation>All wards</translation>
+    </message>
+    <message>
+        <source>Search code, text, address (%1)</source>
+        <translation>Search code, text, address (%1)</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1262,10 @@
         <translation>New report</translation>
     </message>
     <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
@@ -1295,10 +1299,6 @@
         <translation>The map could not be saved as %1</translation>
     </message>
     <message>
-        <source>Go to ward or commune… (Ctrl+G)</source>
-        <translation>Go to ward or commune… (Ctrl+G)</translation>
-    </message>
-    <message>
         <source>Drag a rectangle…</source>
         <translation>Drag a rectangle…</translation>
     </message>
@@ -1327,6 +1327,10 @@
             <numerusform>%n report at this place</numerusform>
             <numerusform>%n reports at this place</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Go to ward or commune… (%1)</source>
+        <translation>Go to ward or commune… (%1)</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1418,207 @@
     <message>
         <source>No report matches these filters.</source>
         <translation>No report matches these filters.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutRow</name>
+    <message>
+        <source>default %1</source>
+        <translation>default %1</translation>
+    </message>
+    <message>
+        <source>Press a key…</source>
+        <translation>Press a key…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Single keys act while the queue has the keyboard, never in a text field or on the map. Keys with Ctrl or Alt and function keys act everywhere.</source>
+        <translation>Single keys act while the queue has the keyboard, never in a text field or on the map. Keys with Ctrl or Alt and function keys act everywhere.</translation>
+    </message>
+    <message>
+        <source>Press the new key combination. Escape cancels.</source>
+        <translation>Press the new key combination. Escape cancels.</translation>
+    </message>
+    <message>
+        <source>Enter: change the key. Delete: default key. Escape: close.</source>
+        <translation>Enter: change the key. Delete: default key. Escape: close.</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>Reset all</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Claim and open the next report</source>
+        <translation>Claim and open the next report</translation>
+    </message>
+    <message>
+        <source>Claim the open report, or release it</source>
+        <translation>Claim the open report, or release it</translation>
+    </message>
+    <message>
+        <source>Classify: field and urgency</source>
+        <translation>Classify: field and urgency</translation>
+    </message>
+    <message>
+        <source>Forward to an agency</source>
+        <translation>Forward to an agency</translation>
+    </message>
+    <message>
+        <source>Reject, with a reason</source>
+        <translation>Reject, with a reason</translation>
+    </message>
+    <message>
+        <source>Mark as a duplicate</source>
+        <translation>Mark as a duplicate</translation>
+    </message>
+    <message>
+        <source>Show the reporter&apos;s name and phone</source>
+        <translation>Show the reporter&apos;s name and phone</translation>
+    </message>
+    <message>
+        <source>Take an assigned report in hand</source>
+        <translation>Take an assigned report in hand</translation>
+    </message>
+    <message>
+        <source>Publish the public response</source>
+        <translation>Publish the public response</translation>
+    </message>
+    <message>
+        <source>Ask the citizen for more information</source>
+        <translation>Ask the citizen for more information</translation>
+    </message>
+    <message>
+        <source>Record the citizen&apos;s answer</source>
+        <translation>Record the citizen&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Ask for more time</source>
+        <translation>Ask for more time</translation>
+    </message>
+    <message>
+        <source>Return the report to the center</source>
+        <translation>Return the report to the center</translation>
+    </message>
+    <message>
+        <source>Approve or refuse more time</source>
+        <translation>Approve or refuse more time</translation>
+    </message>
+    <message>
+        <source>Reopen a rejected, closed or duplicate report</source>
+        <translation>Reopen a rejected, closed or duplicate report</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Add an internal note</translation>
+    </message>
+    <message>
+        <source>Edit the report&apos;s text</source>
+        <translation>Edit the report&apos;s text</translation>
+    </message>
+    <message>
+        <source>Open the needs-attention list</source>
+        <translation>Open the needs-attention list</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <source>Go to a ward or commune on the map</source>
+        <translation>Go to a ward or commune on the map</translation>
+    </message>
+    <message>
+        <source>New report from a hotline call</source>
+        <translation>New report from a hotline call</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>Show the keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>Agency work</source>
+        <translation>Agency work</translation>
+    </message>
+    <message>
+        <source>Supervisors</source>
+        <translation>Supervisors</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>No action has the id “%1”.</source>
+        <translation>No action has the id “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a key combination.</source>
+        <translation>“%1” is not a key combination.</translation>
+    </message>
+    <message>
+        <source>%1 is a sequence of several keys. Press one key combination.</source>
+        <translation>%1 is a sequence of several keys. Press one key combination.</translation>
+    </message>
+    <message>
+        <source>%1 alone cannot be a shortcut. Hold it and press another key.</source>
+        <translation>%1 alone cannot be a shortcut. Hold it and press another key.</translation>
+    </message>
+    <message>
+        <source>%1 is reserved for moving through lists and for confirming or cancelling. Choose another key.</source>
+        <translation>%1 is reserved for moving through lists and for confirming or cancelling. Choose another key.</translation>
+    </message>
+    <message>
+        <source>%1 picks a template in the public response. Choose another key.</source>
+        <translation>%1 picks a template in the public response. Choose another key.</translation>
+    </message>
+    <message>
+        <source>%1 is a single key, which acts only in the queue, but “%2” acts everywhere. Add Ctrl or Alt, or choose a function key.</source>
+        <translation>%1 is a single key, which acts only in the queue, but “%2” acts everywhere. Add Ctrl or Alt, or choose a function key.</translation>
+    </message>
+    <message>
+        <source>%1 is already the key of “%2”.</source>
+        <translation>%1 is already the key of “%2”.</translation>
+    </message>
+    <message>
+        <source>Forward the marked reports</source>
+        <translation>Forward the marked reports</translation>
+    </message>
+    <message>
+        <source>Set the field of the marked reports</source>
+        <translation>Set the field of the marked reports</translation>
+    </message>
+    <message>
+        <source>Reject the marked reports as spam</source>
+        <translation>Reject the marked reports as spam</translation>
+    </message>
+    <message>
+        <source>Undo the last bulk change</source>
+        <translation>Undo the last bulk change</translation>
+    </message>
+    <message>
+        <source>Marked reports</source>
+        <translation>Marked reports</translation>
     </message>
 </context>
 <context>

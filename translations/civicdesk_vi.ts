@@ -847,10 +847,6 @@
         <translation>Sửa nội dung</translation>
     </message>
     <message>
-        <source>Refused: needs your decision (A)</source>
-        <translation>Bị từ chối: cần bạn quyết định (A)</translation>
-    </message>
-    <message>
         <source>Return to the center</source>
         <translation>Trả về trung tâm</translation>
     </message>
@@ -940,13 +936,13 @@
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
+    <message>
+        <source>Refused: needs your decision (%1)</source>
+        <translation>Bị từ chối: cần bạn quyết định (%1)</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
-    <message>
-        <source>Search code, text, address (Ctrl+F)</source>
-        <translation>Tìm mã, nội dung, địa chỉ (Ctrl+F)</translation>
-    </message>
     <message>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
@@ -962,6 +958,10 @@
     <message>
         <source>All wards</source>
         <translation>Mọi phường, xã</translation>
+    </message>
+    <message>
+        <source>Search code, text, address (%1)</source>
+        <translation>Tìm mã, nội dung, địa chỉ (%1)</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1250,10 @@
         <translation>Phản ánh mới</translation>
     </message>
     <message>
+        <source>Keys</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
         <source>Spam</source>
         <translation>Tin rác</translation>
     </message>
@@ -1281,10 +1285,6 @@
         <translation>Không lưu được bản đồ thành %1</translation>
     </message>
     <message>
-        <source>Go to ward or commune… (Ctrl+G)</source>
-        <translation>Đi đến phường, xã… (Ctrl+G)</translation>
-    </message>
-    <message>
         <source>Drag a rectangle…</source>
         <translation>Kéo để vẽ vùng…</translation>
     </message>
@@ -1311,6 +1311,10 @@
         <translation>
             <numerusform>%n phản ánh tại vị trí này</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Go to ward or commune… (%1)</source>
+        <translation>Đi đến phường, xã… (%1)</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1402,207 @@
     <message>
         <source>No report matches these filters.</source>
         <translation>Không có phản ánh nào khớp bộ lọc.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutRow</name>
+    <message>
+        <source>default %1</source>
+        <translation>mặc định %1</translation>
+    </message>
+    <message>
+        <source>Press a key…</source>
+        <translation>Nhấn phím…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Single keys act while the queue has the keyboard, never in a text field or on the map. Keys with Ctrl or Alt and function keys act everywhere.</source>
+        <translation>Phím đơn chỉ có tác dụng khi danh sách phản ánh đang được chọn, không bao giờ trong ô nhập chữ hay trên bản đồ. Phím kèm Ctrl hoặc Alt và các phím chức năng có tác dụng ở mọi nơi.</translation>
+    </message>
+    <message>
+        <source>Press the new key combination. Escape cancels.</source>
+        <translation>Nhấn tổ hợp phím mới. Escape để hủy.</translation>
+    </message>
+    <message>
+        <source>Enter: change the key. Delete: default key. Escape: close.</source>
+        <translation>Enter: đổi phím. Delete: về phím mặc định. Escape: đóng.</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>Đặt lại tất cả</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Claim and open the next report</source>
+        <translation>Nhận xử lý và mở phản ánh kế tiếp</translation>
+    </message>
+    <message>
+        <source>Claim the open report, or release it</source>
+        <translation>Nhận xử lý phản ánh đang mở, hoặc trả lại</translation>
+    </message>
+    <message>
+        <source>Classify: field and urgency</source>
+        <translation>Phân loại: lĩnh vực và mức khẩn</translation>
+    </message>
+    <message>
+        <source>Forward to an agency</source>
+        <translation>Chuyển đến đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Reject, with a reason</source>
+        <translation>Từ chối, kèm lý do</translation>
+    </message>
+    <message>
+        <source>Mark as a duplicate</source>
+        <translation>Đánh dấu trùng lặp</translation>
+    </message>
+    <message>
+        <source>Show the reporter&apos;s name and phone</source>
+        <translation>Xem họ tên và số điện thoại người phản ánh</translation>
+    </message>
+    <message>
+        <source>Take an assigned report in hand</source>
+        <translation>Tiếp nhận phản ánh được chuyển đến</translation>
+    </message>
+    <message>
+        <source>Publish the public response</source>
+        <translation>Công bố trả lời công khai</translation>
+    </message>
+    <message>
+        <source>Ask the citizen for more information</source>
+        <translation>Hỏi người dân thêm thông tin</translation>
+    </message>
+    <message>
+        <source>Record the citizen&apos;s answer</source>
+        <translation>Ghi nhận trả lời của người dân</translation>
+    </message>
+    <message>
+        <source>Ask for more time</source>
+        <translation>Đề nghị gia hạn</translation>
+    </message>
+    <message>
+        <source>Return the report to the center</source>
+        <translation>Trả phản ánh về trung tâm</translation>
+    </message>
+    <message>
+        <source>Approve or refuse more time</source>
+        <translation>Duyệt hoặc từ chối gia hạn</translation>
+    </message>
+    <message>
+        <source>Reopen a rejected, closed or duplicate report</source>
+        <translation>Mở lại phản ánh đã từ chối, đã đóng hoặc trùng lặp</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Thêm ghi chú nội bộ</translation>
+    </message>
+    <message>
+        <source>Edit the report&apos;s text</source>
+        <translation>Sửa nội dung phản ánh</translation>
+    </message>
+    <message>
+        <source>Open the needs-attention list</source>
+        <translation>Mở danh sách cần xem lại</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Tìm trong danh sách phản ánh</translation>
+    </message>
+    <message>
+        <source>Go to a ward or commune on the map</source>
+        <translation>Đi đến phường, xã trên bản đồ</translation>
+    </message>
+    <message>
+        <source>New report from a hotline call</source>
+        <translation>Phản ánh mới qua đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Show the keyboard shortcuts</source>
+        <translation>Xem các phím tắt</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Agency work</source>
+        <translation>Việc của đơn vị xử lý</translation>
+    </message>
+    <message>
+        <source>Supervisors</source>
+        <translation>Giám sát viên</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <source>No action has the id “%1”.</source>
+        <translation>Không có thao tác nào mang mã “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a key combination.</source>
+        <translation>“%1” không phải là tổ hợp phím.</translation>
+    </message>
+    <message>
+        <source>%1 is a sequence of several keys. Press one key combination.</source>
+        <translation>%1 là một chuỗi nhiều phím. Hãy nhấn một tổ hợp phím.</translation>
+    </message>
+    <message>
+        <source>%1 alone cannot be a shortcut. Hold it and press another key.</source>
+        <translation>Riêng phím %1 không thể làm phím tắt. Hãy giữ phím này và nhấn thêm một phím khác.</translation>
+    </message>
+    <message>
+        <source>%1 is reserved for moving through lists and for confirming or cancelling. Choose another key.</source>
+        <translation>%1 được dành để di chuyển trong danh sách và để xác nhận hoặc hủy. Hãy chọn phím khác.</translation>
+    </message>
+    <message>
+        <source>%1 picks a template in the public response. Choose another key.</source>
+        <translation>%1 dùng để chọn mẫu trong trả lời công khai. Hãy chọn phím khác.</translation>
+    </message>
+    <message>
+        <source>%1 is a single key, which acts only in the queue, but “%2” acts everywhere. Add Ctrl or Alt, or choose a function key.</source>
+        <translation>%1 là phím đơn, chỉ có tác dụng trong danh sách phản ánh, nhưng “%2” có tác dụng ở mọi nơi. Hãy thêm Ctrl hoặc Alt, hoặc chọn một phím chức năng.</translation>
+    </message>
+    <message>
+        <source>%1 is already the key of “%2”.</source>
+        <translation>%1 đã là phím của “%2”.</translation>
+    </message>
+    <message>
+        <source>Forward the marked reports</source>
+        <translation>Chuyển xử lý các phản ánh đã đánh dấu</translation>
+    </message>
+    <message>
+        <source>Set the field of the marked reports</source>
+        <translation>Đặt lĩnh vực cho các phản ánh đã đánh dấu</translation>
+    </message>
+    <message>
+        <source>Reject the marked reports as spam</source>
+        <translation>Từ chối các phản ánh đã đánh dấu vì là tin rác</translation>
+    </message>
+    <message>
+        <source>Undo the last bulk change</source>
+        <translation>Hoàn tác thay đổi hàng loạt gần nhất</translation>
+    </message>
+    <message>
+        <source>Marked reports</source>
+        <translation>Phản ánh đã đánh dấu</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import CivicDesk.Models
 import CivicDesk.Ui
 
 // The strip above the queue while reports are marked for a bulk action, or while the last one
@@ -46,19 +47,19 @@ Rectangle {
         ActionButton {
             visible: root.markedCount > 0 && root.mayTriage
             text: qsTr("Forward")
-            shortcutText: "Shift+F"
+            shortcutText: Shortcuts.keys.bulkForward
             onClicked: root.forwardRequested()
         }
         ActionButton {
             visible: root.markedCount > 0 && root.mayTriage
             text: qsTr("Field")
-            shortcutText: "Shift+C"
+            shortcutText: Shortcuts.keys.bulkClassify
             onClicked: root.classifyRequested()
         }
         ActionButton {
             visible: root.markedCount > 0 && root.mayTriage
             text: qsTr("Spam")
-            shortcutText: "Shift+R"
+            shortcutText: Shortcuts.keys.bulkReject
             onClicked: root.rejectRequested()
         }
         ActionButton {
@@ -80,7 +81,7 @@ Rectangle {
             objectName: "bulkUndoButton"
             visible: root.undoAvailable
             text: qsTr("Undo until %1").arg(root.undoUntilText)
-            shortcutText: "Ctrl+Z"
+            shortcutText: Shortcuts.keys.bulkUndo
             onClicked: root.undoRequested()
         }
     }

@@ -19,6 +19,8 @@ Rectangle {
     property var seenValues: ({})
 
     signal editingFinished()
+    // Asks for the keyboard to go back to the queue after a button here opened another report.
+    signal queueFocusRequested()
 
     // True while a refused change of this report waits in the needs-attention list.
     readonly property bool refused: Workstation.attentionItems.some(item => item.reportId === root.detail.reportId)
@@ -184,7 +186,7 @@ Rectangle {
                 Layout.minimumWidth: 0
                 horizontalAlignment: Text.AlignRight
                 elide: Text.ElideRight
-                text: root.refused ? qsTr("Refused: needs your decision (A)")
+                text: root.refused ? qsTr("Refused: needs your decision (%1)").arg(Shortcuts.keys.attention)
                                    : root.detail.pending ? qsTr("Waiting for the central…") : qsTr("Saved on the central")
                 color: root.refused ? Theme.danger : root.detail.pending ? Theme.warning : Theme.ok
                 font.family: Theme.fontFamily
@@ -233,7 +235,10 @@ Rectangle {
                 }
                 ActionButton {
                     text: qsTr("Open")
-                    onClicked: Workstation.select(duplicateBanner.best.id)
+                    onClicked: {
+                        Workstation.select(duplicateBanner.best.id)
+                        root.queueFocusRequested()
+                    }
                 }
                 ActionButton {
                     text: qsTr("Merge")
@@ -373,7 +378,7 @@ Rectangle {
                         visible: Workstation.mayReveal && root.detail.reporterCount > 0
                                  && root.detail.revealedReporters.length === 0
                         text: qsTr("Reveal")
-                        shortcutText: "V"
+                        shortcutText: Shortcuts.keys.reveal
                         onClicked: root.revealRequested()
                     }
                 }
@@ -401,15 +406,16 @@ Rectangle {
             ActionButton {
                 objectName: "claimButton"
                 text: Workstation.holdsClaim ? qsTr("Release") : qsTr("Claim")
-                shortcutText: "L"
+                shortcutText: Shortcuts.keys.claim
                 visible: Workstation.mayTriage
                 enabled: Workstation.holdsClaim || root.detail.claimHolder.length === 0
                          || Workstation.maySupervise
                 onClicked: root.claimRequested()
             }
             ActionButton {
+                objectName: "classifyButton"
                 text: qsTr("Classify")
-                shortcutText: "C"
+                shortcutText: Shortcuts.keys.classify
                 visible: Workstation.mayTriage
                 primary: root.detail.statusCode === "new"
                 enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
@@ -417,7 +423,7 @@ Rectangle {
             }
             ActionButton {
                 text: qsTr("Forward")
-                shortcutText: "F"
+                shortcutText: Shortcuts.keys.forward
                 visible: Workstation.mayTriage
                 primary: root.detail.statusCode === "triaged"
                 enabled: root.detail.statusCode === "triaged"
@@ -425,49 +431,49 @@ Rectangle {
             }
             ActionButton {
                 text: qsTr("Reject")
-                shortcutText: "R"
+                shortcutText: Shortcuts.keys.reject
                 visible: Workstation.mayTriage
                 enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
                 onClicked: root.rejectRequested()
             }
             ActionButton {
                 text: qsTr("Duplicate")
-                shortcutText: "D"
+                shortcutText: Shortcuts.keys.duplicate
                 visible: Workstation.mayTriage && Workstation.duplicateSuggestions.length > 0
                 enabled: root.detail.statusCode === "new" || root.detail.statusCode === "triaged"
                 onClicked: root.duplicateRequested()
             }
             ActionButton {
                 text: qsTr("Take in hand")
-                shortcutText: "K"
+                shortcutText: Shortcuts.keys.acknowledge
                 visible: Workstation.mayWrite && root.detail.statusCode === "assigned"
                 primary: !Workstation.mayTriage
                 onClicked: root.acknowledgeRequested()
             }
             ActionButton {
                 text: qsTr("Respond")
-                shortcutText: "P"
+                shortcutText: Shortcuts.keys.respond
                 visible: Workstation.mayWrite && root.detail.statusCode === "in_progress"
                 primary: true
                 onClicked: root.respondRequested()
             }
             ActionButton {
                 text: qsTr("Ask the citizen")
-                shortcutText: "Q"
+                shortcutText: Shortcuts.keys.ask
                 visible: Workstation.mayWrite && (root.detail.statusCode === "assigned"
                                                   || root.detail.statusCode === "in_progress")
                 onClicked: root.askRequested()
             }
             ActionButton {
                 text: qsTr("Record answer")
-                shortcutText: "W"
+                shortcutText: Shortcuts.keys.answer
                 visible: Workstation.mayTriage && root.detail.statusCode === "waiting_info"
                 primary: true
                 onClicked: root.answerRequested()
             }
             ActionButton {
                 text: qsTr("More time")
-                shortcutText: "X"
+                shortcutText: Shortcuts.keys.extension
                 visible: Workstation.mayWrite && !Workstation.maySupervise
                          && (root.detail.statusCode === "assigned" || root.detail.statusCode === "in_progress"
                              || root.detail.statusCode === "waiting_info")
@@ -475,14 +481,14 @@ Rectangle {
             }
             ActionButton {
                 text: qsTr("Decide on more time")
-                shortcutText: "H"
+                shortcutText: Shortcuts.keys.decideExtension
                 visible: Workstation.maySupervise && root.detail.extensionDueText.length > 0
                 primary: true
                 onClicked: root.decisionRequested()
             }
             ActionButton {
                 text: qsTr("Reopen")
-                shortcutText: "O"
+                shortcutText: Shortcuts.keys.reopen
                 visible: Workstation.maySupervise && (root.detail.statusCode === "rejected"
                                                       || root.detail.statusCode === "closed"
                                                       || root.detail.statusCode === "duplicate")
@@ -490,7 +496,7 @@ Rectangle {
             }
             ActionButton {
                 text: qsTr("Return to the center")
-                shortcutText: "T"
+                shortcutText: Shortcuts.keys.returnToCenter
                 // Operators meet it only on assigned reports, which keeps their row short.
                 visible: Workstation.mayReturn
                          && (root.detail.statusCode === "assigned" || !Workstation.mayTriage)
@@ -500,13 +506,13 @@ Rectangle {
             }
             ActionButton {
                 text: qsTr("Note")
-                shortcutText: "N"
+                shortcutText: Shortcuts.keys.note
                 visible: Workstation.mayWrite
                 onClicked: root.noteRequested()
             }
             ActionButton {
                 text: qsTr("Edit text")
-                shortcutText: "E"
+                shortcutText: Shortcuts.keys.editText
                 visible: Workstation.mayWrite
                 enabled: !root.editing && root.detail.editableFields.length > 0
                 onClicked: root.startEditing()

@@ -47,7 +47,7 @@ RowLayout {
         id: search
         Layout.fillWidth: true
         Layout.minimumWidth: 200
-        placeholderText: qsTr("Search code, text, address (Ctrl+F)")
+        placeholderText: qsTr("Search code, text, address (%1)").arg(Shortcuts.keys.search)
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         selectByMouse: true

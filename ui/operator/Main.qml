@@ -6,14 +6,15 @@ import CivicDesk.Models
 import CivicDesk.Ui
 
 // The operator's window: filters on top, then the queue, the map and the open report side by
-// side, and the status bar. Every action has a key: Ctrl+F search, C classify, F forward,
-// R reject, D mark as a duplicate, T return to the center, K take in hand, P publish the
-// response, Q ask the citizen, W record the citizen's answer, X ask for more time, H decide on
-// more time, O reopen, N note, E edit the text, A the list of refused changes, L claim or
-// release, J claim the next report, F5 sync now, Ctrl+N a new report from a hotline call.
-// Space, Shift+Up and Shift+Down mark reports in the queue; Shift+F forwards, Shift+C sets the
-// field and Shift+R rejects as spam every marked report, after a preview; Ctrl+Z undoes that for
-// ten minutes; Escape unmarks.
+// side, and the status bar. Every action has a key, which the shortcut sheet (F1) lists and
+// changes; the defaults are Ctrl+F search, C classify, F forward, R reject, D mark as a
+// duplicate, T return to the center, K take in hand, P publish the response, Q ask the citizen,
+// W record the citizen's answer, X ask for more time, H decide on more time, O reopen, N note,
+// E edit the text, V show the reporter, A the list of refused changes, L claim or release, J
+// claim the next report, F5 sync now, Ctrl+N a new report from a hotline call. Space, Shift+Up
+// and Shift+Down mark reports in the queue, and Escape unmarks them. Shift+F forwards, Shift+C
+// sets the field and Shift+R rejects as spam every marked report, after a preview. Ctrl+Z undoes
+// that for ten minutes.
 // An agency user's window opens on the agency's inbox: the reports it has in hand.
 ApplicationWindow {
     id: root
@@ -62,12 +63,21 @@ ApplicationWindow {
                 objectName: "newReportButton"
                 visible: Workstation.mayTriage
                 text: qsTr("New report")
-                shortcutText: "Ctrl+N"
+                shortcutText: Shortcuts.keys.newReport
                 onClicked: intake.openNew()
             }
             ActionButton {
+                objectName: "shortcutsButton"
+                text: qsTr("Keys")
+                shortcutText: Shortcuts.keys.shortcutSheet
+                onClicked: sheet.open()
+            }
+            ActionButton {
                 text: Workstation.language === "vi" ? "English" : "Tiếng Việt"
-                onClicked: Workstation.setLanguage(Workstation.language === "vi" ? "en" : "vi")
+                onClicked: {
+                    Workstation.setLanguage(Workstation.language === "vi" ? "en" : "vi")
+                    queue.forceActiveFocus()
+                }
             }
             ActionButton {
                 text: qsTr("About")
@@ -89,7 +99,10 @@ ApplicationWindow {
         anchors.margins: Theme.spacing
         reports: Workstation.alerts.reports
         muted: Workstation.alerts.muted
-        onReportChosen: id => Workstation.select(id)
+        onReportChosen: id => {
+            Workstation.select(id)
+            queue.forceActiveFocus()
+        }
         onMuteRequested: mute => Workstation.alerts.muted = mute
     }
 
@@ -122,6 +135,7 @@ ApplicationWindow {
             }
             QueueView {
                 id: queue
+                objectName: "queueView"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 model: Workstation.queue
@@ -134,6 +148,8 @@ ApplicationWindow {
             id: mapPane
             SplitView.fillWidth: true
             SplitView.minimumWidth: 200
+            goToShortcutEnabled: !sheet.opened
+            onQueueFocusRequested: queue.forceActiveFocus()
         }
         DetailPane {
             id: detailPane
@@ -148,23 +164,28 @@ ApplicationWindow {
             onNoteRequested: note.open()
             onRevealRequested: reveal.open()
             onDuplicateRequested: duplicate.open()
-            onAcknowledgeRequested: Workstation.acknowledge()
+            onAcknowledgeRequested: {
+                Workstation.acknowledge()
+                queue.forceActiveFocus()
+            }
             onRespondRequested: respond.open()
             onAskRequested: ask.open()
             onAnswerRequested: answer.open()
             onExtensionRequested: extension.open()
             onDecisionRequested: decision.open()
             onReopenRequested: reopen.open()
-            onMergeRequested: id => Workstation.markDuplicate(id)
+            onMergeRequested: id => {
+                Workstation.markDuplicate(id)
+                queue.forceActiveFocus()
+            }
             onClaimRequested: root.claimOrRelease()
             onEditingFinished: queue.forceActiveFocus()
+            onQueueFocusRequested: queue.forceActiveFocus()
             onPhotoOpened: sha256 => root.openPhoto(sha256)
             onVideoRequested: sha256 => Workstation.openMedia(sha256)
         }
     }
 
-    // Whether a text field has the keyboard: single-key shortcuts would steal typed letters.
-    readonly property bool typing: filters.searchField.activeFocus || mapPane.typing
     readonly property bool canTriage: Workstation.mayTriage
                                       && (Workstation.detail.statusCode === "new"
                                           || Workstation.detail.statusCode === "triaged")
@@ -177,41 +198,52 @@ ApplicationWindow {
                                     && !decision.opened && !reopen.opened && !releaseOther.opened
                                     && !note.opened && !photo.opened && !reveal.opened
                                     && !attention.opened && !detailPane.editing
-                                    && !intake.opened && !bulkAssign.opened
-                                    && !bulkClassify.opened && !bulkPreview.opened
+                                    && !intake.opened && !sheet.opened && !about.opened
+                                    && !bulkAssign.opened && !bulkClassify.opened
+                                    && !bulkPreview.opened
+    // Whether the bulk actions may act: marked reports and a user who triages.
     readonly property bool mayBulk: root.noPopup && Workstation.mayTriage
-                                    && Workstation.queue.markedCount > 0 && !root.typing
+                                    && Workstation.queue.markedCount > 0
 
     function previewSpam() {
         Workstation.bulk.previewAction("reject", qsTr("Spam"))
     }
 
-    Shortcut { sequence: "Ctrl+F"; onActivated: filters.searchField.forceActiveFocus() }
-    Shortcut { sequence: "C"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: classify.open() }
-    Shortcut { sequence: "F"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.statusCode === "triaged" && !root.typing; onActivated: assign.open() }
-    Shortcut { sequence: "R"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: reject.open() }
-    Shortcut { sequence: "T"; enabled: root.noPopup && Workstation.mayReturn && Workstation.detail.statusCode === "assigned" && !root.typing; onActivated: giveBack.open() }
-    Shortcut { sequence: "N"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.loaded && !root.typing; onActivated: note.open() }
-    Shortcut { sequence: "V"; enabled: root.noPopup && Workstation.mayReveal && !reveal.opened && Workstation.detail.reporterCount > 0 && !root.typing; onActivated: reveal.open() }
-    Shortcut { sequence: "E"; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && !root.typing; onActivated: detailPane.startEditing() }
-    Shortcut { sequence: "A"; enabled: root.noPopup && !root.typing; onActivated: attention.open() }
-    Shortcut { sequence: "F5"; onActivated: Workstation.syncNow() }
-    Shortcut { sequence: "L"; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.loaded && !root.typing; onActivated: root.claimOrRelease() }
-    Shortcut { sequence: "J"; enabled: root.noPopup && Workstation.mayTriage && !root.typing; onActivated: Workstation.claimNext() }
-    Shortcut { sequence: "D"; enabled: root.noPopup && root.canTriage && !root.typing; onActivated: duplicate.open() }
-    Shortcut { sequence: "K"; enabled: root.noPopup && Workstation.mayWrite && root.openStatus === "assigned" && !root.typing; onActivated: Workstation.acknowledge() }
-    Shortcut { sequence: "P"; enabled: root.noPopup && Workstation.mayWrite && root.openStatus === "in_progress" && !root.typing; onActivated: respond.open() }
-    Shortcut { sequence: "Q"; enabled: root.noPopup && Workstation.mayWrite && (root.openStatus === "assigned" || root.openStatus === "in_progress") && !root.typing; onActivated: ask.open() }
-    Shortcut { sequence: "W"; enabled: root.noPopup && Workstation.mayTriage && root.openStatus === "waiting_info" && !root.typing; onActivated: answer.open() }
-    Shortcut { sequence: "X"; enabled: root.noPopup && Workstation.mayWrite && root.agencyWork && !root.typing; onActivated: extension.open() }
-    Shortcut { sequence: "H"; enabled: root.noPopup && Workstation.maySupervise && Workstation.detail.extensionDueText.length > 0 && !root.typing; onActivated: decision.open() }
-    Shortcut { sequence: "O"; enabled: root.noPopup && Workstation.maySupervise && (root.openStatus === "rejected" || root.openStatus === "closed" || root.openStatus === "duplicate") && !root.typing; onActivated: reopen.open() }
-    Shortcut { sequence: "Shift+F"; enabled: root.mayBulk; onActivated: bulkAssign.open() }
-    Shortcut { sequence: "Shift+C"; enabled: root.mayBulk; onActivated: bulkClassify.open() }
-    Shortcut { sequence: "Shift+R"; enabled: root.mayBulk; onActivated: root.previewSpam() }
-    Shortcut { sequence: "Esc"; enabled: root.noPopup && Workstation.queue.markedCount > 0 && !root.typing; onActivated: Workstation.queue.clearMarked() }
-    Shortcut { sequence: "Ctrl+Z"; enabled: root.noPopup && Workstation.bulk.undoAvailable && !root.typing; onActivated: Workstation.bulk.previewUndo() }
-    Shortcut { sequence: "Ctrl+N"; enabled: Workstation.mayTriage && !intake.opened; onActivated: intake.openNew() }
+    // Whether the key of `action` may act now. A single key acts only while the queue has the
+    // keyboard, so that it never takes a letter typed into a field (Vietnamese input methods type
+    // through letter keys), on the map or in a popup.
+    function keyActive(action) {
+        return queue.activeFocus || !Shortcuts.isSingleKey(Shortcuts.keys[action])
+    }
+
+    Shortcut { sequence: Shortcuts.keys.search; enabled: !sheet.opened; onActivated: filters.searchField.forceActiveFocus() }
+    Shortcut { sequence: Shortcuts.keys.classify; enabled: root.noPopup && root.canTriage && root.keyActive("classify"); onActivated: classify.open() }
+    Shortcut { sequence: Shortcuts.keys.forward; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.statusCode === "triaged" && root.keyActive("forward"); onActivated: assign.open() }
+    Shortcut { sequence: Shortcuts.keys.reject; enabled: root.noPopup && root.canTriage && root.keyActive("reject"); onActivated: reject.open() }
+    Shortcut { sequence: Shortcuts.keys.returnToCenter; enabled: root.noPopup && Workstation.mayReturn && Workstation.detail.statusCode === "assigned" && root.keyActive("returnToCenter"); onActivated: giveBack.open() }
+    Shortcut { sequence: Shortcuts.keys.note; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.loaded && root.keyActive("note"); onActivated: note.open() }
+    Shortcut { sequence: Shortcuts.keys.reveal; enabled: root.noPopup && Workstation.mayReveal && Workstation.detail.reporterCount > 0 && root.keyActive("reveal"); onActivated: reveal.open() }
+    Shortcut { sequence: Shortcuts.keys.editText; enabled: root.noPopup && Workstation.mayWrite && Workstation.detail.editableFields.length > 0 && root.keyActive("editText"); onActivated: detailPane.startEditing() }
+    Shortcut { sequence: Shortcuts.keys.attention; enabled: root.noPopup && root.keyActive("attention"); onActivated: attention.open() }
+    Shortcut { sequence: Shortcuts.keys.syncNow; enabled: !sheet.opened; onActivated: Workstation.syncNow() }
+    Shortcut { sequence: Shortcuts.keys.claim; enabled: root.noPopup && Workstation.mayTriage && Workstation.detail.loaded && root.keyActive("claim"); onActivated: root.claimOrRelease() }
+    Shortcut { sequence: Shortcuts.keys.claimNext; enabled: root.noPopup && Workstation.mayTriage && root.keyActive("claimNext"); onActivated: Workstation.claimNext() }
+    Shortcut { sequence: Shortcuts.keys.duplicate; enabled: root.noPopup && root.canTriage && root.keyActive("duplicate"); onActivated: duplicate.open() }
+    Shortcut { sequence: Shortcuts.keys.acknowledge; enabled: root.noPopup && Workstation.mayWrite && root.openStatus === "assigned" && root.keyActive("acknowledge"); onActivated: Workstation.acknowledge() }
+    Shortcut { sequence: Shortcuts.keys.respond; enabled: root.noPopup && Workstation.mayWrite && root.openStatus === "in_progress" && root.keyActive("respond"); onActivated: respond.open() }
+    Shortcut { sequence: Shortcuts.keys.ask; enabled: root.noPopup && Workstation.mayWrite && (root.openStatus === "assigned" || root.openStatus === "in_progress") && root.keyActive("ask"); onActivated: ask.open() }
+    Shortcut { sequence: Shortcuts.keys.answer; enabled: root.noPopup && Workstation.mayTriage && root.openStatus === "waiting_info" && root.keyActive("answer"); onActivated: answer.open() }
+    Shortcut { sequence: Shortcuts.keys.extension; enabled: root.noPopup && Workstation.mayWrite && root.agencyWork && root.keyActive("extension"); onActivated: extension.open() }
+    Shortcut { sequence: Shortcuts.keys.decideExtension; enabled: root.noPopup && Workstation.maySupervise && Workstation.detail.extensionDueText.length > 0 && root.keyActive("decideExtension"); onActivated: decision.open() }
+    Shortcut { sequence: Shortcuts.keys.reopen; enabled: root.noPopup && Workstation.maySupervise && (root.openStatus === "rejected" || root.openStatus === "closed" || root.openStatus === "duplicate") && root.keyActive("reopen"); onActivated: reopen.open() }
+    Shortcut { sequence: Shortcuts.keys.bulkForward; enabled: root.mayBulk && root.keyActive("bulkForward"); onActivated: bulkAssign.open() }
+    Shortcut { sequence: Shortcuts.keys.bulkClassify; enabled: root.mayBulk && root.keyActive("bulkClassify"); onActivated: bulkClassify.open() }
+    Shortcut { sequence: Shortcuts.keys.bulkReject; enabled: root.mayBulk && root.keyActive("bulkReject"); onActivated: root.previewSpam() }
+    // Ctrl+Z also undoes typing, so it acts only while the queue has the keyboard.
+    Shortcut { sequence: Shortcuts.keys.bulkUndo; enabled: root.noPopup && Workstation.bulk.undoAvailable && queue.activeFocus; onActivated: Workstation.bulk.previewUndo() }
+    Shortcut { sequence: "Esc"; enabled: root.noPopup && Workstation.queue.markedCount > 0 && queue.activeFocus; onActivated: Workstation.queue.clearMarked() }
+    Shortcut { sequence: Shortcuts.keys.newReport; enabled: Workstation.mayTriage && !intake.opened && !sheet.opened; onActivated: intake.openNew() }
+    Shortcut { sequence: Shortcuts.keys.shortcutSheet; enabled: root.noPopup; onActivated: sheet.open() }
 
     ChoicePopup {
         id: classify
@@ -416,10 +448,12 @@ ApplicationWindow {
     // with a reason.
     function claimOrRelease() {
         const holder = Workstation.detail.claimHolder
-        if (holder.length > 0 && !Workstation.holdsClaim && Workstation.maySupervise)
+        if (holder.length > 0 && !Workstation.holdsClaim && Workstation.maySupervise) {
             releaseOther.open()
-        else
+        } else {
             Workstation.toggleClaim()
+            queue.forceActiveFocus()
+        }
     }
     TextPopup {
         id: releaseOther
@@ -454,6 +488,17 @@ ApplicationWindow {
     }
     AboutPopup {
         id: about
+        onClosed: queue.forceActiveFocus()
+    }
+    ShortcutSheet {
+        id: sheet
+        objectName: "shortcutSheet"
+        onClosed: queue.forceActiveFocus()
+    }
+    // Opens the shortcut sheet; the screenshot option calls it.
+    function openShortcutSheet() {
+        sheet.open()
+        return true
     }
     IntakeDialog {
         id: intake

@@ -16,10 +16,14 @@ Rectangle {
     readonly property alias map: map
     readonly property bool pendingWork: !notices.softwareRenderer
                                         && (map.pendingWork || tiles.loading)
-    // Whether a text field of the pane has the keyboard, so single-key shortcuts stay quiet.
-    readonly property bool typing: goTo.activeFocus
+    // Whether the pane's own shortcut (Go to) acts. Main turns it off while the shortcut sheet is open.
+    property bool goToShortcutEnabled: true
     // Set while the map itself changes the selection, so that the map does not move then.
     property bool selectingFromMap: false
+
+    // Asks for the keyboard to go back to the queue, after a report was chosen with the mouse or
+    // from a cluster's list, so that the queue's single keys act on it at once.
+    signal queueFocusRequested()
 
     color: "#e8edf1"
     border.color: map.activeFocus ? Theme.accent : Theme.border
@@ -63,7 +67,10 @@ Rectangle {
         markers: Workstation.mapMarkers
         selectedId: Workstation.selectedReportId
         highlightedArea: Workstation.queue.areaFilter
-        onMarkerClicked: id => root.selectFromMap(id)
+        onMarkerClicked: id => {
+            root.selectFromMap(id)
+            root.queueFocusRequested()
+        }
         onMarkerStepped: id => root.selectFromMap(id)
         onClusterClicked: ids => {
             clusterList.rows = []
@@ -104,7 +111,7 @@ Rectangle {
             width: Math.min(240, tools.width)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
-            placeholderText: qsTr("Go to ward or commune… (Ctrl+G)")
+            placeholderText: qsTr("Go to ward or commune… (%1)").arg(Shortcuts.keys.goToPlace)
             selectByMouse: true
             background: Rectangle {
                 implicitHeight: 32
@@ -295,6 +302,8 @@ Rectangle {
         id: clusterList
         objectName: "clusterList"
         property var rows: []
+        // Whether the list closes on a chosen report, which hands the keyboard to the queue.
+        property bool reportChosen: false
         x: Math.round((root.width - width) / 2)
         y: tools.height + 2 * Theme.spacing
         width: Math.min(460, root.width - 2 * Theme.spacing)
@@ -302,8 +311,22 @@ Rectangle {
                          root.height - y - Theme.spacing)
         padding: Theme.spacing
         focus: true
-        onOpened: listView.forceActiveFocus()
-        onClosed: map.forceActiveFocus()
+        onOpened: {
+            clusterList.reportChosen = false
+            listView.forceActiveFocus()
+        }
+        onClosed: {
+            if (clusterList.reportChosen)
+                root.queueFocusRequested()
+            else
+                map.forceActiveFocus()
+        }
+
+        function choose(id) {
+            root.selectFromMap(id)
+            clusterList.reportChosen = true
+            clusterList.close()
+        }
 
         Connections {
             target: Workstation
@@ -332,10 +355,8 @@ Rectangle {
                 model: clusterList.rows
                 keyNavigationEnabled: true
                 Keys.onReturnPressed: {
-                    if (currentIndex >= 0) {
-                        root.selectFromMap(clusterList.rows[currentIndex].id)
-                        clusterList.close()
-                    }
+                    if (currentIndex >= 0)
+                        clusterList.choose(clusterList.rows[currentIndex].id)
                 }
                 delegate: Rectangle {
                     id: reportRow
@@ -372,10 +393,7 @@ Rectangle {
                     }
                     MouseArea {
                         anchors.fill: parent
-                        onClicked: {
-                            root.selectFromMap(reportRow.modelData.id)
-                            clusterList.close()
-                        }
+                        onClicked: clusterList.choose(reportRow.modelData.id)
                     }
                 }
             }
@@ -383,7 +401,8 @@ Rectangle {
     }
 
     Shortcut {
-        sequence: "Ctrl+G"
+        sequence: Shortcuts.keys.goToPlace
+        enabled: root.goToShortcutEnabled
         onActivated: goTo.forceActiveFocus()
     }
 
