@@ -41,6 +41,7 @@ struct Options
     QString screenshot;
     QString select;
     ScreenshotTaker::Overlay overlay = ScreenshotTaker::Overlay::None;
+    ScreenshotTaker::BulkPreview bulk;
     bool simulator = true;
     TileOptions tiles;
 };
@@ -72,6 +73,14 @@ Options parseOptions(const QApplication &app)
          QStringLiteral("With --screenshot: show the open report's first photo full size.")},
         {QStringLiteral("open-shortcuts"),
          QStringLiteral("With --screenshot: show the shortcut sheet over the window.")},
+        {QStringLiteral("preview-bulk"),
+         QStringLiteral("With --screenshot: mark these reports (public codes, separated by "
+                        "commas) and show the preview of a bulk action on them."),
+         QStringLiteral("CODES")},
+        {QStringLiteral("bulk-action"),
+         QStringLiteral("The action of --preview-bulk: assign:AGENCY, classify:FIELD or "
+                        "reject:REASON."),
+         QStringLiteral("ACTION:VALUE")},
         {QStringLiteral("tiles"),
          QStringLiteral("Base map from a tile server: a URL template with {z}, {x}, {y} and "
                         "optionally {s}, such as https://tiles.example/{z}/{x}/{y}.png. Check "
@@ -93,6 +102,14 @@ Options parseOptions(const QApplication &app)
         options.overlay = ScreenshotTaker::Overlay::FirstPhoto;
     else if (parser.isSet(QStringLiteral("open-shortcuts")))
         options.overlay = ScreenshotTaker::Overlay::ShortcutSheet;
+    else if (parser.isSet(QStringLiteral("preview-bulk"))) {
+        options.overlay = ScreenshotTaker::Overlay::BulkPreview;
+        options.bulk.codes = parser.value(QStringLiteral("preview-bulk"))
+                                 .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const QString action = parser.value(QStringLiteral("bulk-action"));
+        options.bulk.action = action.section(QLatin1Char(':'), 0, 0);
+        options.bulk.value = action.section(QLatin1Char(':'), 1);
+    }
     options.simulator =
         !parser.isSet(QStringLiteral("no-simulator")) && options.screenshot.isEmpty();
     options.tiles.urlTemplate = parser.value(QStringLiteral("tiles"));
@@ -237,6 +254,8 @@ bool OperatorSession::open(const QString &centralUrl, const QString &user, const
     if (!options.screenshot.isEmpty())
         screenshot = std::make_unique<ScreenshotTaker>(
             window, workstation.get(), options.screenshot, options.select, options.overlay);
+    if (screenshot)
+        screenshot->setBulkPreview(options.bulk);
 
     // The demo central is prepared off the GUI thread, like all database work.
     Workstation *station = workstation.get();

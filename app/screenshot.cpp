@@ -60,6 +60,9 @@ QString ScreenshotTaker::waitingFor() const
     if (m_overlay == Overlay::FirstPhoto && m_overlayOpened &&
         m_window->property("photoPending").toBool())
         waiting.append(QStringLiteral("the full photo"));
+    if (m_overlay == Overlay::BulkPreview && m_overlayOpened &&
+        m_workstation->bulk()->preview().isEmpty())
+        waiting.append(QStringLiteral("the bulk preview"));
     return waiting.join(QStringLiteral(", "));
 }
 
@@ -68,14 +71,7 @@ void ScreenshotTaker::check()
     if (m_capturing || !waitingFor().isEmpty())
         return;
     if (m_overlay != Overlay::None && !m_overlayOpened) {
-        const bool photo = m_overlay == Overlay::FirstPhoto;
-        QVariant opened;
-        QMetaObject::invokeMethod(m_window, photo ? "openFirstPhoto" : "openShortcutSheet",
-                                  Q_RETURN_ARG(QVariant, opened));
-        if (!opened.toBool()) {
-            std::fprintf(stderr, "civicdesk: %s\n",
-                         photo ? "the open report has no photo to open"
-                               : "the shortcut sheet could not be opened");
+        if (!openOverlay()) {
             QCoreApplication::exit(1);
             return;
         }
@@ -87,6 +83,35 @@ void ScreenshotTaker::check()
     m_capturing = true;
     m_framesAfterReady = 0;
     m_window->update();
+}
+
+bool ScreenshotTaker::openOverlay()
+{
+    if (m_overlay == Overlay::BulkPreview) {
+        QueueModel *queue = m_workstation->queue();
+        for (const QString &code : std::as_const(m_bulk.codes)) {
+            const QString id = queue->reportIdOfCode(code.trimmed());
+            if (id.isEmpty()) {
+                std::fprintf(stderr, "civicdesk: report %s is not in the queue\n",
+                             qPrintable(code));
+                return false;
+            }
+            queue->setMarked(id, true);
+        }
+        m_workstation->bulk()->previewAction(m_bulk.action, m_bulk.value);
+        return true;
+    }
+    const bool photo = m_overlay == Overlay::FirstPhoto;
+    QVariant opened;
+    QMetaObject::invokeMethod(m_window, photo ? "openFirstPhoto" : "openShortcutSheet",
+                              Q_RETURN_ARG(QVariant, opened));
+    if (!opened.toBool()) {
+        std::fprintf(stderr, "civicdesk: %s\n",
+                     photo ? "the open report has no photo to open"
+                           : "the shortcut sheet could not be opened");
+        return false;
+    }
+    return true;
 }
 
 void ScreenshotTaker::capture()

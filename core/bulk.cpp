@@ -93,7 +93,9 @@ BulkChange changeOf(const Report &report)
     BulkChange change;
     change.reportId = report.id;
     change.code = report.publicCode;
-    change.title = report.title;
+    // Reports from some channels come without a title: their text's beginning stands in.
+    change.title = report.title.isEmpty() ? report.description.left(160).simplified()
+                                          : report.title;
     change.before = assignmentStateOf(report);
     change.after = change.before;
     return change;

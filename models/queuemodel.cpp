@@ -297,6 +297,17 @@ void QueueModel::sortBy(int position)
     applyQuery(query);
 }
 
+QString QueueModel::reportIdOfCode(const QString &publicCode) const
+{
+    for (const QList<QueueRow> &rows : m_pages) {
+        for (const QueueRow &row : rows) {
+            if (row.publicCode == publicCode)
+                return row.id;
+        }
+    }
+    return {};
+}
+
 void QueueModel::setMarked(const QString &reportId, bool marked)
 {
     if (reportId.isEmpty() || marked == m_marked.contains(reportId))

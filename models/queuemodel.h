@@ -104,6 +104,8 @@ public:
     // Sorts by the column at a position; a second call on the same column reverses the order.
     Q_INVOKABLE void sortBy(int position);
     Q_INVOKABLE QString reportIdAt(int row) const;
+    // Returns the id of the report with this public code among the loaded pages, or "".
+    Q_INVOKABLE QString reportIdOfCode(const QString &publicCode) const;
     // Returns the row of a report among the loaded pages, or -1.
     Q_INVOKABLE int rowOf(const QString &reportId) const;
     // Header of the column at a position.

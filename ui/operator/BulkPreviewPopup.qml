@@ -13,8 +13,10 @@ Popup {
 
     modal: true
     focus: true
-    width: Math.min(1100, parent ? parent.width - 80 : 1100)
-    height: Math.min(680, parent ? parent.height - 80 : 680)
+    width: Math.min(1400, parent ? parent.width - 80 : 1400)
+    // As tall as the list needs, up to most of the window.
+    height: Math.min(contentItem.implicitHeight + 2 * root.padding,
+                     parent ? parent.height - 80 : 680)
     anchors.centerIn: Overlay.overlay
     padding: Theme.padding
     background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
@@ -63,6 +65,7 @@ Popup {
             objectName: "bulkPreviewList"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredHeight: contentHeight
             clip: true
             model: root.bulk.preview
             boundsBehavior: Flickable.StopAtBounds
@@ -87,7 +90,7 @@ Popup {
                     opacity: row.modelData.applies ? 1 : 0.75
 
                     Text {
-                        Layout.preferredWidth: 140
+                        Layout.preferredWidth: 130
                         text: row.modelData.code
                         textFormat: Text.PlainText
                         font.family: Theme.fontFamily
@@ -96,7 +99,7 @@ Popup {
                         color: Theme.text
                     }
                     Text {
-                        Layout.preferredWidth: 300
+                        Layout.preferredWidth: 280
                         text: row.modelData.title
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
@@ -105,7 +108,7 @@ Popup {
                         color: Theme.text
                     }
                     Text {
-                        Layout.preferredWidth: 260
+                        Layout.preferredWidth: 400
                         text: row.modelData.before
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
