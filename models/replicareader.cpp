@@ -368,7 +368,9 @@ public:
         SqlStatement select(
             m_replica->database(),
             QStringLiteral("SELECT id, public_code, title, substr(description, 1, 160) AS excerpt, "
-                           "received_at FROM report WHERE priority = 'urgent' "
+                           "received_at, (SELECT max(e.at) FROM event e WHERE e.report_id = "
+                           "report.id AND e.kind = 'reminded') AS reminded_at "
+                           "FROM report WHERE priority = 'urgent' "
                            "AND status IN ('new', 'triaged') AND (claim_holder IS NULL "
                            "OR claim_holder = '' OR claim_expires_at IS NULL "
                            "OR claim_expires_at <= :now) ORDER BY received_at LIMIT 200"));
@@ -386,7 +388,8 @@ public:
                 title = row.value(QStringLiteral("excerpt")).toString().simplified();
             reports.append({row.value(QStringLiteral("id")).toString(),
                             row.value(QStringLiteral("public_code")).toString(), title,
-                            fromStorageTime(row.value(QStringLiteral("received_at")).toString())});
+                            fromStorageTime(row.value(QStringLiteral("received_at")).toString()),
+                            fromStorageTime(row.value(QStringLiteral("reminded_at")).toString())});
         }
         Q_EMIT urgentReady(reports);
     }

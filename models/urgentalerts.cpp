@@ -48,13 +48,17 @@ void UrgentAlerts::update(const QList<UrgentReport> &reports)
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto &a, const auto &b) { return a.receivedAt < b.receivedAt; });
 
-    QSet<QString> previous;
+    QHash<QString, QDateTime> previous; // report id to its last reminder
     for (const UrgentReport &report : std::as_const(m_reports))
-        previous.insert(report.id);
+        previous.insert(report.id, report.remindedAt);
     QList<UrgentReport> arrived;
+    QList<UrgentReport> reminded;
     for (const UrgentReport &report : std::as_const(sorted)) {
-        if (!previous.contains(report.id))
+        const auto seen = previous.constFind(report.id);
+        if (seen == previous.cend())
             arrived.append(report);
+        else if (report.remindedAt.isValid() && report.remindedAt > *seen)
+            reminded.append(report);
     }
 
     const bool changed = sorted != m_reports;
@@ -67,6 +71,15 @@ void UrgentAlerts::update(const QList<UrgentReport> &reports)
         if (m_notifier)
             m_notifier->notifyUrgentReport(report);
         Q_EMIT reportArrived(report.id);
+    }
+    // The central's reminder goes to the desktop again, so that a report nobody took in ten
+    // minutes does not wait behind a notification already dismissed.
+    for (const UrgentReport &report : std::as_const(reminded)) {
+        qCInfo(lcAlerts) << "urgent report" << report.id << report.publicCode
+                         << "still not claimed; reminded at" << report.remindedAt;
+        if (m_notifier)
+            m_notifier->notifyUrgentReport(report);
+        Q_EMIT reportReminded(report.id);
     }
 
     chimeIfDue();

@@ -50,7 +50,8 @@ public:
     void setChimePlayer(std::function<void()> play);
 
     // Replaces the list of unclaimed urgent reports. Notifies each report that was not in the
-    // previous list, and plays the chime if it is due.
+    // previous list, and again each one the central reminded of since, and plays the chime if
+    // it is due.
     void update(const QList<UrgentReport> &reports);
     // Plays the chime if it is due. A timer calls it while reports wait.
     void tick();
@@ -68,6 +69,8 @@ Q_SIGNALS:
     void mutedChanged();
     // One for each report that was not in the previous update, longest waiting first.
     void reportArrived(const QString &reportId);
+    // One for each listed report with a newer reminder from the central than before.
+    void reportReminded(const QString &reportId);
     // The chime was played.
     void chimed();
 

@@ -15,6 +15,9 @@ struct UrgentReport
     QString publicCode; // HUE-YYMMDD-NNNN, empty until the report's first sync
     QString title;
     QDateTime receivedAt;
+    // The central's last reminder that the report still waits (civicdeskctl maintenance records
+    // one every urgentReminderMinutes); invalid before the first.
+    QDateTime remindedAt;
 
     bool operator==(const UrgentReport &) const = default;
 };

@@ -87,7 +87,7 @@ private:
         return UrgentReport{QStringLiteral("5f0c7f6e-3a41-4d52-9a51-0d3c2b1e7a10"),
                             QStringLiteral("HUE-251205-0007"),
                             QStringLiteral("Ngập sâu trên đường Lê Lợi"),
-                            QDateTime(QDate(2025, 12, 5), QTime(1, 15), Qt::UTC)};
+                            QDateTime(QDate(2025, 12, 5), QTime(1, 15), Qt::UTC), QDateTime()};
     }
 
     static DesktopNotifier::Outcome outcomeOf(const QSignalSpy &finished)

@@ -30,7 +30,7 @@ private:
     {
         return UrgentReport{id, QStringLiteral("HUE-251205-%1").arg(id.right(4)),
                             QStringLiteral("Cây đổ chắn đường %1").arg(id),
-                            m_now.addSecs(-60 * receivedMinutesAgo)};
+                            m_now.addSecs(-60 * receivedMinutesAgo), QDateTime()};
     }
 
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }
@@ -102,6 +102,31 @@ private Q_SLOTS:
         m_alerts->update({a, b});
 
         QCOMPARE(notifiedIds(arrived), QStringList({a.id, b.id, a.id}));
+    }
+
+    // The central's reminders of a report still waiting reach the desktop once each.
+    void reminderNotifiedAgain()
+    {
+        QSignalSpy notified(m_notifier.get(), &DesktopNotifier::finished);
+        QSignalSpy reminded(m_alerts.get(), &UrgentAlerts::reportReminded);
+        UrgentReport a = report(QStringLiteral("report-0001"), 25);
+        const UrgentReport b = report(QStringLiteral("report-0002"), 5);
+
+        m_alerts->update({a, b});
+        QCOMPARE(notified.count(), 2);
+        a.remindedAt = m_now.addSecs(-5 * 60);
+        m_alerts->update({a, b});
+        QCOMPARE(notifiedIds(notified), QStringList({a.id, b.id, a.id}));
+        QCOMPARE(notifiedIds(reminded), QStringList({a.id}));
+
+        // The same reminder read again is no news.
+        m_alerts->update({a, b});
+        QCOMPARE(notified.count(), 3);
+
+        a.remindedAt = m_now;
+        m_alerts->update({a, b});
+        QCOMPARE(notifiedIds(notified), QStringList({a.id, b.id, a.id, a.id}));
+        QCOMPARE(reminded.count(), 2);
     }
 
     void chimeNeverTwiceWithinInterval()
