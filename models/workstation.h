@@ -217,7 +217,9 @@ public:
     // queued it is selected and reportCreated follows. `fields` holds name, phone, title,
     // description, priority (code), address, ward (code), latitude and longitude; `files` are
     // paths or file URLs of photos, videos or recordings. Returns a translated sentence per
-    // field to correct (title, description, phone, position, files, form); empty when queued.
+    // field to correct (title, description, phone, position, form), or an empty map when
+    // queued. With files it returns {"copying": true}: the files are copied off the GUI thread,
+    // then reportCreated follows, or reportNotCreated with the sentence for "files".
     Q_INVOKABLE QVariantMap createReport(const QVariantMap &fields, const QStringList &files);
     // Returns the code of the ward or commune whose boundary contains the position, or "".
     Q_INVOKABLE QString wardAt(double latitude, double longitude) const;
@@ -241,6 +243,8 @@ Q_SIGNALS:
     void claimChanged();
     // A report made with createReport() is in the replica and selected.
     void reportCreated(const QString &reportId);
+    // A report of createReport() was not made, because a file could not be attached.
+    void reportNotCreated(const QVariantMap &errors);
 
 private:
     ClaimActor claimActor() const { return {m_operator, actingRole()}; }
@@ -263,10 +267,15 @@ private:
     QString mediaErrorText(MediaFetchError reason) const;
     static QString roleCodeOf(Role role) { return CivicDesk::roleCode(role); }
     void showDuplicates(const QString &reportId, const QList<DuplicateRow> &rows);
-    // Copies the files into the folder where they wait for the central (workstationintake.cpp).
-    // On failure sets errors["files"] and keeps no copy.
-    bool attachFiles(const QString &reportId, const QStringList &files,
-                     QList<AttachedFile> *attached, QVariantMap *errors);
+    // Queues the Create operation of a hotline report (workstationintake.cpp).
+    void queueCreate(const Report &report, const Reporter &reporter, const QString &reportId,
+                     const QList<AttachedFile> &attached);
+    // Copies the files into `folder`, where they wait for the central; runs off the GUI thread.
+    // On failure sets `failedPath`, removes the folder and returns false.
+    static bool copyAttachments(const QStringList &files, const QString &folder,
+                                QList<AttachedFile> *attached, QString *failedPath);
+    // The form's error for a file that cannot be attached.
+    static QVariantMap attachmentError(const QString &path);
 
     QString m_dataFolder;
     QString m_operator;

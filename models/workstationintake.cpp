@@ -10,6 +10,8 @@
 #include <cmath>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QUrl>
 #include <QUuid>
 
@@ -108,11 +110,44 @@ QVariantMap Workstation::createReport(const QVariantMap &fields, const QStringLi
     }
 
     const QString reportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QList<AttachedFile> attached;
-    if (!attachFiles(reportId, files, &attached, &errors))
-        return errors;
-
     const Reporter reporter{{}, text("name"), normalisePhone(phone)};
+    if (files.isEmpty()) {
+        queueCreate(report, reporter, reportId, {});
+        return {};
+    }
+    // A video may take seconds to copy: the copies are made on a thread of their own, and the
+    // form waits for attachmentsCopied() or reportNotCreated().
+    const QString folder = QDir(m_dataFolder)
+                               .filePath(QStringLiteral("%1/%2").arg(
+                                   QLatin1String(outgoingMediaFolderName), reportId));
+    struct Copied
+    {
+        QList<AttachedFile> attached;
+        QString failedPath;
+    };
+    auto *watcher = new QFutureWatcher<Copied>(this);
+    connect(watcher, &QFutureWatcher<Copied>::finished, this,
+            [this, watcher, report, reporter, reportId] {
+                watcher->deleteLater();
+                const Copied copied = watcher->result();
+                if (!copied.failedPath.isEmpty()) {
+                    Q_EMIT reportNotCreated(attachmentError(copied.failedPath));
+                    return;
+                }
+                queueCreate(report, reporter, reportId, copied.attached);
+            });
+    watcher->setFuture(QtConcurrent::run([files, folder] {
+        Copied copied;
+        copyAttachments(files, folder, &copied.attached, &copied.failedPath);
+        return copied;
+    }));
+    qCInfo(lcApp) << "copying" << files.size() << "files for new report" << reportId;
+    return {{QStringLiteral("copying"), true}};
+}
+
+void Workstation::queueCreate(const Report &report, const Reporter &reporter,
+                              const QString &reportId, const QList<AttachedFile> &attached)
+{
     connect(
         &m_engine, &SyncEngine::operationQueued, this,
         [this, reportId](const QString &, const QString &queuedId) {
@@ -125,38 +160,37 @@ QVariantMap Workstation::createReport(const QVariantMap &fields, const QStringLi
     m_engine.submit(OperationKind::Create, reportId, createPayload(report, reporter, attached),
                     m_operator, actingRole());
     qCInfo(lcApp) << "new report" << reportId << "queued with" << attached.size() << "files";
-    return {};
 }
 
-bool Workstation::attachFiles(const QString &reportId, const QStringList &files,
-                              QList<AttachedFile> *attached, QVariantMap *errors)
+bool Workstation::copyAttachments(const QStringList &files, const QString &folder,
+                                  QList<AttachedFile> *attached, QString *failedPath)
 {
     // The copies wait in the data folder until the central has stored them, so that a report
     // made offline keeps its files even if the originals move.
-    // NOTE: the copy runs on the GUI thread; a video near maxAttachmentBytes blocks the window
-    // for as long as the disk takes to copy it.
-    const QString folder = QDir(m_dataFolder)
-                               .filePath(QStringLiteral("%1/%2").arg(
-                                   QLatin1String(outgoingMediaFolderName), reportId));
     for (const QString &entry : files) {
         const QString path = localPath(entry);
         QString error;
         const auto file = copyAttachment(path, folder, &error);
         if (!file) {
             qCWarning(lcApp) << "attachment not accepted:" << error;
-            errors->insert(QStringLiteral("files"),
-                           QCoreApplication::translate(
-                               "CivicDesk", "The file %1 cannot be attached: it is missing, empty, "
-                                            "larger than %2 MB, or not a photo, video or audio "
-                                            "recording.")
-                               .arg(QDir::toNativeSeparators(path))
-                               .arg(maxAttachmentBytes / (1024 * 1024)));
+            *failedPath = path;
             QDir(folder).removeRecursively();
             return false;
         }
         attached->append(*file);
     }
     return true;
+}
+
+QVariantMap Workstation::attachmentError(const QString &path)
+{
+    return {{QStringLiteral("files"),
+             QCoreApplication::translate("CivicDesk",
+                                         "The file %1 cannot be attached: it is missing, empty, "
+                                         "larger than %2 MB, or not a photo, video or audio "
+                                         "recording.")
+                 .arg(QDir::toNativeSeparators(path))
+                 .arg(maxAttachmentBytes / (1024 * 1024))}};
 }
 
 QString Workstation::wardAt(double latitude, double longitude) const

@@ -1066,6 +1066,10 @@
         <source>Create</source>
         <translation>Create</translation>
     </message>
+    <message>
+        <source>Copying the files…</source>
+        <translation>Copying the files…</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -1054,6 +1054,10 @@
         <source>Create</source>
         <translation>Tạo</translation>
     </message>
+    <message>
+        <source>Copying the files…</source>
+        <translation>Đang sao chép tệp…</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -112,6 +112,39 @@ private Q_SLOTS:
         QCOMPARE(m_fixture.workstation->queue()->rowCount(), 16);
     }
 
+    // A file that is no photo, video or recording is refused after the copy was tried, off the
+    // GUI thread; the form stays open with the file named, and nothing is queued.
+    void unreadableFileKeepsFormOpen()
+    {
+        QVERIFY2(openForm(), qPrintable(focusedName()));
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
+        QTest::keyClick(m_fixture.window, Qt::Key_Tab);
+        QCOMPARE(focusedName(), QStringLiteral("intakeTitle"));
+        m_fixture.typeText(QStringLiteral("Cây đổ chắn đường"));
+        QObject *form = find("intakeForm");
+        const QString text = Test::dataPath(QStringLiteral("SOURCE.md"));
+        QVERIFY(QMetaObject::invokeMethod(
+            form, "addFiles", Q_ARG(QVariant, QVariantList{QUrl::fromLocalFile(text)})));
+        const int pending = m_fixture.workstation->pendingCount();
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            form->property("errors").toMap().contains(QStringLiteral("files")),
+            "the refusal of the file", 10000);
+        QVERIFY(!form->property("copying").toBool());
+        QVERIFY(form->property("errors")
+                    .toMap()
+                    .value(QStringLiteral("files"))
+                    .toString()
+                    .contains(QStringLiteral("SOURCE.md")));
+        QVERIFY(find("intakeDialog")->property("opened").toBool());
+        QCOMPARE(m_fixture.workstation->pendingCount(), pending);
+        QCOMPARE(m_fixture.workstation->queue()->rowCount(), 16);
+
+        QTest::keyClick(m_fixture.window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!find("intakeDialog")->property("visible").toBool(), 5000);
+    }
+
     void mapCentreTakenAsPlace()
     {
         MapView *map = m_fixture.window->findChild<MapView *>(QStringLiteral("mapView"));

@@ -23,6 +23,8 @@ Item {
     property real latitude: NaN
     property real longitude: NaN
     property var files: []
+    // Whether the files of a created report are being copied; the form waits meanwhile.
+    property bool copying: false
 
     // The form closed, with a report created or not.
     signal finished()
@@ -39,6 +41,7 @@ Item {
         root.longitude = NaN
         root.files = []
         root.errors = {}
+        root.copying = false
         form.open()
         nameField.forceActiveFocus()
     }
@@ -60,6 +63,8 @@ Item {
     }
 
     function create() {
+        if (root.copying)
+            return
         const hasPlace = !isNaN(root.latitude)
         const fields = {
             name: nameField.text, phone: phoneField.text, title: titleField.text,
@@ -70,7 +75,14 @@ Item {
             fields.latitude = root.latitude
             fields.longitude = root.longitude
         }
-        root.errors = Workstation.createReport(fields, root.files)
+        const result = Workstation.createReport(fields, root.files)
+        if (result.copying) {
+            // The form waits, greyed, until the files are copied.
+            root.errors = {}
+            root.copying = true
+            return
+        }
+        root.errors = result
         if (Object.keys(root.errors).length > 0) {
             const first = root.errors.phone ? phoneField
                         : root.errors.title ? titleField
@@ -79,6 +91,19 @@ Item {
             return
         }
         form.close()
+    }
+
+    Connections {
+        target: Workstation
+        enabled: root.copying
+        function onReportCreated() {
+            root.copying = false
+            form.close()
+        }
+        function onReportNotCreated(errors) {
+            root.copying = false
+            root.errors = errors
+        }
     }
 
     function startPicking() {
@@ -333,10 +358,18 @@ Item {
                     text: qsTr("Cancel")
                     onClicked: form.close()
                 }
+                Text {
+                    visible: root.copying
+                    text: qsTr("Copying the files…")
+                    color: Theme.textMuted
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                }
                 ActionButton {
                     objectName: "intakeCreate"
                     text: qsTr("Create")
                     primary: true
+                    enabled: !root.copying
                     onClicked: root.create()
                 }
             }
