@@ -196,12 +196,15 @@ void BulkActions::confirm()
             changes.append(change);
     }
     m_submittedUndo = m_mode == Mode::Undo;
+    m_previewSkipped = int(m_plan.size() - changes.size());
     if (changes.isEmpty()) {
         cancel();
         return;
     }
     m_submission = m_request;
     m_engine->submitBulk(m_submission, changes, m_actor, m_role);
+    // The preview is done with: closing its popup now cancels nothing.
+    cancel();
 }
 
 void BulkActions::cancel()
@@ -220,10 +223,7 @@ void BulkActions::onSubmitted(int request, const QList<BulkChange> &changes, con
     m_submission = 0;
     const bool undo = m_submittedUndo;
     // What the preview left out counts as left alone as well.
-    int leftAlone = 0;
-    for (const BulkChange &change : std::as_const(m_plan))
-        leftAlone += change.applies() ? 0 : 1;
-    cancel();
+    int leftAlone = m_previewSkipped;
     if (!error.isEmpty()) {
         Q_EMIT failed(error,
                       QCoreApplication::translate("CivicDesk", "The bulk change was not made: %1")

@@ -118,6 +118,7 @@ private:
     int m_request = 0;            // the snapshots request the preview waits for
     int m_submission = 0;         // the submission awaiting its result, 0 when none
     bool m_submittedUndo = false; // whether that submission undoes the last action
+    int m_previewSkipped = 0;     // reports its preview left out
     QList<BulkChange> m_plan;     // the preview's changes
     QVariantList m_previewRows;
     QList<BulkChange> m_lastSteps; // the changes of the last bulk action, to undo

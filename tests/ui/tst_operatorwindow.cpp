@@ -999,6 +999,8 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(bulk->undoAvailable(), "the bulk change made, undo offered",
                                   10000);
         QCOMPARE(queue->markedCount(), 0);
+        QVERIFY2(bulk->resultText().endsWith(QLatin1String("; 1 left out")),
+                 qPrintable(bulk->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->pendingCount(), 0, 30000);
         for (const QString &id : std::as_const(fresh)) {
             const Report report = m_fixture.centralReport(id)->report;
