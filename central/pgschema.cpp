@@ -29,6 +29,7 @@ constexpr PostgresMigration postgresMigrations[] = {
     {8, ":/civicdesk/central/postgresql/0008_workflow.sql"},
     {9, ":/civicdesk/central/postgresql/0009_claims.sql"},
     {10, ":/civicdesk/central/postgresql/0010_intake.sql"},
+    {11, ":/civicdesk/central/postgresql/0011_role_checks.sql"},
 };
 
 bool applyMigration(const QSqlDatabase &database, const PostgresMigration &migration,

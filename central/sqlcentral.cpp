@@ -602,7 +602,8 @@ std::optional<OperationResult> SqlCentral::decide(const Operation &operation, QS
             if (!revision)
                 return std::nullopt;
             // The event first: an agency user that gives the report back may not write to
-            // its timeline afterwards.
+            // its timeline afterwards, and a PostgreSQL central lets an operator's undo take a
+            // report out of rejected only once the undone event is in.
             if (!insertEvent(database(), outcome.event, error) ||
                 !writeDecided(before, *report, *revision, error)) {
                 return std::nullopt;

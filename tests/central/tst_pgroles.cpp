@@ -18,6 +18,8 @@
 #include <QUrl>
 #include <QUuid>
 
+Q_DECLARE_METATYPE(CivicDesk::OperationKind)
+
 using namespace CivicDesk;
 
 namespace {
@@ -152,6 +154,64 @@ private:
             return {};
         }
         return id;
+    }
+
+    // Imports a report that operator1 forwards to hepco and resolves on the agency's behalf.
+    // Returns its id, or an empty string when a step fails.
+    QString resolvedReport(const QString &sourceId)
+    {
+        QString error;
+        auto center = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
+        if (!center)
+            return {};
+        const QString id = assignedReport(sourceId, QStringLiteral("hepco"));
+        const auto taken = submitAs(*center, OperationKind::Acknowledge, id, {}, Role::Operator);
+        const auto answered = submitAs(
+            *center, OperationKind::Resolve, id,
+            {{QStringLiteral("response"), QStringLiteral("Đã xử lý xong.")}}, Role::Operator);
+        return taken && taken->accepted() && answered && answered->accepted() ? id : QString();
+    }
+
+    QString statusOf(const QString &reportId)
+    {
+        return superuserScalar(QStringLiteral("SELECT status FROM report WHERE id = :id"),
+                               {{QStringLiteral("id"), reportId}})
+            .toString();
+    }
+
+    // Status and assignment of a report as the owner reads them.
+    std::optional<AssignmentState> assignmentOnCentral(const QString &reportId)
+    {
+        QString error;
+        auto owner = Central::open(m_ownerUrl, false, &error);
+        if (!owner)
+            return std::nullopt;
+        const auto snapshots = owner->snapshotsOf({reportId}, &error);
+        if (!snapshots || snapshots->size() != 1)
+            return std::nullopt;
+        return assignmentStateOf(snapshots->first().report);
+    }
+
+    // Submits one operation that `user` makes, as that user's client builds it, and returns
+    // its result. Returns nullopt when the report cannot be read or the submit fails.
+    std::optional<OperationResult> submitAsUser(const QString &user, OperationKind kind,
+                                                const QString &reportId, const QJsonObject &payload,
+                                                Role role, const QString &actor = {})
+    {
+        QString error;
+        auto central = Central::open(userUrl(user), false, &error);
+        if (!central)
+            return std::nullopt;
+        const auto snapshots = central->snapshotsOf({reportId}, &error);
+        if (!snapshots || snapshots->size() != 1)
+            return std::nullopt;
+        Operation operation = Test::makeOperation(kind, snapshots->first().report, payload,
+                                                  actor.isEmpty() ? user : actor);
+        operation.actorRole = role;
+        const auto results = central->submit({operation}, &error);
+        if (!results || results->size() != 1)
+            return std::nullopt;
+        return results->first();
     }
 
     // Submits one operation on the central's current version of the report and returns its
@@ -1270,20 +1330,8 @@ private Q_SLOTS:
     // reopens and reminds through the central's decisions, with its own rights.
     void adminRunsMaintenanceAndRates()
     {
-        QString error;
-        auto center = Central::open(userUrl(QStringLiteral("operator1")), false, &error);
-        QVERIFY2(center, qPrintable(error));
-        const auto resolve = [&](const QString &sourceId) {
-            const QString id = assignedReport(sourceId, QStringLiteral("hepco"));
-            const auto taken =
-                submitAs(*center, OperationKind::Acknowledge, id, {}, Role::Operator);
-            const auto answered = submitAs(
-                *center, OperationKind::Resolve, id,
-                {{QStringLiteral("response"), QStringLiteral("Đã xử lý xong.")}}, Role::Operator);
-            return taken && taken->accepted() && answered && answered->accepted() ? id : QString();
-        };
-        const QString old = resolve(QStringLiteral("maint-old"));
-        const QString rated = resolve(QStringLiteral("maint-rated"));
+        const QString old = resolvedReport(QStringLiteral("maint-old"));
+        const QString rated = resolvedReport(QStringLiteral("maint-rated"));
         const QString waiting = assignedReport(QStringLiteral("maint-urgent"), QString());
         QVERIFY(!old.isEmpty() && !rated.isEmpty() && !waiting.isEmpty());
         superuserScalar(QStringLiteral("UPDATE report SET resolved_at = now() - interval '8 days' "
@@ -1328,6 +1376,215 @@ private Q_SLOTS:
                           QStringLiteral("--central"), userUrl(QStringLiteral("admin1"))});
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(QStringLiteral("refused")), qPrintable(again.err));
+    }
+
+    // The rating steps are the system's, run from an administrator's workstation. An operator's
+    // client that declares the role system is refused by the server, and the report stays
+    // resolved and unrated.
+    void systemStepsRefusedToOperator_data()
+    {
+        QTest::addColumn<OperationKind>("kind");
+        QTest::addColumn<QJsonObject>("payload");
+        QTest::addColumn<QString>("move");
+
+        QTest::newRow("rate satisfied")
+            << OperationKind::Rate
+            << QJsonObject{{QStringLiteral("rating"), QStringLiteral("satisfied")}}
+            << QStringLiteral("from resolved to closed");
+        QTest::newRow("rate unsatisfied")
+            << OperationKind::Rate
+            << QJsonObject{{QStringLiteral("rating"), QStringLiteral("unsatisfied")},
+                           {QStringLiteral("comment"), QStringLiteral("Vẫn còn ngập")}}
+            << QStringLiteral("from resolved to assigned");
+        QTest::newRow("close unrated") << OperationKind::CloseUnrated << QJsonObject{}
+                                       << QStringLiteral("from resolved to closed");
+    }
+
+    void systemStepsRefusedToOperator()
+    {
+        QFETCH(OperationKind, kind);
+        QFETCH(QJsonObject, payload);
+        QFETCH(QString, move);
+
+        const QString id =
+            resolvedReport(QStringLiteral("system-") + QString::fromUtf8(QTest::currentDataTag()));
+        QVERIFY(!id.isEmpty());
+        // Past the rating period, so that the client's own rules let close_unrated through.
+        superuserScalar(QStringLiteral("UPDATE report SET resolved_at = now() - interval '8 days' "
+                                       "WHERE id = :id RETURNING id"),
+                        {{QStringLiteral("id"), id}});
+
+        const auto result =
+            submitAsUser(QStringLiteral("operator1"), kind, id, payload, Role::System);
+        QVERIFY(result);
+        QCOMPARE(result->refusal, Refusal::NotPermitted);
+        QVERIFY2(result->reason.contains(QStringLiteral("report ") + id),
+                 qPrintable(result->reason));
+        QVERIFY2(result->reason.contains(move), qPrintable(result->reason));
+        QCOMPARE(statusOf(id), QStringLiteral("resolved"));
+        QVERIFY(superuserScalar(QStringLiteral("SELECT rating FROM report WHERE id = :id"),
+                                {{QStringLiteral("id"), id}})
+                    .isNull());
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event WHERE report_id = :id "
+                                                "AND kind = 'rated'"),
+                                 {{QStringLiteral("id"), id}})
+                     .toInt(),
+                 0);
+    }
+
+    // The same columns and events written through psql, as a client of one's own would.
+    void psqlSystemColumnsRefused_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("sql");
+
+        const QString report = superuserScalar(QStringLiteral("SELECT min(id) FROM report WHERE "
+                                                              "status = 'resolved'"))
+                                   .toString();
+        QVERIFY(!report.isEmpty());
+        QTest::newRow("operator sets rating")
+            << QStringLiteral("operator1")
+            << QStringLiteral("UPDATE report SET rating = 1 WHERE id = '%1'").arg(report);
+        QTest::newRow("supervisor sets closed_at")
+            << QStringLiteral("supervisor1")
+            << QStringLiteral("UPDATE report SET closed_at = now() WHERE id = '%1'").arg(report);
+        QTest::newRow("supervisor closes")
+            << QStringLiteral("supervisor1")
+            << QStringLiteral("UPDATE report SET status = 'closed' WHERE id = '%1'").arg(report);
+        QTest::newRow("operator records rating")
+            << QStringLiteral("operator1")
+            << QStringLiteral("INSERT INTO event (id, report_id, kind, at, data) VALUES "
+                              "('forged-rating', '%1', 'rated', now(), '{\"rating\": "
+                              "\"satisfied\"}')")
+                   .arg(report);
+        QTest::newRow("operator inserts rated report")
+            << QStringLiteral("operator1")
+            << QStringLiteral("INSERT INTO report (id, channel, priority, status, received_at, "
+                              "version, revision, rating) VALUES ('forged-report', 'hotline', "
+                              "'normal', 'new', now(), 1, nextval('report_revision_seq'), 3)");
+    }
+
+    void psqlSystemColumnsRefused()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, sql);
+
+        const qint64 events =
+            superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong();
+        const PsqlRun run = psql(user, sql);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.out));
+        QVERIFY2(run.err.contains(user + QStringLiteral(" may not")), qPrintable(run.err));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event")).toLongLong(),
+                 events);
+    }
+
+    void operatorCannotReopenClosedReport()
+    {
+        const QString id = resolvedReport(QStringLiteral("reopen-closed"));
+        QVERIFY(!id.isEmpty());
+        const QString code =
+            superuserScalar(QStringLiteral("SELECT public_code FROM report WHERE id = :id"),
+                            {{QStringLiteral("id"), id}})
+                .toString();
+        const Test::CtlRun rating =
+            Test::runCtl({QStringLiteral("rate"), code, QStringLiteral("satisfied"),
+                          QStringLiteral("--central"), userUrl(QStringLiteral("admin1"))});
+        QVERIFY2(rating.exitCode == 0, qPrintable(rating.err));
+        QCOMPARE(statusOf(id), QStringLiteral("closed"));
+
+        const QJsonObject reason{{QStringLiteral("reason"), QStringLiteral("Người dân gọi lại")}};
+        const auto refused = submitAsUser(QStringLiteral("operator1"), OperationKind::Reopen, id,
+                                          reason, Role::Supervisor);
+        QVERIFY(refused);
+        QCOMPARE(refused->refusal, Refusal::NotPermitted);
+        QVERIFY2(
+            refused->reason.contains(QStringLiteral("report %1 from closed to triaged").arg(id)),
+            qPrintable(refused->reason));
+        QCOMPARE(statusOf(id), QStringLiteral("closed"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT count(*) FROM event WHERE report_id = :id "
+                                                "AND kind = 'reopened'"),
+                                 {{QStringLiteral("id"), id}})
+                     .toInt(),
+                 0);
+
+        // A supervisor reopens it, which clears the rating and the closing time.
+        const auto reopened = submitAsUser(QStringLiteral("supervisor1"), OperationKind::Reopen, id,
+                                           reason, Role::Supervisor);
+        QVERIFY(reopened);
+        QVERIFY2(reopened->accepted(), qPrintable(reopened->reason));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT status || ' ' || coalesce(rating::text, "
+                                                "'-') || ' ' || coalesce(closed_at::text, '-') "
+                                                "FROM report WHERE id = :id"),
+                                 {{QStringLiteral("id"), id}})
+                     .toString(),
+                 QStringLiteral("triaged - -"));
+    }
+
+    // Undoing a bulk rejection is the operator's own step back, which the server allows
+    // without a supervisor.
+    void operatorUndoesOwnRejection()
+    {
+        const QString id = assignedReport(QStringLiteral("undo-reject"), QString());
+        QVERIFY(!id.isEmpty());
+        const auto triaged = assignmentOnCentral(id);
+        QVERIFY(triaged);
+        QCOMPARE(triaged->status, Status::Triaged);
+
+        const auto rejected =
+            submitAsUser(QStringLiteral("operator1"), OperationKind::Reject, id,
+                         {{QStringLiteral("reason"), QStringLiteral("Tin rác")}}, Role::Operator);
+        QVERIFY(rejected);
+        QVERIFY2(rejected->accepted(), qPrintable(rejected->reason));
+        const QString step =
+            superuserScalar(QStringLiteral("SELECT id FROM event WHERE report_id = :id AND kind = "
+                                           "'status_changed' AND data ->> 'to' = 'rejected'"),
+                            {{QStringLiteral("id"), id}})
+                .toString();
+        QVERIFY(!step.isEmpty());
+
+        const auto undone = submitAsUser(
+            QStringLiteral("operator1"), OperationKind::Undo, id,
+            {{QStringLiteral("undoes"), step}, {QStringLiteral("restore"), triaged->toJson()}},
+            Role::Operator);
+        QVERIFY(undone);
+        QVERIFY2(undone->accepted(), qPrintable(undone->reason));
+        QCOMPARE(statusOf(id), QStringLiteral("triaged"));
+        QCOMPARE(superuserScalar(QStringLiteral("SELECT actor FROM event WHERE report_id = :id "
+                                                "AND kind = 'undone'"),
+                                 {{QStringLiteral("id"), id}})
+                     .toString(),
+                 QStringLiteral("operator1"));
+    }
+
+    // An operator's client that signs an undo with a supervisor's name cannot take back the
+    // supervisor's rejection: the server compares the signed-in users.
+    void operatorCannotUndoSupervisorsRejection()
+    {
+        const QString id = assignedReport(QStringLiteral("undo-other"), QString());
+        QVERIFY(!id.isEmpty());
+        const auto triaged = assignmentOnCentral(id);
+        QVERIFY(triaged);
+        const auto rejected =
+            submitAsUser(QStringLiteral("supervisor1"), OperationKind::Reject, id,
+                         {{QStringLiteral("reason"), QStringLiteral("Trùng")}}, Role::Supervisor);
+        QVERIFY(rejected);
+        QVERIFY2(rejected->accepted(), qPrintable(rejected->reason));
+        const QString step =
+            superuserScalar(QStringLiteral("SELECT id FROM event WHERE report_id = :id AND kind = "
+                                           "'status_changed' AND data ->> 'to' = 'rejected'"),
+                            {{QStringLiteral("id"), id}})
+                .toString();
+
+        const auto undone = submitAsUser(
+            QStringLiteral("operator1"), OperationKind::Undo, id,
+            {{QStringLiteral("undoes"), step}, {QStringLiteral("restore"), triaged->toJson()}},
+            Role::Operator, QStringLiteral("supervisor1"));
+        QVERIFY(undone);
+        QCOMPARE(undone->refusal, Refusal::NotPermitted);
+        QVERIFY2(
+            undone->reason.contains(QStringLiteral("report %1 from rejected to triaged").arg(id)),
+            qPrintable(undone->reason));
+        QCOMPARE(statusOf(id), QStringLiteral("rejected"));
     }
 };
 
