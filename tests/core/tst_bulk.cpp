@@ -197,6 +197,32 @@ private Q_SLOTS:
                     .applies());
     }
 
+    // A report that someone else claimed after the step is left out of the undo, as a bulk
+    // action leaves it out. One's own claim is no obstacle.
+    void undoLeavesOutReportsClaimedByOthers()
+    {
+        Report report = reportIn(Status::New);
+        QList<Event> timeline;
+        const BulkChange step =
+            make(report, timeline,
+                 planBulkChange(report, BulkAction::Classify, QStringLiteral("traffic"),
+                                QStringLiteral("lan"), Role::Operator, m_codes, m_now),
+                 QStringLiteral("lan"), m_now);
+        report.claimHolder = QStringLiteral("minh");
+        report.claimExpiresAt = m_now.addSecs(600);
+
+        const QDateTime later = m_now.addSecs(60);
+        const BulkChange undo =
+            planUndo(report, timeline, step, QStringLiteral("lan"), Role::Operator, m_codes, later);
+        QCOMPARE(undo.skip, BulkSkip::ClaimedByOther);
+        QVERIFY(undo.reason.contains(QLatin1String("minh")));
+
+        report.claimHolder = QStringLiteral("lan");
+        QVERIFY(
+            planUndo(report, timeline, step, QStringLiteral("lan"), Role::Operator, m_codes, later)
+                .applies());
+    }
+
     // Each action taken back restores the report as the action found it: status, field,
     // priority, no agency, no deadline, no rejection reason.
     void undoRestoresTheEarlierState_data()

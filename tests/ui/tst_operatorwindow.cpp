@@ -20,6 +20,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -1117,6 +1118,130 @@ private Q_SLOTS:
         QCOMPARE(published.kind, EventKind::ResponsePublished);
         QCOMPARE(published.data.value(QStringLiteral("on_behalf_of")).toString(),
                  stored->report.agency);
+    }
+
+    // Creates a new report as a hotline call does and waits until the central and the queue
+    // contain it. Returns its id, or an empty string when a step timed out.
+    QString newHotlineReport(const QString &title)
+    {
+        QSignalSpy created(m_fixture.workstation.get(), &Workstation::reportCreated);
+        const QVariantMap errors =
+            m_fixture.workstation->createReport({{QStringLiteral("title"), title}}, {});
+        if (!errors.isEmpty() || !created.wait(10000))
+            return {};
+        const QString id = created.first().first().toString();
+        if (!QTest::qWaitFor([this] { return m_fixture.workstation->pendingCount() == 0; }, 30000) ||
+            !QTest::qWaitFor([&] { return m_fixture.workstation->queue()->rowOf(id) >= 0; }, 10000))
+            return {};
+        return id;
+    }
+
+    // Returns the id of a closed report without a refused change waiting.
+    QString closedReport()
+    {
+        const QVariantList attention = m_fixture.workstation->attentionItems();
+        QString error;
+        auto central = Central::open(m_fixture.paths.centralUrl, false, &error);
+        const auto snapshots = central->snapshots(&error);
+        for (const ReportSnapshot &snapshot : *snapshots) {
+            const bool refused = std::any_of(
+                attention.cbegin(), attention.cend(), [&snapshot](const QVariant &item) {
+                    return item.toMap().value(QStringLiteral("reportId")) == snapshot.report.id;
+                });
+            if (snapshot.report.status == Status::Closed && !refused)
+                return snapshot.report.id;
+        }
+        return {};
+    }
+
+    // Opens each report and marks it with Space. Returns the step that timed out, or an empty
+    // string.
+    QString markWithSpace(const QStringList &ids)
+    {
+        for (const QString &id : ids) {
+            m_fixture.workstation->select(id);
+            if (!QTest::qWaitFor(
+                    [&] { return m_fixture.workstation->detail()->reportId() == id; }, 10000))
+                return QStringLiteral("the detail pane did not open report ") + id;
+            if (!QTest::qWaitFor([&] { return hasActiveFocus("queueView"); }, 5000))
+                return QStringLiteral("the queue did not get the keyboard");
+            QTest::keyClick(m_fixture.window, Qt::Key_Space);
+            if (!QTest::qWaitFor([&] { return m_fixture.workstation->queue()->isMarked(id); },
+                                 5000))
+                return QStringLiteral("Space did not mark report ") + id;
+        }
+        return {};
+    }
+
+    // Shift+R on a new report and a closed one rejects the first and leaves the closed one out,
+    // as the preview lists. The result above the queue must count the report left out too.
+    void bulkResultCountsLeftOut()
+    {
+        const QString inTriage = newHotlineReport(QStringLiteral("Đèn đường hỏng trên đường Lê Lợi"));
+        const QString closed = closedReport();
+        QVERIFY(!inTriage.isEmpty());
+        QVERIFY(!closed.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+        const QString marking = markWithSpace({inTriage, closed});
+        QVERIFY2(marking.isEmpty(), qPrintable(marking));
+
+        BulkActions *bulk = m_fixture.workstation->bulk();
+        QObject *preview =
+            m_fixture.window->findChild<QObject *>(QStringLiteral("bulkPreviewPopup"));
+        QVERIFY(preview);
+        QTest::keyClick(m_fixture.window, Qt::Key_R, Qt::ShiftModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(preview->property("opened").toBool(),
+                                  "the preview of the bulk rejection", 10000);
+        QCOMPARE(bulk->preview().size(), 2);
+        QCOMPARE(bulk->applyCount(), 1);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(bulk->undoAvailable(), "the rejection made, undo offered",
+                                  10000);
+        const QString result = bulk->resultText();
+
+        // The rejection is taken back before the check, for the tests that follow.
+        QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(hasActiveFocus("queueView"), "the queue has the keyboard", 5000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(preview->property("opened").toBool() && bulk->previewingUndo(),
+                                  "the preview of the undo", 10000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(!bulk->undoAvailable(), "the undo made", 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.workstation->pendingCount(), 0, 30000);
+
+        QVERIFY2(result.contains(QLatin1String("1 left out")), qPrintable(result));
+    }
+
+    // The undo of a bulk action is offered for ten minutes of the bulk actions' clock. After that,
+    // the strip above the queue must hide the undo button, because the button does nothing then.
+    void bulkUndoOfferExpires()
+    {
+        const QString inTriage = newHotlineReport(QStringLiteral("Cây đổ chắn lối đi bộ ven sông"));
+        QVERIFY(!inTriage.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(popupsClosed(), 5000);
+        const QString marking = markWithSpace({inTriage});
+        QVERIFY2(marking.isEmpty(), qPrintable(marking));
+
+        BulkActions *bulk = m_fixture.workstation->bulk();
+        QObject *preview =
+            m_fixture.window->findChild<QObject *>(QStringLiteral("bulkPreviewPopup"));
+        QObject *undoButton =
+            m_fixture.window->findChild<QObject *>(QStringLiteral("bulkUndoButton"));
+        QVERIFY(preview);
+        QVERIFY(undoButton);
+        QTest::keyClick(m_fixture.window, Qt::Key_R, Qt::ShiftModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(preview->property("opened").toBool(), 10000);
+        QTest::keyClick(m_fixture.window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(bulk->undoAvailable(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(undoButton->property("visible").toBool(), 5000);
+
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(11 * 60);
+        bulk->setClock([later] { return later; });
+        const auto restore =
+            qScopeGuard([bulk] { bulk->setClock([] { return QDateTime::currentDateTimeUtc(); }); });
+        QVERIFY(!bulk->undoAvailable());
+        QTRY_VERIFY2_WITH_TIMEOUT(!undoButton->property("visible").toBool(),
+                                  "the undo is no longer offered", 5000);
     }
 };
 
