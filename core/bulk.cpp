@@ -56,6 +56,19 @@ const Event *laterChange(const QList<Event> &events, qsizetype position)
     return nullptr;
 }
 
+// Leaves out a report that someone else has an unexpired claim on. Returns whether it did.
+bool leaveOutClaimed(BulkChange &change, const Report &report, const QString &actor,
+                     const QDateTime &now)
+{
+    if (report.claimHolder.isEmpty() || report.claimHolder == actor || report.claimExpiresAt <= now)
+        return false;
+    change.skip = BulkSkip::ClaimedByOther;
+    change.reason = QStringLiteral("%1 holds the claim on report %2 until %3")
+                        .arg(report.claimHolder, report.publicCode,
+                             report.claimExpiresAt.toString(Qt::ISODate));
+    return true;
+}
+
 Operation previewOperation(const Report &report, OperationKind kind, const QJsonObject &payload,
                            const QString &actor, Role role, const QDateTime &now)
 {
@@ -94,8 +107,8 @@ BulkChange changeOf(const Report &report)
     change.reportId = report.id;
     change.code = report.publicCode;
     // Reports from some channels come without a title: their text's beginning stands in.
-    change.title = report.title.isEmpty() ? report.description.left(160).simplified()
-                                          : report.title;
+    change.title =
+        report.title.isEmpty() ? report.description.left(160).simplified() : report.title;
     change.before = assignmentStateOf(report);
     change.after = change.before;
     return change;
@@ -156,16 +169,8 @@ BulkChange planBulkChange(const Report &report, BulkAction action, const QString
             change.skip = BulkSkip::Unchanged;
         break;
     }
-    if (change.skip != BulkSkip::None)
+    if (change.skip != BulkSkip::None || leaveOutClaimed(change, report, actor, now))
         return change;
-    if (!report.claimHolder.isEmpty() && report.claimHolder != actor &&
-        report.claimExpiresAt > now) {
-        change.skip = BulkSkip::ClaimedByOther;
-        change.reason = QStringLiteral("%1 holds the claim on report %2 until %3")
-                            .arg(report.claimHolder, report.publicCode,
-                                 report.claimExpiresAt.toString(Qt::ISODate));
-        return change;
-    }
     decide(change, report, previewOperation(report, change.kind, change.payload, actor, role, now),
            codes);
     return change;
@@ -197,6 +202,8 @@ BulkChange planUndo(const Report &current, const QList<Event> &events, const Bul
                                          statusCode(step.after.status));
         return change;
     }
+    if (leaveOutClaimed(change, current, actor, now))
+        return change;
     const Operation operation =
         previewOperation(current, OperationKind::Undo, change.payload, actor, role, now);
     if (const auto problem = undoProblem(current, events, operation)) {

@@ -68,7 +68,8 @@ inline constexpr int bulkUndoMinutes = 10;
 
 // Plans the operation that takes back one change made by a bulk action (a step), from the report
 // and its timeline as they are now. A report whose status or assignment changed after the step,
-// by any route, is left alone as ChangedSince. After bulkUndoMinutes every step is Expired.
+// by any route, is left alone as ChangedSince, and one someone else has claimed since as
+// ClaimedByOther. After bulkUndoMinutes every step is Expired.
 BulkChange planUndo(const Report &current, const QList<Event> &events, const BulkChange &step,
                     const QString &actor, Role role, const ReferenceCodes &codes,
                     const QDateTime &now);

@@ -20,13 +20,13 @@ BulkActions::BulkActions(ReplicaReader *reader, SyncEngine *engine, QueueModel *
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_describe([](const AssignmentState &state) { return statusName(state.status); })
 {
-    m_expiry.setSingleShot(true);
+    // The undo offer ends by the bulk actions' clock, which a suspended computer or a test moves
+    // ahead of the timers: it is checked every second while an undo is offered.
+    m_expiry.setInterval(1000);
     connect(&m_expiry, &QTimer::timeout, this, [this] {
-        if (undoAvailable()) {
-            // The clock is the test's: look again a little later.
-            m_expiry.start(1000);
+        if (undoAvailable())
             return;
-        }
+        m_expiry.stop();
         m_lastSteps.clear();
         Q_EMIT undoChanged();
     });
@@ -98,8 +98,14 @@ void BulkActions::previewAction(const QString &action, const QString &value)
 
 void BulkActions::previewUndo()
 {
-    if (!undoAvailable())
+    if (!undoAvailable()) {
+        if (!m_lastSteps.isEmpty()) {
+            m_expiry.stop();
+            m_lastSteps.clear();
+            Q_EMIT undoChanged();
+        }
         return;
+    }
     m_mode = Mode::Undo;
     m_requested.clear();
     for (const BulkChange &step : std::as_const(m_lastSteps))
@@ -254,7 +260,7 @@ void BulkActions::onSubmitted(int request, const QList<BulkChange> &changes, con
         m_lastSteps = applied;
         m_lastAt = m_clock();
         if (!applied.isEmpty())
-            m_expiry.start(bulkUndoMinutes * 60 * 1000);
+            m_expiry.start();
         setResult(QCoreApplication::translate("CivicDesk", "%n report(s) changed", nullptr,
                                               int(applied.size())) +
                   (leftAlone > 0 ? QCoreApplication::translate("CivicDesk", "; %n left out",

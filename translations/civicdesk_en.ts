@@ -1269,10 +1269,6 @@
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
-    <message>
-        <source>Spam</source>
-        <translation>Spam</translation>
-    </message>
     <message numerus="yes">
         <source>Forward %n marked report(s) to an agency</source>
         <translation>

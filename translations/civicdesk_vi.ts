@@ -1257,10 +1257,6 @@
         <source>Keys</source>
         <translation>Phím tắt</translation>
     </message>
-    <message>
-        <source>Spam</source>
-        <translation>Tin rác</translation>
-    </message>
     <message numerus="yes">
         <source>Forward %n marked report(s) to an agency</source>
         <translation>

@@ -205,8 +205,9 @@ ApplicationWindow {
     readonly property bool mayBulk: root.noPopup && Workstation.mayTriage
                                     && Workstation.queue.markedCount > 0
 
+    // The reason is the same in both languages, because colleagues read the timeline in either.
     function previewSpam() {
-        Workstation.bulk.previewAction("reject", qsTr("Spam"))
+        Workstation.bulk.previewAction("reject", "Tin rác / Spam")
     }
 
     // Whether the key of `action` may act now. A single key acts only while the queue has the

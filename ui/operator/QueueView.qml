@@ -79,10 +79,12 @@ FocusScope {
     }
 
     // Marks the open report and the one the selection moves to.
+    // An open report that the filters hide is not marked: the operator cannot see it.
     function markAndMove(step) {
         const current = root.model.rowOf(root.selectedReportId)
         const next = Math.max(0, Math.min(root.model.count - 1, current + step))
-        root.model.setMarked(root.selectedReportId, true)
+        if (current >= 0)
+            root.model.setMarked(root.selectedReportId, true)
         root.model.setMarked(root.model.reportIdAt(next), true)
         moveSelection(step)
     }
@@ -100,7 +102,7 @@ FocusScope {
             moveSelection(-1)
     }
     Keys.onSpacePressed: event => {
-        if (root.selectedReportId.length > 0)
+        if (root.model.rowOf(root.selectedReportId) >= 0)
             root.model.toggleMarked(root.selectedReportId)
         event.accepted = true
     }
