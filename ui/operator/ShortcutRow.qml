@@ -26,7 +26,7 @@ Rectangle {
     signal captureRequested()
     signal resetRequested()
 
-    implicitHeight: row.implicitHeight + (problem.visible ? problem.implicitHeight + 4 : 0) + 6
+    implicitHeight: row.implicitHeight + (problem.visible ? problem.implicitHeight + 4 : 0) + 2
     color: root.current ? Theme.selection : "transparent"
     radius: Theme.radius
 
@@ -41,7 +41,7 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        anchors.topMargin: 3
+        anchors.topMargin: 1
         anchors.leftMargin: Theme.spacing
         anchors.rightMargin: Theme.spacing
         spacing: Theme.spacing
@@ -73,7 +73,7 @@ Rectangle {
         Rectangle {
             objectName: "keyCap"
             Layout.preferredWidth: Math.max(64, keyText.implicitWidth + 2 * Theme.spacing)
-            Layout.preferredHeight: 24
+            Layout.preferredHeight: 22
             radius: Theme.radius
             color: root.capturing ? Theme.surface : Theme.surfaceAlt
             border.color: root.capturing ? Theme.accent : Theme.border

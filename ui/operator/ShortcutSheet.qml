@@ -20,7 +20,7 @@ Popup {
     modal: true
     focus: true
     width: Math.min(680, parent ? parent.width - 80 : 680)
-    height: Math.min(content.implicitHeight + 2 * padding, parent ? parent.height - 40 : 900)
+    height: Math.min(content.implicitHeight + 2 * padding, parent ? parent.height - 16 : 900)
     anchors.centerIn: Overlay.overlay
     padding: Theme.padding
     // While a key is awaited, Escape cancels the wait instead of closing the sheet.
