@@ -106,7 +106,7 @@ BulkChange changeOf(const Report &report)
     BulkChange change;
     change.reportId = report.id;
     change.code = report.publicCode;
-    // Reports from some channels come without a title: their text's beginning stands in.
+    // Reports from some channels come without a title, so the start of their text is shown.
     change.title =
         report.title.isEmpty() ? report.description.left(160).simplified() : report.title;
     change.before = assignmentStateOf(report);

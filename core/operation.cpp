@@ -218,8 +218,8 @@ OperationOutcome assign(Report &report, const Operation &operation, const Refere
     if (!check.accepted())
         return check;
 
-    // The citizen's clock runs from the arrival of the report, whoever handles it. The agency an
-    // import may have named stays in the event, so that an undo can restore it.
+    // The citizen's clock runs from the arrival of the report, for every agency in turn. The
+    // agency an import may have named stays in the event, so that an undo can restore it.
     const QString agencyBefore = report.agency;
     report.agency = agency;
     report.status = Status::Assigned;

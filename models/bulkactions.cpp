@@ -21,7 +21,7 @@ BulkActions::BulkActions(ReplicaReader *reader, SyncEngine *engine, QueueModel *
     , m_describe([](const AssignmentState &state) { return statusName(state.status); })
 {
     // The undo offer ends by the bulk actions' clock, which a suspended computer or a test moves
-    // ahead of the timers: it is checked every second while an undo is offered.
+    // ahead of the timers, so the offer is checked every second while it lasts.
     m_expiry.setInterval(1000);
     connect(&m_expiry, &QTimer::timeout, this, [this] {
         if (undoAvailable())
@@ -209,7 +209,7 @@ void BulkActions::confirm()
     }
     m_submission = m_request;
     m_engine->submitBulk(m_submission, changes, m_actor, m_role);
-    // The preview is done with: closing its popup now cancels nothing.
+    // The preview is finished, so closing its popup cancels nothing.
     cancel();
 }
 

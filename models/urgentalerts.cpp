@@ -72,8 +72,8 @@ void UrgentAlerts::update(const QList<UrgentReport> &reports)
             m_notifier->notifyUrgentReport(report);
         Q_EMIT reportArrived(report.id);
     }
-    // The central's reminder goes to the desktop again, so that a report nobody took in ten
-    // minutes does not wait behind a notification already dismissed.
+    // Each reminder from the central is a new desktop notification, so that a report still
+    // unclaimed after ten minutes does not wait behind a notification already dismissed.
     for (const UrgentReport &report : std::as_const(reminded)) {
         qCInfo(lcAlerts) << "urgent report" << report.id << report.publicCode
                          << "still not claimed; reminded at" << report.remindedAt;

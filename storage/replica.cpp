@@ -8,6 +8,7 @@
 #include "storage/snapshotwriter.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -308,36 +309,47 @@ std::optional<QList<BulkChange>> Replica::submitBulk(const QList<BulkChange> &ch
         *error = transaction.error();
         return std::nullopt;
     }
-    QList<BulkChange> made;
+    // One read for the whole selection, which may hold hundreds of reports.
+    QStringList ids;
+    for (const BulkChange &change : changes) {
+        if (change.applies())
+            ids.append(change.reportId);
+    }
+    const auto snapshots = loadSnapshots(database(), ids, {}, error);
+    if (!snapshots)
+        return std::nullopt;
+    QHash<QString, const ReportSnapshot *> byId;
+    for (const ReportSnapshot &snapshot : *snapshots)
+        byId.insert(snapshot.report.id, &snapshot);
+
+    QList<BulkChange> result;
     for (BulkChange change : changes) {
         if (!change.applies()) {
-            made.append(change);
+            result.append(change);
             continue;
         }
-        const auto snapshots = loadSnapshots(database(), {change.reportId}, {}, error);
-        if (!snapshots)
-            return std::nullopt;
-        if (snapshots->isEmpty()) {
+        const ReportSnapshot *found = byId.value(change.reportId);
+        if (!found) {
             change.skip = BulkSkip::Refused;
             change.reason =
                 QStringLiteral("report %1 is no longer in the replica").arg(change.code);
-            made.append(change);
+            result.append(change);
             continue;
         }
-        const ReportSnapshot &snapshot = snapshots->first();
+        const ReportSnapshot &snapshot = *found;
         const Operation operation =
             newOperation(snapshot.report, change.kind, change.payload, actor, role);
-        std::optional<QString> undoRefusal;
+        std::optional<QString> undoProblemFound;
         if (change.kind == OperationKind::Undo)
-            undoRefusal = undoProblem(snapshot.report, snapshot.events, operation);
+            undoProblemFound = undoProblem(snapshot.report, snapshot.events, operation);
         if (hasOpenRefusal(change.reportId)) {
             change.skip = BulkSkip::OpenRefusal;
         } else if (assignmentStateOf(snapshot.report) != change.before) {
             change.skip = BulkSkip::ChangedSince;
             change.reason = QStringLiteral("report %1 changed after the preview").arg(change.code);
-        } else if (undoRefusal) {
+        } else if (undoProblemFound) {
             change.skip = BulkSkip::ChangedSince;
-            change.reason = *undoRefusal;
+            change.reason = *undoProblemFound;
         } else {
             QString reason;
             switch (applyLocally(snapshot.report, operation, &reason)) {
@@ -359,11 +371,11 @@ std::optional<QList<BulkChange>> Replica::submitBulk(const QList<BulkChange> &ch
                 break;
             }
         }
-        made.append(change);
+        result.append(change);
     }
     if (!transaction.commit(error))
         return std::nullopt;
-    return made;
+    return result;
 }
 
 QList<Operation> Replica::pendingOperations(QString *error) const

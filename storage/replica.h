@@ -195,7 +195,7 @@ private:
         Queued, // an edit that conflicts, queued unapplied for the central to record
         NotAllowed,
         Refused,
-        Failed, // the replica could not be written; `error` says why
+        Failed, // the replica could not be written, as `error` describes
     };
     // Applies an operation to the report within the caller's transaction and queues it.
     LocalOutcome applyLocally(Report report, const Operation &operation, QString *error);

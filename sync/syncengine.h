@@ -53,7 +53,8 @@ public Q_SLOTS:
     void submit(CivicDesk::OperationKind kind, const QString &reportId, const QJsonObject &payload,
                 const QString &actor, CivicDesk::Role role);
     // Applies the planned changes of a bulk action, or of its undo, in one transaction of the
-    // replica and queues their operations; bulkSubmitted answers with the same `request`.
+    // replica and queues their operations. The result comes as bulkSubmitted with the same
+    // `request`.
     void submitBulk(int request, const QList<CivicDesk::BulkChange> &changes, const QString &actor,
                     CivicDesk::Role role);
     // Resolves a refused operation in the replica as the operator chose and syncs. Reported as

@@ -262,6 +262,16 @@ private:
         return open;
     }
 
+    // Returns the id of the event that rejected report `id`.
+    QString rejectionOf(const QString &id)
+    {
+        return superuserScalar(QStringLiteral("SELECT id FROM event WHERE report_id = :id AND "
+                                              "kind = 'status_changed' AND data ->> 'to' = "
+                                              "'rejected'"),
+                               {{QStringLiteral("id"), id}})
+            .toString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -1381,7 +1391,7 @@ private Q_SLOTS:
     // The rating steps are the system's, run from an administrator's workstation. An operator's
     // client that declares the role system is refused by the server, and the report stays
     // resolved and unrated.
-    void systemStepsRefusedToOperator_data()
+    void operatorSystemStepsRejected_data()
     {
         QTest::addColumn<OperationKind>("kind");
         QTest::addColumn<QJsonObject>("payload");
@@ -1400,7 +1410,7 @@ private Q_SLOTS:
                                        << QStringLiteral("from resolved to closed");
     }
 
-    void systemStepsRefusedToOperator()
+    void operatorSystemStepsRejected()
     {
         QFETCH(OperationKind, kind);
         QFETCH(QJsonObject, payload);
@@ -1433,7 +1443,7 @@ private Q_SLOTS:
     }
 
     // The same columns and events written through psql, as a client of one's own would.
-    void psqlSystemColumnsRefused_data()
+    void psqlSystemColumnsRejected_data()
     {
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("sql");
@@ -1464,7 +1474,7 @@ private Q_SLOTS:
                               "'normal', 'new', now(), 1, nextval('report_revision_seq'), 3)");
     }
 
-    void psqlSystemColumnsRefused()
+    void psqlSystemColumnsRejected()
     {
         QFETCH(QString, user);
         QFETCH(QString, sql);
@@ -1535,11 +1545,7 @@ private Q_SLOTS:
                          {{QStringLiteral("reason"), QStringLiteral("Tin rác")}}, Role::Operator);
         QVERIFY(rejected);
         QVERIFY2(rejected->accepted(), qPrintable(rejected->reason));
-        const QString step =
-            superuserScalar(QStringLiteral("SELECT id FROM event WHERE report_id = :id AND kind = "
-                                           "'status_changed' AND data ->> 'to' = 'rejected'"),
-                            {{QStringLiteral("id"), id}})
-                .toString();
+        const QString step = rejectionOf(id);
         QVERIFY(!step.isEmpty());
 
         const auto undone = submitAsUser(
@@ -1569,11 +1575,7 @@ private Q_SLOTS:
                          {{QStringLiteral("reason"), QStringLiteral("Trùng")}}, Role::Supervisor);
         QVERIFY(rejected);
         QVERIFY2(rejected->accepted(), qPrintable(rejected->reason));
-        const QString step =
-            superuserScalar(QStringLiteral("SELECT id FROM event WHERE report_id = :id AND kind = "
-                                           "'status_changed' AND data ->> 'to' = 'rejected'"),
-                            {{QStringLiteral("id"), id}})
-                .toString();
+        const QString step = rejectionOf(id);
 
         const auto undone = submitAsUser(
             QStringLiteral("operator1"), OperationKind::Undo, id,

@@ -164,7 +164,7 @@ private Q_SLOTS:
     }
 
     // A wall display plans nothing: the rules refuse its role.
-    void planRefusesRolesWithoutTriage()
+    void planSkipsRolesWithoutTriage()
     {
         const Report report = reportIn(Status::New);
         const BulkChange change =
@@ -336,7 +336,7 @@ private Q_SLOTS:
     }
 
     // A report that came with an agency named by its source keeps it through a forward and its
-    // undo; the forward's event records it for the central to check.
+    // undo. The forward's event records that agency, so the central can check the undo.
     void undoOfForwardRestoresTheImportedAgency()
     {
         Report report =
@@ -385,7 +385,7 @@ private Q_SLOTS:
 
     // What the central refuses whatever the workstation planned: someone else's step, a step
     // that is not in the timeline, and a state the step did not start from.
-    void centralRefusesForgedUndos()
+    void forgedUndosRejected()
     {
         Report report = reportIn(Status::New);
         QList<Event> timeline;

@@ -54,13 +54,13 @@ private:
                                           QDateTime::currentDateTimeUtc()));
         }
         QString error;
-        const auto made = replica.submitBulk(planned, actor, Role::Operator, &error);
-        if (!made)
+        const auto submitted = replica.submitBulk(planned, actor, Role::Operator, &error);
+        if (!submitted)
             qWarning() << "bulk failed:" << error;
-        return made.value_or(QList<BulkChange>());
+        return submitted.value_or(QList<BulkChange>());
     }
 
-    // Plans the undo of steps from what the replica holds now.
+    // Plans the undo of steps from the replica's current contents.
     QList<BulkChange> planUndoOf(Replica &replica, const QList<BulkChange> &steps,
                                  const QString &actor)
     {
@@ -124,9 +124,9 @@ private Q_SLOTS:
             if (change.applies())
                 applying.append(change);
         }
-        const auto made = m_two.alpha->submitBulk(applying, m_lan, Role::Operator, &error);
-        QVERIFY2(made, qPrintable(error));
-        QCOMPARE(count(*made, BulkSkip::None), 2);
+        const auto submitted = m_two.alpha->submitBulk(applying, m_lan, Role::Operator, &error);
+        QVERIFY2(submitted, qPrintable(error));
+        QCOMPARE(count(*submitted, BulkSkip::None), 2);
         QCOMPARE(sync(*m_two.alpha)->accepted, 2);
 
         for (const QString &id : {ids[0], ids[3]}) {
@@ -163,12 +163,12 @@ private Q_SLOTS:
         QVERIFY(sync(*m_two.alpha));
         QVERIFY(onCentral(ids[0]).dueAt.isValid());
 
-        QList<BulkChange> made;
+        QList<BulkChange> applied;
         for (const BulkChange &step : steps) {
             if (step.applies())
-                made.append(step);
+                applied.append(step);
         }
-        const auto undone = m_two.alpha->submitBulk(planUndoOf(*m_two.alpha, made, m_lan), m_lan,
+        const auto undone = m_two.alpha->submitBulk(planUndoOf(*m_two.alpha, applied, m_lan), m_lan,
                                                     Role::Operator, &error);
         QVERIFY2(undone, qPrintable(error));
         QCOMPARE(count(*undone, BulkSkip::None), 2);
@@ -186,7 +186,7 @@ private Q_SLOTS:
     // Minh's change reaches the central after Lan's replica last synced, so Lan's workstation
     // plans the undo as if nothing happened. The central refuses it and keeps Minh's change;
     // Lan's replica returns to the central's state and lists the refusal.
-    void centralRefusesUndoOfReportChangedMeanwhile()
+    void centralRejectsStaleUndo()
     {
         const QString id = m_two.fresh.first();
         const QList<BulkChange> steps = bulk(*m_two.alpha, {id}, BulkAction::Classify,
@@ -212,7 +212,7 @@ private Q_SLOTS:
     }
 
     // Minh cannot take back Lan's step, whatever his workstation sends.
-    void centralRefusesUndoOfAnotherOperatorsStep()
+    void centralRejectsUndoOfOthersStep()
     {
         const QString id = m_two.fresh.first();
         const QList<BulkChange> steps =

@@ -8,8 +8,8 @@
 
 namespace CivicDesk::Test {
 
-// Two workstations, alpha and beta, each with its replica of one central that holds the
-// Bloomington Open311 reports, as the sync tests drive them.
+// Two workstations, alpha and beta, each with its replica of one central that contains the
+// Bloomington Open311 reports, as the sync tests use them.
 struct TwoWorkstations
 {
     std::unique_ptr<Central> central;

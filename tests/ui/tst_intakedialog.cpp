@@ -112,8 +112,8 @@ private Q_SLOTS:
         QCOMPARE(m_fixture.workstation->queue()->rowCount(), 16);
     }
 
-    // A file that is no photo, video or recording is refused after the copy was tried, off the
-    // GUI thread; the form stays open with the file named, and nothing is queued.
+    // A file that is no photo, video or recording is rejected once the copy, off the GUI
+    // thread, has failed. The form stays open and names the file, and nothing is queued.
     void unreadableFileKeepsFormOpen()
     {
         QVERIFY2(openForm(), qPrintable(focusedName()));
